@@ -1,0 +1,109 @@
+/**
+ * The engine's whole interface with the outside world: a workbook snapshot goes in, a report comes out.
+ *
+ * Both the Excel adapter (src/excel) and the command line (src/io, src/cli) build a WorkbookSnapshot;
+ * nothing in src/engine knows where it came from. Keep these types small, plain JSON and documented:
+ * they are the contract between the hosts and the engine.
+ */
+
+/** A cell value as stored. Excel errors (#REF!, #DIV/0! …) arrive as their text, e.g. "#REF!". */
+export type CellValue = number | string | boolean | null;
+
+export interface SheetSnapshot {
+  /** Sheet name as shown on its tab. */
+  name: string;
+  /** Excel's visibility; hidden sheets are still audited (the finding says so). */
+  visibility: "visible" | "hidden" | "veryHidden";
+  /** True when the sheet is protected: the adapter cannot flag cells there (the pane still lists findings). */
+  protected?: boolean;
+  /** 0-based row and column of values[0][0] on the sheet (the used range need not start at A1). */
+  top: number;
+  left: number;
+  /** Stored values, row-major, all rows of equal length. Empty cell = null. */
+  values: CellValue[][];
+  /**
+   * Displayed text of each cell (what Excel shows, following its number format), same shape as values.
+   * This is what the audit checks: it is what gets published.
+   */
+  text: string[][];
+  /** Number format of each cell ("General", "#,##0.00", "0.00%" …), same shape; may be omitted. */
+  formats?: string[][];
+  /** Merged areas as A1 ranges on the sheet ("A1:F1"). Only the top-left cell of an area holds a value. */
+  merges: string[];
+  /** Formula text where a cell has a formula (optional; used to say "formula without a cached result"). */
+  formulas?: (string | null)[][];
+}
+
+export interface WorkbookSnapshot {
+  /** Sheets in workbook order. */
+  sheets: SheetSnapshot[];
+  /** Where the snapshot came from (file name, "Excel" …), only for messages. */
+  source?: string;
+}
+
+export type TableId =
+  | "公开01"
+  | "公开02"
+  | "公开03"
+  | "公开04"
+  | "公开05"
+  | "公开06"
+  | "公开07"
+  | "公开08"
+  | "公开09";
+
+export const TABLE_IDS: TableId[] = ["公开01", "公开02", "公开03", "公开04", "公开05", "公开06", "公开07", "公开08", "公开09"];
+
+/**
+ * error = 不符 (outside what rounding can explain); tail = 尾差 (rounding of the displayed figures explains it);
+ * warning = 疑点 (needs a human look); info = 说明 (no action needed).
+ */
+export type Severity = "error" | "warning" | "tail" | "info";
+
+/** One finding, exactly as in shared/contracts/audit-report.schema.json. Decimals are plain strings. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** 公开01..公开09, 情况说明, 绩效, or null for workbook-level findings. */
+  table: string | null;
+  sheet: string;
+  /** A1 address of the checked value on `sheet` (the total that disagrees, or the text cell). */
+  cell: string | null;
+  /** Sheet-qualified addresses of the other operands: '公开03表'!D7. */
+  related: string[];
+  expected: string | null;
+  actual: string | null;
+  difference: string | null;
+  tolerance: string | null;
+  /** One Chinese sentence naming both sides. */
+  message: string;
+  excerpt?: string;
+  /** For an echo: the rule and cell of the finding that causes it, e.g. "T03.1 '公开03表'!C10". */
+  cause?: string | null;
+}
+
+export interface TableLocation {
+  id: TableId;
+  title: string;
+  sheet: string;
+  /** A1 range of the table on its sheet, header included. */
+  range: string;
+}
+
+export interface Summary {
+  checks: number;
+  passed: number;
+  errors: number;
+  warnings: number;
+  tails: number;
+  infos: number;
+}
+
+/** The engine's result for one workbook (the per-file part of the JSON report, without file/ok). */
+export interface AuditResult {
+  unit?: string;
+  tables: TableLocation[];
+  missing: TableId[];
+  summary: Summary;
+  findings: Finding[];
+}
