@@ -1,0 +1,386 @@
+/**
+ * SheetJS workbook → engine WorkbookSnapshot.
+ *
+ * Pure and browser-safe: the add-in's preview calls this on a file dropped into the pane, the CLI on a file read
+ * from disk. No Node APIs here. Read the workbook with
+ *   XLSX.read(buf, { cellNF: true, cellDates: false, cellFormula: true })
+ * (`dense: true` is supported too and faster on big sheets). cellNF keeps each cell's number format in `z`,
+ * cellDates:false keeps dates as the serial numbers Excel stores. Add `bookFiles: true` to learn which .xlsx sheets
+ * are protected: SheetJS parses sheet protection only from .xls, so for .xlsx we look at the sheet XML ourselves.
+ */
+import { SSF } from "@e965/xlsx";
+import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/types";
+
+/** The XLSX.read options this module expects (add `type`, and `dense: true` for big files). */
+export const SHEETJS_READ_OPTIONS: ParsingOptions = { cellNF: true, cellDates: false, cellFormula: true, bookFiles: true };
+
+export interface SnapshotOptions {
+  /**
+   * Upper bound on the cells the snapshot may hold, summed over all sheets (bounding box of the non-empty cells of
+   * each sheet). A sheet with one cell at A1 and one at XFD1048576 would otherwise allocate billions of entries.
+   */
+  maxCells?: number;
+}
+
+export const DEFAULT_MAX_CELLS = 5000000;
+
+/** Thrown when the workbook is larger than `maxCells`; callers turn it into a message for the user. */
+export class SnapshotTooLargeError extends Error {
+  readonly cells: number;
+  readonly limit: number;
+  constructor(cells: number, limit: number) {
+    super("工作簿单元格数量（" + cells + "）超过上限（" + limit + "），无法审核。");
+    this.cells = cells;
+    this.limit = limit;
+    // ES5 target: restore the prototype so instanceof works after transpilation.
+    Object.setPrototypeOf(this, SnapshotTooLargeError.prototype);
+  }
+}
+
+/** BIFF error codes, for cells whose `w` SheetJS did not fill in (it usually does). */
+const ERROR_TEXT: { [code: number]: string } = {
+  0x00: "#NULL!",
+  0x07: "#DIV/0!",
+  0x0f: "#VALUE!",
+  0x17: "#REF!",
+  0x1d: "#NAME?",
+  0x24: "#NUM!",
+  0x2a: "#N/A",
+  0x2b: "#GETTING_DATA",
+};
+
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + (row + 1);
+}
+
+/** Parses "C10" → {r: 9, c: 2}; the SheetJS keys of a sparse sheet. Returns null for "!ref" etc. */
+function decodeAddress(key: string): { r: number; c: number } | null {
+  let i = 0;
+  let c = 0;
+  while (i < key.length) {
+    const ch = key.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
+    else break;
+    i++;
+  }
+  if (i === 0 || i === key.length) return null;
+  const r = Number(key.slice(i));
+  if (!(r >= 1) || Math.floor(r) !== r) return null;
+  return { r: r - 1, c: c - 1 };
+}
+
+/** Excel serial for a JS Date (only when a caller read with cellDates: true despite the advice above). */
+function dateToSerial(d: Date): number {
+  const epoch = Date.UTC(1899, 11, 30);
+  const local = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return (local - epoch) / 86400000;
+}
+
+function safeFormat(z: string, v: number): string | null {
+  try {
+    return SSF.format(z, v);
+  } catch (_e) {
+    return null;
+  }
+}
+
+function generalNumber(v: number): string {
+  const s = safeFormat("General", v);
+  return s === null ? String(v) : s;
+}
+
+interface CellOut {
+  value: CellValue;
+  text: string;
+  format: string;
+  formula: string | null;
+}
+
+/** One SheetJS cell → value, displayed text, format and formula. `null` for a cell that holds nothing. */
+export function convertCell(cell: CellObject | undefined): CellOut | null {
+  if (!cell) return null;
+  const format = typeof cell.z === "string" ? cell.z : typeof cell.z === "number" ? String(cell.z) : "General";
+  const formula = cell.f ? "=" + cell.f : null;
+  const hasValue = cell.v !== undefined && cell.v !== null && cell.t !== "z";
+  if (!hasValue) {
+    // A formula whose result was never cached (files written by scripts): no value, the engine says so.
+    if (formula) return { value: null, text: "", format: format, formula: formula };
+    return null;
+  }
+  switch (cell.t) {
+    case "e": {
+      const t = typeof cell.w === "string" && cell.w ? cell.w : ERROR_TEXT[cell.v as number] || "#VALUE!";
+      return { value: t, text: t, format: format, formula: formula };
+    }
+    case "b": {
+      const b = !!cell.v;
+      return { value: b, text: b ? "TRUE" : "FALSE", format: format, formula: formula };
+    }
+    case "n": {
+      const v = cell.v as number;
+      return { value: v, text: numberText(cell, v, format), format: format, formula: formula };
+    }
+    case "d": {
+      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      const serial = dateToSerial(d);
+      const text = typeof cell.w === "string" ? cell.w : safeFormat(format, serial) || generalNumber(serial);
+      return { value: serial, text: text, format: format, formula: formula };
+    }
+    default: {
+      const s = String(cell.v);
+      // A text cell shows its text ("@" or General); SheetJS's `w` is the same string.
+      return { value: s, text: typeof cell.w === "string" ? cell.w : s, format: format, formula: formula };
+    }
+  }
+}
+
+/** SheetJS fills `w` from the number format at read time; when it could not, format here, else General. */
+function numberText(cell: CellObject, v: number, format: string): string {
+  if (typeof cell.w === "string") return cell.w;
+  const s = safeFormat(format, v);
+  return s === null ? generalNumber(v) : s;
+}
+
+type CellGetter = (r: number, c: number) => CellObject | undefined;
+
+interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The bounding box of cells that hold something (value or formula); the `!ref` dimension can be wrong or huge. */
+function contentBounds(ws: WorkSheet): { bounds: Bounds | null; get: CellGetter } {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const note = (r: number, c: number, cell: CellObject | undefined) => {
+    if (!cell) return;
+    const filled = (cell.v !== undefined && cell.v !== null && cell.t !== "z") || !!cell.f;
+    if (!filled) return;
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  const dense = (ws as { "!data"?: (CellObject[] | undefined)[] })["!data"];
+  if (dense) {
+    for (let r = 0; r < dense.length; r++) {
+      const row = dense[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) note(r, c, row[c]);
+    }
+    const get: CellGetter = (r, c) => {
+      const row = dense[r];
+      return row ? row[c] : undefined;
+    };
+    return { bounds: bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right }, get: get };
+  }
+  const keys = Object.keys(ws);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k.charCodeAt(0) === 33 /* ! */) continue;
+    const p = decodeAddress(k);
+    if (p) note(p.r, p.c, ws[k] as CellObject);
+  }
+  const get: CellGetter = (r, c) => ws[a1(r, c)] as CellObject | undefined;
+  return { bounds: bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right }, get: get };
+}
+
+type ZipEntry = { content?: Uint8Array | number[] | string } | undefined;
+
+function entryBytes(e: ZipEntry): Uint8Array | null {
+  if (!e || e.content == null) return null;
+  const c = e.content;
+  if (typeof c === "string") {
+    const out = new Uint8Array(c.length);
+    for (let i = 0; i < c.length; i++) out[i] = c.charCodeAt(i) & 0xff;
+    return out;
+  }
+  return c instanceof Uint8Array ? c : new Uint8Array(c);
+}
+
+/** ASCII search in bytes, so a large sheet XML need not be decoded to find one tag. */
+function indexOfAscii(bytes: Uint8Array, needle: string, from: number): number {
+  const n = needle.length;
+  const first = needle.charCodeAt(0);
+  outer: for (let i = from; i <= bytes.length - n; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < n; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function asciiSlice(bytes: Uint8Array, start: number, end: number): string {
+  let s = "";
+  for (let i = start; i < end && i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+/**
+ * Names of protected worksheets in an .xlsx read with bookFiles: true (empty when the raw files are absent).
+ * Sheet → part path follows xl/_rels/workbook.xml.rels by the sheet's r:id, as SheetJS itself does.
+ */
+export function xlsxProtectedSheets(wb: WorkBook): { [name: string]: true } {
+  const out: { [name: string]: true } = {};
+  const files = (wb as { files?: { [path: string]: ZipEntry } }).files;
+  const meta = wb.Workbook && wb.Workbook.Sheets;
+  if (!files || !meta) return out;
+  const get = (p: string): ZipEntry => files[p] || files["/" + p];
+  const rels = entryBytes(get("xl/_rels/workbook.xml.rels"));
+  if (!rels) return out;
+  const relText = asciiSlice(rels, 0, rels.length);
+  const targets: { [id: string]: string } = {};
+  const re = /<Relationship\b[^>]*>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(relText))) {
+    const id = /\bId="([^"]*)"/.exec(m[0]);
+    const target = /\bTarget="([^"]*)"/.exec(m[0]);
+    if (id && target) targets[id[1]] = target[1];
+  }
+  for (let i = 0; i < meta.length; i++) {
+    const sheetMeta = meta[i] as { name?: string; id?: string };
+    const target = sheetMeta.id ? targets[sheetMeta.id] : undefined;
+    if (!target || !sheetMeta.name) continue;
+    const path = target.charAt(0) === "/" ? target.slice(1) : target.indexOf("xl/") === 0 ? target : "xl/" + target;
+    const bytes = entryBytes(get(path));
+    if (!bytes) continue;
+    const at = indexOfAscii(bytes, "<sheetProtection", 0);
+    if (at < 0) continue;
+    const end = indexOfAscii(bytes, ">", at);
+    const tag = asciiSlice(bytes, at, end < 0 ? at + 2000 : end);
+    // sheet="1" is what turns protection on; the element can exist with sheet="0" (protection switched off).
+    if (/\bsheet="(1|true)"/.test(tag)) out[sheetMeta.name] = true;
+  }
+  return out;
+}
+
+function visibilityOf(wb: WorkBook, index: number, name: string): SheetSnapshot["visibility"] {
+  const meta = wb.Workbook && wb.Workbook.Sheets;
+  if (!meta) return "visible";
+  let entry = meta[index];
+  if (!entry || (entry.name !== undefined && entry.name !== name)) {
+    entry = meta.filter((s) => s.name === name)[0] || entry;
+  }
+  const h = entry ? entry.Hidden : 0;
+  return h === 2 ? "veryHidden" : h === 1 ? "hidden" : "visible";
+}
+
+interface MergeRange {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+
+/** Converts one sheet; `budget` is what is left of maxCells before this sheet. Returns the sheet and cells used. */
+function convertSheet(
+  wb: WorkBook,
+  index: number,
+  name: string,
+  budget: number,
+  limit: number,
+  protectedXlsx: { [name: string]: true },
+): { sheet: SheetSnapshot; cells: number } {
+  const ws = wb.Sheets[name] as WorkSheet;
+  const visibility = visibilityOf(wb, index, name);
+  const isProtected = !!(ws && (ws as { "!protect"?: unknown })["!protect"]) || protectedXlsx[name] === true;
+  const mergeList: MergeRange[] = (ws && (ws["!merges"] as MergeRange[] | undefined)) || [];
+  const merges = mergeList.map((m) => (m.s.r === m.e.r && m.s.c === m.e.c ? a1(m.s.r, m.s.c) : a1(m.s.r, m.s.c) + ":" + a1(m.e.r, m.e.c)));
+  const base: SheetSnapshot = { name: name, visibility: visibility, top: 0, left: 0, values: [], text: [], formats: [], merges: merges };
+  if (isProtected) base.protected = true;
+  if (!ws) return { sheet: base, cells: 0 };
+
+  const found = contentBounds(ws);
+  const b = found.bounds;
+  if (!b) return { sheet: base, cells: 0 };
+  const rows = b.bottom - b.top + 1;
+  const cols = b.right - b.left + 1;
+  const area = rows * cols;
+  if (area > budget) throw new SnapshotTooLargeError(limit - budget + area, limit);
+
+  // Cells covered by a merge but not its top-left: Excel shows nothing there, whatever the file stores.
+  const covered: { [key: string]: true } = {};
+  for (let i = 0; i < mergeList.length; i++) {
+    const m = mergeList[i];
+    for (let r = Math.max(m.s.r, b.top); r <= Math.min(m.e.r, b.bottom); r++) {
+      for (let c = Math.max(m.s.c, b.left); c <= Math.min(m.e.c, b.right); c++) {
+        if (r === m.s.r && c === m.s.c) continue;
+        covered[r + "," + c] = true;
+      }
+    }
+  }
+
+  const values: CellValue[][] = [];
+  const text: string[][] = [];
+  const formats: string[][] = [];
+  let formulas: (string | null)[][] | null = null;
+  for (let r = b.top; r <= b.bottom; r++) {
+    const vRow: CellValue[] = new Array(cols);
+    const tRow: string[] = new Array(cols);
+    const fRow: string[] = new Array(cols);
+    for (let c = b.left; c <= b.right; c++) {
+      const j = c - b.left;
+      const cell = found.get(r, c);
+      const out = cell && !covered[r + "," + c] ? convertCell(cell) : null;
+      if (out) {
+        vRow[j] = out.value;
+        tRow[j] = out.text;
+        fRow[j] = out.format;
+        if (out.formula) {
+          if (!formulas) {
+            formulas = [];
+            for (let k = 0; k < rows; k++) formulas.push(nullRow(cols));
+          }
+          formulas[r - b.top][j] = out.formula;
+        }
+      } else {
+        vRow[j] = null;
+        tRow[j] = "";
+        fRow[j] = cell && typeof cell.z === "string" ? cell.z : "General";
+      }
+    }
+    values.push(vRow);
+    text.push(tRow);
+    formats.push(fRow);
+  }
+  const sheet: SheetSnapshot = { name: name, visibility: visibility, top: b.top, left: b.left, values: values, text: text, formats: formats, merges: merges };
+  if (isProtected) sheet.protected = true;
+  if (formulas) sheet.formulas = formulas;
+  return { sheet: sheet, cells: area };
+}
+
+function nullRow(n: number): null[] {
+  const row: null[] = new Array(n);
+  for (let i = 0; i < n; i++) row[i] = null;
+  return row;
+}
+
+/** The whole workbook, sheets in tab order. Throws SnapshotTooLargeError past `maxCells`, nothing else. */
+export function snapshotFromSheetJS(wb: WorkBook, source?: string, options: SnapshotOptions = {}): WorkbookSnapshot {
+  const limit = options.maxCells === undefined ? DEFAULT_MAX_CELLS : options.maxCells;
+  let used = 0;
+  const protectedXlsx = xlsxProtectedSheets(wb);
+  const sheets: SheetSnapshot[] = [];
+  for (let i = 0; i < wb.SheetNames.length; i++) {
+    const out = convertSheet(wb, i, wb.SheetNames[i], limit - used, limit, protectedXlsx);
+    used += out.cells;
+    sheets.push(out.sheet);
+  }
+  const snap: WorkbookSnapshot = { sheets: sheets };
+  if (source !== undefined) snap.source = source;
+  return snap;
+}
