@@ -1,0 +1,88 @@
+/** Command-line arguments of `audit`. Pure: argv in, options or one Chinese error out. */
+
+export type OutputFormat = "text" | "json";
+
+export interface CliOptions {
+  format: OutputFormat;
+  narrative?: string;
+  output?: string;
+  files: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+export const USAGE = [
+  "用法：juesuan-audit [--format text|json] [--narrative 文件] [--output 文件] 工作簿文件...",
+  "",
+  "审核部门决算公开表（公开01–公开09）的勾稽关系与尾差。",
+  "",
+  "  --format text|json   输出格式：text 为中文文字报告（默认），json 为机读报告（contracts/audit-report.schema.json）",
+  "  --narrative 文件      情况说明文本（.txt 或 .docx），与表内数据核对；对本次审核的每个工作簿都适用",
+  "  --output 文件         把报告写入该文件，而不是输出到屏幕",
+  "  -h, --help           显示本说明",
+  "  --version            显示版本号",
+  "",
+  "可一次审核多个文件（.xlsx 或 .xls）。退出码：0 无不符项；1 有不符项；2 有文件无法读取或参数有误。",
+].join("\n");
+
+function takeValue(argv: string[], i: number, name: string): { value: string; next: number } | { error: string } {
+  const arg = argv[i];
+  const eq = arg.indexOf("=");
+  if (eq > 0) {
+    const v = arg.slice(eq + 1);
+    return v ? { value: v, next: i + 1 } : { error: "参数 " + name + " 缺少取值。" };
+  }
+  if (i + 1 >= argv.length || argv[i + 1] === "") return { error: "参数 " + name + " 缺少取值。" };
+  return { value: argv[i + 1], next: i + 2 };
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const o: CliOptions = { format: "text", files: [], help: false, version: false };
+  let i = 0;
+  let onlyFiles = false;
+  while (i < argv.length) {
+    const arg = argv[i];
+    if (onlyFiles || arg === "-" || arg.charAt(0) !== "-") {
+      o.files.push(arg);
+      i++;
+      continue;
+    }
+    if (arg === "--") {
+      onlyFiles = true;
+      i++;
+      continue;
+    }
+    const name = arg.indexOf("=") > 0 ? arg.slice(0, arg.indexOf("=")) : arg;
+    if (name === "-h" || name === "--help") {
+      o.help = true;
+      i++;
+    } else if (name === "--version" || name === "-v") {
+      o.version = true;
+      i++;
+    } else if (name === "--format" || name === "-f") {
+      const v = takeValue(argv, i, "--format");
+      if ("error" in v) return { ok: false, error: v.error };
+      if (v.value !== "text" && v.value !== "json") return { ok: false, error: "参数 --format 只能是 text 或 json，收到“" + v.value + "”。" };
+      o.format = v.value;
+      i = v.next;
+    } else if (name === "--narrative" || name === "-n") {
+      const v = takeValue(argv, i, "--narrative");
+      if ("error" in v) return { ok: false, error: v.error };
+      if (o.narrative !== undefined) return { ok: false, error: "参数 --narrative 只能给一次。" };
+      o.narrative = v.value;
+      i = v.next;
+    } else if (name === "--output" || name === "-o") {
+      const v = takeValue(argv, i, "--output");
+      if ("error" in v) return { ok: false, error: v.error };
+      if (o.output !== undefined) return { ok: false, error: "参数 --output 只能给一次。" };
+      o.output = v.value;
+      i = v.next;
+    } else {
+      return { ok: false, error: "不认识的参数“" + arg + "”。" };
+    }
+  }
+  if (!o.help && !o.version && o.files.length === 0) return { ok: false, error: "没有指定要审核的工作簿文件。" };
+  return { ok: true, options: o };
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * `audit` command: reads workbooks, runs the engine, prints a Chinese text report or the JSON report.
+ * Exit codes: 0 no 不符; 1 some finding has severity error; 2 a file could not be read or the arguments are wrong.
+ *
+ * main() takes its streams as arguments so tests can call it in-process; the bottom of the file wires it to the
+ * real process. It writes nowhere but stdout/stderr, and to --output when given (never beside the inputs).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { auditWorkbook } from "../engine";
+import { readWorkbookFile } from "../io/readWorkbookFile";
+import { USAGE, parseArgs } from "./args";
+import { readNarrative } from "./narrative";
+import { AuditReport, FileReport, ToolInfo, failedReport, okReport } from "./report";
+import { formatTextReport } from "./textReport";
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Progress is shown only on a terminal: a redirected stderr should stay a clean log. */
+  stderrIsTTY?: boolean;
+}
+
+export const PROGRESS_THRESHOLD = 20;
+
+/** Name and version from package.json, found from both src/cli (tsx) and lib/cli (built). */
+export function toolInfo(): ToolInfo {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { name?: string; version?: string };
+    return { name: pkg.name || "juesuan-audit", version: pkg.version || "0.0.0" };
+  } catch (_e) {
+    return { name: "juesuan-audit", version: "0.0.0" };
+  }
+}
+
+/** Reads and audits one file; never throws (an engine failure is reported like an unreadable file). */
+export function auditFile(file: string, narrative: string | undefined): FileReport {
+  const read = readWorkbookFile(file);
+  if (!read.ok) return failedReport(file, read.error);
+  try {
+    const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});
+    return okReport(file, result);
+  } catch (e) {
+    const msg = e && (e as Error).message ? (e as Error).message : String(e);
+    return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");
+  }
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr("错误：" + parsed.error + "\n\n" + USAGE + "\n");
+    return 2;
+  }
+  const opts = parsed.options;
+  if (opts.help) {
+    io.stdout(USAGE + "\n");
+    return 0;
+  }
+  const tool = toolInfo();
+  if (opts.version) {
+    io.stdout(tool.name + " " + tool.version + "\n");
+    return 0;
+  }
+  let narrative: string | undefined;
+  if (opts.narrative !== undefined) {
+    const n = await readNarrative(opts.narrative);
+    if (!n.ok) {
+      io.stderr("错误：" + n.error + "\n");
+      return 2;
+    }
+    narrative = n.text;
+  }
+
+  const reports: FileReport[] = [];
+  const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
+  for (let i = 0; i < opts.files.length; i++) {
+    if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + opts.files.length + "：" + shorten(opts.files[i]) + "\u001b[K");
+    const r = auditFile(opts.files[i], narrative);
+    if (!r.ok && opts.format === "json") io.stderr("无法读取 " + r.file + "：" + r.error + "\n");
+    reports.push(r);
+  }
+  if (progress) io.stderr("\r\u001b[K");
+
+  let body: string;
+  if (opts.format === "json") {
+    const doc: AuditReport = { schemaVersion: 1, tool: tool, reports: reports };
+    body = JSON.stringify(doc, null, 2) + "\n";
+  } else {
+    body = formatTextReport(reports);
+  }
+  if (opts.output !== undefined) {
+    try {
+      fs.writeFileSync(opts.output, body, "utf8");
+      io.stderr("报告已写入 " + opts.output + "\n");
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      io.stderr("错误：无法写入报告文件“" + opts.output + "”（" + (code || "未知错误") + "）。\n");
+      return 2;
+    }
+  } else {
+    io.stdout(body);
+  }
+
+  let code = 0;
+  for (const r of reports) {
+    if (!r.ok) code = 2;
+    else if (code === 0 && r.findings.some((f) => f.severity === "error")) code = 1;
+  }
+  return code;
+}
+
+function shorten(s: string): string {
+  return s.length > 60 ? "…" + s.slice(s.length - 59) : s;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stderrIsTTY: !!process.stderr.isTTY,
+  }).then(
+    (code) => {
+      // exitCode, not exit(): a large report piped to another program must be flushed completely.
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write("内部错误：" + String(e && (e as Error).stack ? (e as Error).stack : e) + "\n");
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The JSON report (contracts/audit-report.schema.json). Built field by field in the schema's order, so that what
+ * other tools read does not change when the engine's objects grow extra fields.
+ */
+import type { AuditResult, Finding, Summary, TableLocation } from "../engine/types";
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+export interface FileReport {
+  file: string;
+  ok: boolean;
+  error?: string;
+  unit?: string;
+  tables: TableLocation[];
+  missing: string[];
+  summary: Summary;
+  findings: Finding[];
+}
+
+export interface AuditReport {
+  schemaVersion: 1;
+  tool: ToolInfo;
+  reports: FileReport[];
+}
+
+export function emptySummary(): Summary {
+  return { checks: 0, passed: 0, errors: 0, warnings: 0, tails: 0, infos: 0 };
+}
+
+export function failedReport(file: string, error: string): FileReport {
+  return { file: file, ok: false, error: error, tables: [], missing: [], summary: emptySummary(), findings: [] };
+}
+
+function table(t: TableLocation): TableLocation {
+  const out: TableLocation = { id: t.id, title: t.title, sheet: t.sheet, range: t.range };
+  if (t.title === undefined) delete (out as { title?: string }).title;
+  return out;
+}
+
+export function finding(f: Finding): Finding {
+  const out: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    table: f.table === undefined ? null : f.table,
+    sheet: f.sheet,
+    cell: f.cell === undefined ? null : f.cell,
+    related: f.related ? f.related.slice() : [],
+    expected: f.expected === undefined ? null : f.expected,
+    actual: f.actual === undefined ? null : f.actual,
+    difference: f.difference === undefined ? null : f.difference,
+    tolerance: f.tolerance === undefined ? null : f.tolerance,
+    message: f.message,
+  };
+  if (f.excerpt !== undefined) out.excerpt = f.excerpt;
+  if (f.cause !== undefined) out.cause = f.cause;
+  return out;
+}
+
+function summary(s: Summary): Summary {
+  return { checks: s.checks, passed: s.passed, errors: s.errors, warnings: s.warnings, tails: s.tails, infos: s.infos };
+}
+
+export function okReport(file: string, r: AuditResult): FileReport {
+  const out: FileReport = { file: file, ok: true, tables: [], missing: [], summary: emptySummary(), findings: [] };
+  // Keys in the schema's order: unit sits between ok and tables.
+  const withUnit: FileReport = r.unit !== undefined ? { file: file, ok: true, unit: r.unit, tables: [], missing: [], summary: out.summary, findings: [] } : out;
+  withUnit.tables = (r.tables || []).map(table);
+  withUnit.missing = (r.missing || []).slice();
+  withUnit.summary = summary(r.summary || emptySummary());
+  withUnit.findings = (r.findings || []).map(finding);
+  return withUnit;
+}

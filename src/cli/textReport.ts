@@ -1,0 +1,139 @@
+/**
+ * The default, human report: Chinese, per file, grouped by table; within a table 不符 first, then 疑点, 尾差, 说明.
+ * A 尾差 that only echoes another (finding.cause set) is printed indented under the finding that causes it, so
+ * one rounding difference in a leaf row reads as one item, not four.
+ */
+import type { Finding, Severity } from "../engine/types";
+import type { FileReport } from "./report";
+
+export const SEVERITY_LABEL: { [s in Severity]: string } = { error: "不符", warning: "疑点", tail: "尾差", info: "说明" };
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "tail", "info"];
+const TABLE_ORDER = ["公开01", "公开02", "公开03", "公开04", "公开05", "公开06", "公开07", "公开08", "公开09", "情况说明", "绩效"];
+
+function quoteSheet(sheet: string): string {
+  return "'" + sheet.replace(/'/g, "''") + "'";
+}
+
+/** "'公开03表'!C10", the form used in `related` and `cause`. */
+export function qualified(f: Finding): string {
+  return f.cell ? quoteSheet(f.sheet) + "!" + f.cell : quoteSheet(f.sheet);
+}
+
+/** Normalises "T03.1 '公开03表'!C10" / "T03.1 公开03表!C10" to one key. */
+function causeKey(rule: string, ref: string): string {
+  const m = /^'((?:[^']|'')*)'!(.*)$/.exec(ref) || /^([^!]*)!(.*)$/.exec(ref);
+  const sheet = m ? m[1].replace(/''/g, "'") : ref;
+  const cell = m ? m[2].replace(/\$/g, "") : "";
+  return rule + "\u0000" + sheet + "\u0000" + cell;
+}
+
+function findingKey(f: Finding): string {
+  return causeKey(f.rule, quoteSheet(f.sheet) + "!" + (f.cell || ""));
+}
+
+function parseCause(cause: string): string {
+  const sp = cause.indexOf(" ");
+  if (sp < 0) return causeKey(cause, "");
+  return causeKey(cause.slice(0, sp), cause.slice(sp + 1).trim());
+}
+
+function figures(f: Finding): string {
+  const parts: string[] = [];
+  if (f.actual !== null || f.expected !== null) {
+    parts.push("实际 " + (f.actual === null ? "—" : f.actual) + " / 应为 " + (f.expected === null ? "—" : f.expected));
+  }
+  if (f.difference !== null) parts.push("差额 " + f.difference);
+  if (f.tolerance !== null) parts.push("容差 ±" + f.tolerance);
+  return parts.join("，");
+}
+
+function line(f: Finding, indent: string, echo: boolean): string {
+  const where = f.cell ? f.sheet + "!" + f.cell : f.sheet;
+  const head = indent + (echo ? "└ " : "") + "[" + SEVERITY_LABEL[f.severity] + "] " + where;
+  const fig = figures(f);
+  let s = head + (fig ? "  " + fig : "") + "  (" + f.rule + ") " + f.message;
+  if (f.excerpt) s += "\n" + indent + (echo ? "  " : "") + "    原文：“" + f.excerpt + "”";
+  return s;
+}
+
+function tableRank(t: string | null): number {
+  if (t === null) return TABLE_ORDER.length + 1;
+  const i = TABLE_ORDER.indexOf(t);
+  return i < 0 ? TABLE_ORDER.length : i;
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+}
+
+/** Stable sort (Array.prototype.sort is stable on node ≥ 12; keep the engine's order within equal keys). */
+function stableSort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  return xs
+    .map((x, i) => ({ x: x, i: i }))
+    .sort((a, b) => cmp(a.x, b.x) || a.i - b.i)
+    .map((p) => p.x);
+}
+
+export function summaryLine(label: string, r: { errors: number; warnings: number; tails: number; infos: number }): string {
+  return label + "不符 " + r.errors + " 项，疑点 " + r.warnings + " 项，尾差 " + r.tails + " 项，说明 " + r.infos + " 项";
+}
+
+export function formatFileReport(r: FileReport): string {
+  const out: string[] = [];
+  out.push("文件：" + r.file + (r.ok && r.unit ? "（金额单位：" + r.unit + "）" : ""));
+  if (!r.ok) {
+    out.push("  无法读取：" + (r.error || "未知原因。"));
+    return out.join("\n");
+  }
+  const found = r.tables.map((t) => t.id + "（" + t.sheet + "!" + t.range + "）");
+  out.push("  识别到 " + r.tables.length + " 张表" + (found.length ? "：" + found.join("、") : ""));
+  if (r.missing.length) out.push("  未找到：" + r.missing.join("、"));
+
+  // Echoes go under their cause when the cause is among the findings; otherwise they stand on their own.
+  const byKey: { [k: string]: Finding } = {};
+  for (const f of r.findings) if (!f.cause) byKey[findingKey(f)] = f;
+  const children = new Map<Finding, Finding[]>();
+  const roots: Finding[] = [];
+  for (const f of r.findings) {
+    const parent = f.cause ? byKey[parseCause(f.cause)] : undefined;
+    if (parent && parent !== f) {
+      const list = children.get(parent) || [];
+      list.push(f);
+      children.set(parent, list);
+    } else roots.push(f);
+  }
+  const groups = new Map<string, Finding[]>();
+  for (const f of stableSort(roots, (a, b) => tableRank(a.table) - tableRank(b.table))) {
+    const g = f.table === null ? "工作簿" : f.table;
+    const list = groups.get(g) || [];
+    list.push(f);
+    groups.set(g, list);
+  }
+  if (r.findings.length === 0) out.push("  未发现问题。");
+  groups.forEach((list, name) => {
+    out.push("  【" + name + "】");
+    for (const f of stableSort(list, bySeverity)) {
+      out.push(line(f, "    ", false));
+      const kids = children.get(f);
+      if (kids) for (const k of kids) out.push(line(k, "      ", true) + (k.cause ? "（随 " + k.cause + "）" : ""));
+    }
+  });
+  const s = r.summary;
+  out.push("  " + summaryLine("小结：检查 " + s.checks + " 项，通过 " + s.passed + " 项；", s));
+  return out.join("\n");
+}
+
+export function formatTextReport(reports: FileReport[]): string {
+  const parts = reports.map(formatFileReport);
+  const total = { errors: 0, warnings: 0, tails: 0, infos: 0 };
+  let unreadable = 0;
+  for (const r of reports) {
+    if (!r.ok) unreadable++;
+    total.errors += r.summary.errors;
+    total.warnings += r.summary.warnings;
+    total.tails += r.summary.tails;
+    total.infos += r.summary.infos;
+  }
+  const overall = summaryLine("共审核 " + reports.length + " 个文件：", total) + (unreadable ? "；无法读取 " + unreadable + " 个文件" : "");
+  return parts.join("\n\n") + "\n\n" + overall + "\n";
+}

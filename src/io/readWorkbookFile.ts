@@ -1,0 +1,211 @@
+/**
+ * File on disk → WorkbookSnapshot, for the command line. Never throws: every failure becomes one Chinese sentence
+ * that tells an accountant what is wrong with the file and, where possible, what to do.
+ *
+ * The format is decided by content, not by extension: 决算软件 exports .xls, and people rename files freely.
+ *   PK..           → ZIP: .xlsx/.xlsm (also .xlsb/.ods, which SheetJS reads); checked for zip bombs first
+ *   D0 CF 11 E0 .. → OLE compound file: legacy .xls, or an .xlsx encrypted with an open password
+ */
+import * as fs from "fs";
+import * as zlib from "zlib";
+import * as XLSX from "@e965/xlsx";
+import type { WorkbookSnapshot } from "../engine/types";
+import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
+import { DEFAULT_ZIP_LIMITS, ZipEntry, ZipLimits, ZipProblem, inspectZip, looksLikeZip } from "./zipGuard";
+
+export type ReadResult = { ok: true; snapshot: WorkbookSnapshot } | { ok: false; error: string };
+
+export interface ReadLimits extends Partial<ZipLimits> {
+  /** Largest file read from disk at all (an .xls is not compressed, so this bounds it too). */
+  maxFileBytes?: number;
+  /** Cells over all sheets (bounding boxes), see snapshotFromSheetJS. */
+  maxCells?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+export const MESSAGES = {
+  missing: "找不到该文件，请检查路径是否正确。",
+  directory: "这是一个文件夹而不是文件，请指定工作簿文件。",
+  noAccess: "没有读取该文件的权限。",
+  empty: "文件是空的（0 字节），不是有效的工作簿。",
+  notWorkbook: "文件不是 Excel 工作簿（.xlsx 或 .xls），无法读取。",
+  html: "文件内容是网页（HTML）而不是 Excel 工作簿，请用 Excel 打开后另存为 .xlsx 再审核。",
+  zipNotExcel: "文件是压缩包（ZIP），但其中没有 Excel 工作簿（可能是 Word 文档或其他压缩文件）。",
+  cfbNotExcel: "文件是 Office 复合文档，但其中没有 Excel 工作簿（可能是 Word 或 PowerPoint 文件）。",
+  corruptZip: "文件已损坏（压缩结构不完整或有误），无法读取，请重新导出或另存后再审核。",
+  corrupt: "文件内容已损坏或格式无法识别，无法读取，请用 Excel 打开并另存后再审核。",
+  encrypted: "文件已加密（设置了打开密码），无法读取；请去除密码后再审核。",
+  sizeMismatch: "文件中压缩数据的实际大小与其目录声明不符，可能已损坏或被恶意构造，已拒绝读取。",
+  noData: "工作簿中没有任何数据（所有工作表均为空），无法审核。",
+};
+
+function mb(n: number): string {
+  return (n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1);
+}
+
+export function zipProblemMessage(p: ZipProblem): string {
+  switch (p.kind) {
+    case "too-large":
+      return "文件解压后过大（约 " + mb(p.total) + " MB，上限 " + mb(p.limit) + " MB），可能是恶意构造的压缩包，已拒绝读取。";
+    case "ratio":
+      return "文件中“" + p.entry + "”的压缩比异常（约 " + Math.round(p.ratio) + " 倍，上限 " + p.limit + " 倍），可能是恶意构造的压缩包，已拒绝读取。";
+    case "too-many-entries":
+      return "文件包含的部件过多（" + p.count + " 个，上限 " + p.limit + " 个），不像正常的工作簿，已拒绝读取。";
+    case "encrypted":
+      return MESSAGES.encrypted;
+    case "unsupported-method":
+      return "文件使用了不支持的压缩方式（" + p.method + "），无法读取，请用 Excel 另存为 .xlsx 后再审核。";
+    default:
+      return MESSAGES.corruptZip;
+  }
+}
+
+function fail(error: string): ReadResult {
+  return { ok: false, error: error };
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(b: Uint8Array, magic: number[]): boolean {
+  if (b.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (b[i] !== magic[i]) return false;
+  return true;
+}
+
+/** HTML saved with an .xls name (some systems export that way); checked on the first bytes only. */
+function looksLikeHtml(b: Uint8Array): boolean {
+  let head = "";
+  for (let i = 0; i < Math.min(b.length, 512); i++) head += String.fromCharCode(b[i]);
+  return /^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|table|meta|head)\b/i.test(head);
+}
+
+/**
+ * Inflates each deflated entry once with an output cap equal to its declared size: the central directory may lie,
+ * and SheetJS inflates every entry to its end without a cap. Returns false when an entry inflates past its size.
+ */
+function verifyInflatedSizes(buf: Buffer, entries: ZipEntry[]): "ok" | "mismatch" | "corrupt" {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.method !== 8) continue;
+    try {
+      const out = zlib.inflateRawSync(buf.subarray(e.dataOffset), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      if (out.length !== e.uncompressedSize) return "mismatch";
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      return code === "ERR_BUFFER_TOO_LARGE" ? "mismatch" : "corrupt";
+    }
+  }
+  return "ok";
+}
+
+function hasEntry(entries: ZipEntry[], test: (name: string) => boolean): boolean {
+  for (let i = 0; i < entries.length; i++) if (test(entries[i].name)) return true;
+  return false;
+}
+
+/** Bytes already in memory → snapshot. `source` names the file in the snapshot. Never throws. */
+export function readWorkbookBuffer(buf: Buffer, source?: string, limits: ReadLimits = {}): ReadResult {
+  try {
+    return readBuffer(buf, source, limits);
+  } catch (_e) {
+    return fail(MESSAGES.corrupt);
+  }
+}
+
+function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits): ReadResult {
+  if (buf.length === 0) return fail(MESSAGES.empty);
+  if (looksLikeZip(buf)) {
+    const zipLimits: ZipLimits = {
+      maxTotalUncompressed: limits.maxTotalUncompressed !== undefined ? limits.maxTotalUncompressed : DEFAULT_ZIP_LIMITS.maxTotalUncompressed,
+      maxRatio: limits.maxRatio !== undefined ? limits.maxRatio : DEFAULT_ZIP_LIMITS.maxRatio,
+      ratioFloor: limits.ratioFloor !== undefined ? limits.ratioFloor : DEFAULT_ZIP_LIMITS.ratioFloor,
+      maxEntries: limits.maxEntries !== undefined ? limits.maxEntries : DEFAULT_ZIP_LIMITS.maxEntries,
+    };
+    const z = inspectZip(buf, zipLimits);
+    if (!z.ok) return fail(zipProblemMessage(z.problem));
+    const entries = z.entries;
+    const isExcel =
+      (hasEntry(entries, (n) => n === "[Content_Types].xml") && hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.(xml|bin)$/i.test(n))) ||
+      (hasEntry(entries, (n) => n === "mimetype") && hasEntry(entries, (n) => n === "content.xml"));
+    if (!isExcel) return fail(MESSAGES.zipNotExcel);
+    const v = verifyInflatedSizes(buf, entries);
+    if (v === "mismatch") return fail(MESSAGES.sizeMismatch);
+    if (v === "corrupt") return fail(MESSAGES.corruptZip);
+    return parse(buf, source, limits);
+  }
+  if (startsWith(buf, CFB_MAGIC)) {
+    let names: string[];
+    try {
+      const cfb = XLSX.CFB.read(buf, { type: "buffer" });
+      names = (cfb.FullPaths as string[]).map((p: string) => p.replace(/\/$/, "").split("/").pop() || "");
+    } catch (_e) {
+      return fail(MESSAGES.corrupt);
+    }
+    // An .xlsx with an open password is an OLE file holding EncryptionInfo + EncryptedPackage (MS-OFFCRYPTO).
+    if (names.indexOf("EncryptionInfo") >= 0 || names.indexOf("EncryptedPackage") >= 0) return fail(MESSAGES.encrypted);
+    if (names.indexOf("Workbook") < 0 && names.indexOf("Book") < 0 && names.indexOf("WORKBOOK") < 0 && names.indexOf("BOOK") < 0) {
+      return fail(MESSAGES.cfbNotExcel);
+    }
+    return parse(buf, source, limits);
+  }
+  if (looksLikeHtml(buf)) return fail(MESSAGES.html);
+  return fail(MESSAGES.notWorkbook);
+}
+
+function parse(buf: Buffer, source: string | undefined, limits: ReadLimits): ReadResult {
+  let wb: XLSX.WorkBook;
+  try {
+    // dense: rows as arrays, faster and smaller than one object key per cell on big sheets.
+    wb = XLSX.read(buf, { ...SHEETJS_READ_OPTIONS, type: "buffer", dense: true, WTF: false });
+  } catch (e) {
+    const msg = String((e && (e as Error).message) || e);
+    // A legacy .xls with a password (FILEPASS record) is reported by SheetJS in English.
+    if (/password|encrypt/i.test(msg)) return fail(MESSAGES.encrypted);
+    return fail(MESSAGES.corrupt);
+  }
+  if (!wb || !wb.SheetNames || wb.SheetNames.length === 0) return fail(MESSAGES.noData);
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = snapshotFromSheetJS(wb, source, { maxCells: limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS });
+  } catch (e) {
+    if (e instanceof SnapshotTooLargeError) {
+      return fail("工作簿单元格过多（至少 " + e.cells + " 个，上限 " + e.limit + " 个），无法审核。");
+    }
+    return fail(MESSAGES.corrupt);
+  }
+  let anyData = false;
+  for (let i = 0; i < snapshot.sheets.length && !anyData; i++) anyData = snapshot.sheets[i].values.length > 0;
+  if (!anyData) return fail(MESSAGES.noData);
+  return { ok: true, snapshot: snapshot };
+}
+
+/** Path → snapshot (source = the path as given). Never throws. */
+export function readWorkbookFile(path: string, limits: ReadLimits = {}): ReadResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch (e) {
+    return fail(ioMessage(e));
+  }
+  if (stat.isDirectory()) return fail(MESSAGES.directory);
+  if (!stat.isFile()) return fail(MESSAGES.notWorkbook);
+  if (stat.size === 0) return fail(MESSAGES.empty);
+  const maxFile = limits.maxFileBytes !== undefined ? limits.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
+  if (stat.size > maxFile) return fail("文件过大（约 " + mb(stat.size) + " MB，上限 " + mb(maxFile) + " MB），无法审核。");
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(path);
+  } catch (e) {
+    return fail(ioMessage(e));
+  }
+  return readWorkbookBuffer(buf, path, limits);
+}
+
+function ioMessage(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return MESSAGES.missing;
+  if (code === "EACCES" || code === "EPERM") return MESSAGES.noAccess;
+  if (code === "EISDIR") return MESSAGES.directory;
+  return "读取文件时出错（" + (code || "未知错误") + "）。";
+}
