@@ -1,0 +1,139 @@
+/**
+ * The CLI against a stand-in engine with known findings, so exit code 1, the text layout (grouping, severity order,
+ * echoes under their cause) and --narrative (.txt, .docx, GBK) are checked exactly whatever the real engine finds.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { AuditResult, Finding } from "../../src/engine/types";
+import { Fixtures, makeFixtures, removeFixtures } from "../io/fixtures";
+import { minimalDocx, run } from "./helpers";
+
+const calls: { narrative?: string; sheets: number }[] = [];
+let next: AuditResult;
+
+jest.mock("../../src/engine", () => ({
+  auditWorkbook: (snapshot: { sheets: unknown[] }, options: { narrative?: string } = {}) => {
+    calls.push({ narrative: options.narrative, sheets: snapshot.sheets.length });
+    return next;
+  },
+}));
+
+function fnd(p: Partial<Finding> & Pick<Finding, "rule" | "severity" | "message">): Finding {
+  return {
+    table: "公开03", sheet: "公开03表", cell: null, related: [], expected: null, actual: null, difference: null, tolerance: null,
+    ...p,
+  };
+}
+
+const FINDINGS: Finding[] = [
+  fnd({ rule: "T03.1", severity: "tail", cell: "C7", expected: "2481.94", actual: "2481.93", difference: "-0.01", tolerance: "0.035", message: "合计尾差。", cause: "T03.1 '公开03表'!C10" }),
+  fnd({ rule: "T03.1", severity: "tail", cell: "C10", expected: "585.45", actual: "585.44", difference: "-0.01", tolerance: "0.015", message: "行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。" }),
+  fnd({ rule: "T03.6", severity: "warning", cell: "E10", message: "行政运行 列有项目支出 66.89。" }),
+  fnd({ rule: "X.1", severity: "error", table: "公开01", sheet: "公开01表", cell: "B7", expected: "100.00", actual: "100.01", difference: "0.01", tolerance: null, message: "两表不一致。" }),
+  fnd({ rule: "N.3", severity: "info", table: "情况说明", sheet: "情况说明", cell: "A3", expected: "46.15", actual: "46.11", difference: "-0.04", tolerance: "0.22", message: "比率尾差。", excerpt: "占 46.11%" }),
+  fnd({ rule: "W.1", severity: "warning", table: null, sheet: "公开09表", cell: null, message: "工作簿级提示。" }),
+];
+
+function result(findings: Finding[]): AuditResult {
+  const count = (s: string) => findings.filter((x) => x.severity === s).length;
+  return {
+    unit: "万元",
+    tables: [{ id: "公开03", title: "支出决算表", sheet: "公开03表", range: "A1:H31" }],
+    missing: ["公开07"],
+    summary: { checks: 100, passed: 100 - findings.length, errors: count("error"), warnings: count("warning"), tails: count("tail"), infos: count("info") },
+    findings: findings,
+  };
+}
+
+let f: Fixtures;
+beforeAll(() => {
+  f = makeFixtures();
+});
+afterAll(() => removeFixtures(f));
+beforeEach(() => {
+  calls.length = 0;
+});
+
+test("exit 1 when any finding is an error, 0 otherwise, 2 wins over 1", async () => {
+  next = result(FINDINGS);
+  expect((await run([f.sample])).code).toBe(1);
+  expect((await run(["--format", "json", f.sample])).code).toBe(1);
+  expect((await run([f.sample, f.missing])).code).toBe(2);
+  next = result(FINDINGS.filter((x) => x.severity !== "error"));
+  expect((await run([f.sample])).code).toBe(0);
+});
+
+test("text layout: tables in order, errors first, echo indented under its cause, summaries", async () => {
+  next = result(FINDINGS);
+  const r = await run([f.sample, f.sample]);
+  const block = [
+    "文件：" + f.sample + "（金额单位：万元）",
+    "  识别到 1 张表：公开03（公开03表!A1:H31）",
+    "  未找到：公开07",
+    "  【公开01】",
+    "    [不符] 公开01表!B7  实际 100.01 / 应为 100.00，差额 0.01  (X.1) 两表不一致。",
+    "  【公开03】",
+    "    [疑点] 公开03表!E10  (T03.6) 行政运行 列有项目支出 66.89。",
+    "    [尾差] 公开03表!C10  实际 585.44 / 应为 585.45，差额 -0.01，容差 ±0.015  (T03.1) 行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。",
+    "      └ [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。（随 T03.1 '公开03表'!C10）",
+    "  【情况说明】",
+    "    [说明] 情况说明!A3  实际 46.11 / 应为 46.15，差额 -0.04，容差 ±0.22  (N.3) 比率尾差。",
+    "        原文：“占 46.11%”",
+    "  【工作簿】",
+    "    [疑点] 公开09表  (W.1) 工作簿级提示。",
+    "  小结：检查 100 项，通过 94 项；不符 1 项，疑点 2 项，尾差 2 项，说明 1 项",
+  ].join("\n");
+  expect(r.stdout).toBe(block + "\n\n" + block + "\n\n共审核 2 个文件：不符 2 项，疑点 4 项，尾差 4 项，说明 2 项\n");
+});
+
+test("an echo whose cause is not among the findings stays in its table", async () => {
+  next = result([FINDINGS[0]]);
+  const r = await run([f.sample]);
+  expect(r.stdout).toContain("    [尾差] 公开03表!C7  实际 2481.93");
+  expect(r.stdout).not.toContain("└");
+});
+
+test("JSON keeps the engine's findings in schema order, drops unknown fields", async () => {
+  const extra = { ...FINDINGS[1], internal: 42 } as Finding;
+  next = result([extra]);
+  const doc = JSON.parse((await run(["--format", "json", f.sample])).stdout);
+  const rep = doc.reports[0];
+  expect(Object.keys(rep)).toEqual(["file", "ok", "unit", "tables", "missing", "summary", "findings"]);
+  expect(Object.keys(rep.findings[0])).toEqual(["rule", "severity", "table", "sheet", "cell", "related", "expected", "actual", "difference", "tolerance", "message"]);
+  const failed = JSON.parse((await run(["--format", "json", f.missing])).stdout).reports[0];
+  expect(Object.keys(failed)).toEqual(["file", "ok", "error", "tables", "missing", "summary", "findings"]);
+});
+
+test("--narrative .txt (UTF-8 with BOM, and GBK) and .docx reach the engine as text", async () => {
+  next = result([]);
+  const txt = path.join(f.dir, "情况说明 2024.txt");
+  fs.writeFileSync(txt, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("收、支总计均为 2481.93 万元。", "utf8")]));
+  await run(["--narrative", txt, f.sample, f.xlsxAsXls]);
+  expect(calls).toEqual([
+    { narrative: "收、支总计均为 2481.93 万元。", sheets: 11 },
+    { narrative: "收、支总计均为 2481.93 万元。", sheets: 11 },
+  ]);
+  calls.length = 0;
+  // "万元" in GBK: C8 F2 D4 AA.
+  const gbk = path.join(f.dir, "gbk.txt");
+  fs.writeFileSync(gbk, Buffer.concat([Buffer.from("2481.93 "), Buffer.from([0xcd, 0xf2, 0xd4, 0xaa])]));
+  await run(["--narrative", gbk, f.sample]);
+  expect(calls[0].narrative).toBe("2481.93 万元");
+  calls.length = 0;
+  const docx = path.join(f.dir, "情况说明.docx");
+  fs.writeFileSync(docx, minimalDocx(["一、收入支出决算总体情况说明", "2024 年度收、支总计均为 2481.93 万元。"]));
+  const r = await run(["--narrative", docx, f.sample]);
+  expect(r.code).toBe(0);
+  expect(calls[0].narrative).toBe("一、收入支出决算总体情况说明\n\n2024 年度收、支总计均为 2481.93 万元。\n\n");
+  calls.length = 0;
+  await run([f.sample]);
+  expect(calls[0].narrative).toBeUndefined();
+});
+
+test("an engine failure (bad result) is reported as an internal error for that file", async () => {
+  const boom: AuditResult = null as unknown as AuditResult;
+  next = boom;
+  const r = await run(["--format", "json", f.sample]);
+  expect(r.code).toBe(2);
+  expect(JSON.parse(r.stdout).reports[0].error).toMatch(/^审核过程中发生内部错误/);
+});
