@@ -1,0 +1,116 @@
+/**
+ * The audit of one workbook snapshot: recognise the tables, run the catalogue, group 尾差 echoes, add the
+ * notices about how the workbook was read. Pure: no I/O, never throws (a rule that fails is reported).
+ */
+import { qualified } from "./address";
+import { TableModel } from "./model";
+import { recognize, Recognition } from "./recognize";
+import { CATALOGUE } from "./rules/catalogue";
+import { Context } from "./rules/context";
+import { linkEchoes } from "./rules/echoes";
+import { evaluate } from "./rules/evaluate";
+import { basicRules, codedRules, headRules, summaryRules } from "./rules/structural";
+import { AuditResult, Finding, Summary, TableId, TABLE_IDS, WorkbookSnapshot } from "./types";
+
+export interface AuditOptions {
+  /** Narrative text (情况说明) pasted or read from a file, checked against the tables. */
+  narrative?: string;
+}
+
+/** Extra checks that read the recognised tables (the narrative and 绩效 checks plug in here). */
+export type Extension = (ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions) => void;
+const extensions: Extension[] = [];
+export function registerExtension(e: Extension): void {
+  if (extensions.indexOf(e) < 0) extensions.push(e);
+}
+
+function guarded(ctx: Context, what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    ctx.note("S.9", "warning", null, null, "审核“" + what + "”时出现内部错误，该项未完成：" + (e instanceof Error ? e.message : String(e)));
+  }
+}
+
+function notices(ctx: Context, rec: Recognition): void {
+  for (const m of rec.missing) ctx.note("S.1", "warning", null, null, m.id + " 缺失：" + m.reason + "；其余各表照常审核", { table: m.id });
+  for (const id of TABLE_IDS) {
+    const chosen = rec.tables[id];
+    if (!chosen) continue;
+    const copies = rec.candidates.filter((c) => c.id === id && c.table && c.table !== chosen);
+    if (copies.length)
+      ctx.note("S.2", "warning", chosen, { sheet: chosen.sheet, addr: chosen.range.split(":")[0] }, id + " 在工作簿中出现 " + (copies.length + 1) + " 次（另见 " + copies.map((c) => "“" + c.sheet + "”" + c.cell).join("、") + "），审核的是“" + chosen.sheet + "”中的这一份" + (copies.some((c) => c.table && c.table.department && c.table.department !== chosen.department) ? "；各份的单位名称不同，工作簿中可能有两个单位的表" : ""));
+    if (chosen.sheetHidden) ctx.note("S.6", "info", chosen, null, id + " 位于隐藏的工作表“" + chosen.sheet + "”，已照常审核");
+    for (const p of chosen.problems) ctx.note("S.7", "warning", chosen, null, id + "：" + p);
+    hiddenDecimals(ctx, chosen);
+  }
+}
+
+/** Audit what is displayed, and say so when stored values carry decimals that are not shown. */
+function hiddenDecimals(ctx: Context, t: TableModel): void {
+  const cells: string[] = [];
+  let example = "";
+  for (const r of t.rows)
+    for (const k in r.cells) {
+      const c = r.cells[k];
+      if (!c.hidden) continue;
+      cells.push(qualified(c.sheet, c.addr));
+      if (!example) example = c.addr + " 存储 " + c.hidden.toFixed() + "，显示 " + c.text;
+    }
+  if (cells.length)
+    ctx.note("S.4", "info", t, { sheet: t.sheet, addr: cells[0].slice(cells[0].lastIndexOf("!") + 1) }, t.id + " 有 " + cells.length + " 个金额单元格的存储值含有未显示的小数（如 " + example + "）；本审核按显示值（即公开的数字）进行", { related: cells });
+}
+
+const ORDER: string[] = (TABLE_IDS as string[]).concat(["情况说明", "绩效"]);
+
+function summarise(ctx: Context): Summary {
+  const s: Summary = { checks: ctx.checks, passed: ctx.passed, errors: 0, warnings: 0, tails: 0, infos: 0 };
+  for (const f of ctx.findings) {
+    if (f.severity === "error") s.errors++;
+    else if (f.severity === "warning") s.warnings++;
+    else if (f.severity === "tail") s.tails++;
+    else s.infos++;
+  }
+  return s;
+}
+
+export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult & { recognition: Recognition; context: Context } {
+  let rec: Recognition;
+  try {
+    rec = recognize(snapshot);
+  } catch (e) {
+    rec = { tables: {}, grids: [], candidates: [], missing: TABLE_IDS.map((id) => ({ id, reason: "读取工作簿时出错：" + (e instanceof Error ? e.message : String(e)) })) };
+  }
+  const ctx = new Context(rec.tables);
+  guarded(ctx, "读表", () => notices(ctx, rec));
+  for (const spec of CATALOGUE) guarded(ctx, spec.id, () => evaluate(ctx, spec));
+  guarded(ctx, "公开06", () => basicRules(ctx));
+  guarded(ctx, "科目结构", () => codedRules(ctx));
+  guarded(ctx, "公开01/04/09", () => summaryRules(ctx));
+  const found = TABLE_IDS.map((id) => rec.tables[id]).filter((t): t is TableModel => !!t);
+  guarded(ctx, "表头", () => headRules(ctx, found));
+  guarded(ctx, "尾差归并", () => linkEchoes(ctx));
+  for (const ext of extensions) guarded(ctx, "扩展审核", () => ext(ctx, rec, snapshot, options));
+  const rank = (f: Finding) => {
+    const i = ORDER.indexOf(f.table || "");
+    return i < 0 ? ORDER.length : i;
+  };
+  const findings = ctx.findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  const units: { [u: string]: number } = {};
+  for (const t of found) units[t.unit] = (units[t.unit] || 0) + 1;
+  const unit = Object.keys(units).sort((a, b) => units[b] - units[a])[0];
+  return {
+    unit,
+    tables: found.map((t) => ({ id: t.id as TableId, title: t.title, sheet: t.sheet, range: t.range })),
+    missing: rec.missing.map((m) => m.id),
+    summary: summarise(ctx),
+    findings,
+    recognition: rec,
+    context: ctx,
+  };
+}
+
+export function auditWorkbook(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult {
+  const r = runAudit(snapshot, options);
+  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings };
+}

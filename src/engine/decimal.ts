@@ -1,0 +1,35 @@
+/**
+ * The one Decimal constructor of the engine. Every amount, sum and ratio goes through it: never a binary float.
+ * ROUND_HALF_UP (四舍五入) matches Excel's ROUND and the way 元 figures are converted to 万元 for publication.
+ */
+import DecimalBase from "decimal.js";
+
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+/** Plain decimal string for reports: no exponent, no thousands separators, "-0" folded to "0". */
+export function plain(d: Decimal | null | undefined): string | null {
+  if (d === null || d === undefined) return null;
+  if (d.isZero()) return d.decimalPlaces() > 0 ? d.abs().toFixed(d.decimalPlaces()) : "0";
+  return d.toFixed();
+}
+
+/** Fixed-decimals display for messages ("585.45"). */
+export function fmt(d: Decimal | null | undefined, dp = 2): string {
+  if (d === null || d === undefined) return "—";
+  const s = d.toFixed(Math.max(dp, 0));
+  return s === "-" + new Decimal(0).toFixed(dp) ? new Decimal(0).toFixed(dp) : s;
+}
+
+/** A float as Excel shows it at most: 15 significant digits, so 0.1+0.2 stays 0.3. */
+export function fromFloat(x: number): Decimal {
+  return new Decimal(Number(x.toPrecision(15)).toString() === "NaN" ? "0" : x.toPrecision(15));
+}
+
+export function sum(ds: Decimal[]): Decimal {
+  let s = ZERO;
+  for (const d of ds) s = s.plus(d);
+  return s;
+}

@@ -1,0 +1,241 @@
+/**
+ * One source of truth for the layout of every 公开 table: how its title reads, which header text names each
+ * column (栏), which label names each line of 公开01/04, and the 功能分类 类 list. A new template year is an
+ * edit of these tables, not new code. Keys follow RULES.md: columns are 栏次 ("c1" = 栏1), 公开01/04 lines
+ * are the 2024 行次 ("L27" = 行27), expense class lines are "C" + 类 code ("C201").
+ */
+import { TableId } from "./types";
+
+export type TableKind = "summary" | "coded" | "basic" | "sangong";
+
+export interface ColumnSpec {
+  key: string;
+  /** Chinese name used in messages. */
+  name: string;
+  /** Matches the normalised header path of the column (all header rows above it, top to bottom, joined). */
+  match: RegExp;
+}
+
+export interface TableSpec {
+  id: TableId;
+  kind: TableKind;
+  /** Normalised titles (no spaces, no quotes); the longest title that ends a cell's text wins. */
+  titles: string[];
+  /** Short name for messages. */
+  name: string;
+  /** Amount columns of coded tables, in matching order (specific before general). */
+  columns?: ColumnSpec[];
+  /** A variant column set chosen when the header matches `when` (公开08 published as 收入支出 table). */
+  variant?: { when: RegExp; columns: ColumnSpec[] };
+}
+
+const col = (key: string, name: string, match: RegExp): ColumnSpec => ({ key, name, match });
+
+/** 公开07's columns; also 公开08 where a region publishes it as a 收入支出 table (RULES.md §1 公开08). */
+const FUND_COLUMNS: ColumnSpec[] = [
+  col("c1", "年初结转和结余", /年初/),
+  col("c6", "年末结转和结余", /年末/),
+  col("c2", "本年收入", /本年收入|收入/),
+  col("c4", "基本支出", /基本支出/),
+  col("c5", "项目支出", /项目支出/),
+  col("c3", "本年支出小计", /小计|合计|本年支出/),
+];
+
+export const TABLES: TableSpec[] = [
+  { id: "公开01", kind: "summary", name: "收入支出决算总表", titles: ["收入支出决算总表"] },
+  {
+    id: "公开02",
+    kind: "coded",
+    name: "收入决算表",
+    titles: ["收入决算表"],
+    columns: [
+      col("c2", "财政拨款收入", /财政拨款/),
+      col("c3", "上级补助收入", /上级补助/),
+      col("c4", "事业收入", /事业收入/),
+      col("c5", "经营收入", /经营收入/),
+      col("c6", "附属单位上缴收入", /附属单位/),
+      col("c7", "其他收入", /其他收入/),
+      col("c1", "本年收入合计", /合计|收入/),
+    ],
+  },
+  {
+    id: "公开03",
+    kind: "coded",
+    name: "支出决算表",
+    titles: ["支出决算表"],
+    columns: [
+      col("c2", "基本支出", /基本支出/),
+      col("c3", "项目支出", /项目支出/),
+      col("c4", "上缴上级支出", /上缴上级/),
+      col("c5", "经营支出", /经营支出/),
+      col("c6", "对附属单位补助支出", /附属单位/),
+      col("c1", "本年支出合计", /合计|支出/),
+    ],
+  },
+  { id: "公开04", kind: "summary", name: "财政拨款收入支出决算总表", titles: ["财政拨款收入支出决算总表"] },
+  {
+    id: "公开05",
+    kind: "coded",
+    name: "一般公共预算财政拨款支出决算表",
+    titles: ["一般公共预算财政拨款支出决算表"],
+    columns: [col("c2", "基本支出", /基本支出/), col("c3", "项目支出", /项目支出/), col("c1", "本年支出小计", /小计|合计|本年支出/)],
+  },
+  {
+    id: "公开06",
+    kind: "basic",
+    name: "一般公共预算财政拨款基本支出决算明细表",
+    titles: ["一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表", "基本支出决算明细表", "基本支出决算表"],
+  },
+  {
+    id: "公开07",
+    kind: "coded",
+    name: "政府性基金预算财政拨款收入支出决算表",
+    titles: ["政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"],
+    columns: FUND_COLUMNS,
+  },
+  {
+    id: "公开08",
+    kind: "coded",
+    name: "国有资本经营预算财政拨款支出决算表",
+    titles: ["国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"],
+    columns: [col("c2", "基本支出", /基本支出/), col("c3", "项目支出", /项目支出/), col("c1", "本年支出合计", /合计|小计|本年支出/)],
+    variant: { when: /年初/, columns: FUND_COLUMNS },
+  },
+  {
+    id: "公开09",
+    kind: "sangong",
+    name: "“三公”经费支出决算表",
+    titles: ["一般公共预算财政拨款三公经费支出决算表", "财政拨款三公经费支出决算表", "三公经费支出决算表"],
+  },
+];
+
+export function tableSpec(id: TableId): TableSpec {
+  for (const t of TABLES) if (t.id === id) return t;
+  throw new Error("unknown table " + id);
+}
+
+/** 公开09: the six items, matched on one header part at a time from the leaf upwards. */
+export const SANGONG_ITEMS: { offset: number; name: string; match: RegExp }[] = [
+  { offset: 1, name: "合计", match: /合计/ },
+  { offset: 2, name: "因公出国（境）费", match: /出国/ },
+  { offset: 3, name: "公务用车购置及运行维护费", match: /^小计$|购置及运行/ },
+  { offset: 4, name: "公务用车购置费", match: /购置/ },
+  { offset: 5, name: "公务用车运行维护费", match: /运行/ },
+  { offset: 6, name: "公务接待费", match: /接待/ },
+];
+
+/** 功能分类 类 (2024) with the names printed in 公开01/04 and older names (RULES.md Appendix A, §4.5). */
+export const CLASSES: { code: string; name: string; aliases?: string[] }[] = [
+  { code: "201", name: "一般公共服务支出" },
+  { code: "202", name: "外交支出" },
+  { code: "203", name: "国防支出" },
+  { code: "204", name: "公共安全支出" },
+  { code: "205", name: "教育支出" },
+  { code: "206", name: "科学技术支出" },
+  { code: "207", name: "文化旅游体育与传媒支出", aliases: ["文化体育与传媒支出"] },
+  { code: "208", name: "社会保障和就业支出" },
+  { code: "210", name: "卫生健康支出", aliases: ["医疗卫生与计划生育支出", "医疗卫生支出"] },
+  { code: "211", name: "节能环保支出" },
+  { code: "212", name: "城乡社区支出" },
+  { code: "213", name: "农林水支出" },
+  { code: "214", name: "交通运输支出" },
+  { code: "215", name: "资源勘探工业信息等支出", aliases: ["资源勘探信息等支出"] },
+  { code: "216", name: "商业服务业等支出" },
+  { code: "217", name: "金融支出" },
+  { code: "219", name: "援助其他地区支出" },
+  { code: "220", name: "自然资源海洋气象等支出", aliases: ["国土海洋气象等支出"] },
+  { code: "221", name: "住房保障支出" },
+  { code: "222", name: "粮油物资储备支出" },
+  { code: "223", name: "国有资本经营预算支出" },
+  { code: "224", name: "灾害防治及应急管理支出" },
+  { code: "227", name: "预备费" },
+  { code: "229", name: "其他支出" },
+  { code: "231", name: "债务还本支出" },
+  { code: "232", name: "债务付息支出" },
+  { code: "233", name: "债务发行费用支出" },
+  { code: "234", name: "抗疫特别国债安排的支出" },
+];
+
+export function classByLabel(label: string): string | null {
+  const k = label.replace(/\(类\)$/, "");
+  for (const c of CLASSES) {
+    const names = [c.name].concat(c.aliases || []);
+    for (const n of names) if (k === n || k === n.replace(/支出$/, "") || k === n + "支出") return c.code;
+  }
+  return null;
+}
+
+export function className(code: string): string {
+  for (const c of CLASSES) if (c.code === code) return c.name;
+  return code;
+}
+
+/** One line of 公开01/04 found by its label (RULES.md §0.1: rows by label, 行次 only as a cross-check). */
+export interface LineSpec {
+  key: string;
+  name: string;
+  side: "income" | "expense";
+  match: RegExp;
+  /** The line only counts after this line was seen on its side (公开04 repeats the fund names under 行28). */
+  after?: string;
+  /** Lines summed by T01.1 / T04.1. */
+  item?: boolean;
+}
+
+const line = (key: string, side: "income" | "expense", name: string, match: RegExp, extra: Partial<LineSpec> = {}): LineSpec => ({
+  key,
+  side,
+  name,
+  match,
+  ...extra,
+});
+
+export const T01_LINES: LineSpec[] = [
+  line("L1", "income", "一般公共预算财政拨款收入", /^一般公共预算财政拨款(收入)?$/, { item: true }),
+  line("L2", "income", "政府性基金预算财政拨款收入", /^政府性基金预算财政拨款(收入)?$/, { item: true }),
+  line("L3", "income", "国有资本经营预算财政拨款收入", /^国有资本经营预算财政拨款(收入)?$/, { item: true }),
+  line("L1+2", "income", "财政拨款收入", /^财政拨款收入$/, { item: true }),
+  line("L4", "income", "上级补助收入", /^上级补助收入$/, { item: true }),
+  line("L5", "income", "事业收入", /^事业收入$/, { item: true }),
+  line("L6", "income", "经营收入", /^经营收入$/, { item: true }),
+  line("L7", "income", "附属单位上缴收入", /^附属单位上缴收入$/, { item: true }),
+  line("L8", "income", "其他收入", /^其他收入$/, { item: true }),
+  line("L27", "income", "本年收入合计", /^本年收入合计$/),
+  line("L28", "income", "使用非财政拨款结余", /^(使用非财政拨款结余|用事业基金弥补收支差额)/),
+  line("L29", "income", "年初结转和结余", /^年初结转和结余$/),
+  line("L30", "income", "总计", /^总计$/),
+  line("L57", "expense", "本年支出合计", /^本年支出合计$/),
+  line("L58", "expense", "结余分配", /^结余分配$/),
+  line("L59", "expense", "年末结转和结余", /^年末结转和结余$/),
+  line("L60", "expense", "总计", /^总计$/),
+];
+
+export const T04_LINES: LineSpec[] = [
+  line("L1", "income", "一般公共预算财政拨款", /^一般公共预算财政拨款(收入)?$/, { item: true }),
+  line("L2", "income", "政府性基金预算财政拨款", /^政府性基金预算财政拨款(收入)?$/, { item: true }),
+  line("L3", "income", "国有资本经营预算财政拨款", /^国有资本经营预算财政拨款(收入)?$/, { item: true }),
+  line("L27", "income", "本年收入合计", /^本年收入合计$/),
+  line("L28", "income", "年初财政拨款结转和结余", /^年初财政拨款结转和结余$|^年初结转和结余$/),
+  line("L29", "income", "年初结转和结余：一般公共预算财政拨款", /^一般公共预算财政拨款$/, { after: "L28" }),
+  line("L30", "income", "年初结转和结余：政府性基金预算财政拨款", /^政府性基金预算财政拨款$/, { after: "L28" }),
+  line("L31", "income", "年初结转和结余：国有资本经营预算财政拨款", /^国有资本经营预算财政拨款$/, { after: "L28" }),
+  line("L32", "income", "总计", /^总计$/),
+  line("L59", "expense", "本年支出合计", /^本年支出合计$/),
+  line("L60", "expense", "年末财政拨款结转和结余", /^年末财政拨款结转和结余$|^年末结转和结余$/),
+  line("L61", "expense", "年末结转和结余：一般公共预算财政拨款", /^一般公共预算财政拨款$/, { after: "L60" }),
+  line("L62", "expense", "年末结转和结余：政府性基金预算财政拨款", /^政府性基金预算财政拨款$/, { after: "L60" }),
+  line("L63", "expense", "年末结转和结余：国有资本经营预算财政拨款", /^国有资本经营预算财政拨款$/, { after: "L60" }),
+  line("L64", "expense", "总计", /^总计$/),
+];
+
+/** 公开04 expense columns (栏2–5) by header text; 公开01 has one amount column per side. */
+export const T04_EXPENSE_COLUMNS: ColumnSpec[] = [
+  col("c3", "一般公共预算财政拨款", /一般公共预算/),
+  col("c4", "政府性基金预算财政拨款", /政府性基金/),
+  col("c5", "国有资本经营预算财政拨款", /国有资本/),
+  col("c2", "合计", /合计|小计|金额/),
+];
+
+/** 公开06 lanes: 人员经费 holds 301 and 303, 公用经费 the rest (RULES.md §4.2). */
+export const PERSONNEL_CLASSES = ["301", "303"];
+export const PUBLIC_CLASSES = ["302", "307", "309", "310", "311", "312", "313", "399"];

@@ -1,0 +1,46 @@
+/** Wording of findings: one Chinese sentence that names both sides, the difference, the tolerance and the verdict. */
+import { Decimal, fmt } from "./decimal";
+
+export function money(d: Decimal, dp: number): string {
+  const s = fmt(d, dp);
+  const neg = s.charAt(0) === "-";
+  const body = neg ? s.slice(1) : s;
+  const [i, f] = body.split(".");
+  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (neg ? "-" : "") + grouped + (f !== undefined ? "." + f : "");
+}
+
+export function signed(d: Decimal, dp: number): string {
+  const s = fmt(d, dp);
+  return d.gt(0) ? "+" + s : s;
+}
+
+export interface Term {
+  label: string;
+  value: Decimal;
+  dp: number;
+  /** Blank or dash read as 0. */
+  blank?: boolean;
+}
+
+/** "基本支出 518.56 + 项目支出 66.89" — zero terms are left out (and counted) to keep the sentence readable. */
+export function termList(terms: Term[], maxShown = 8): string {
+  const nonzero = terms.filter((t) => !t.value.isZero());
+  const shown = nonzero.slice(0, maxShown).map((t) => t.label + " " + money(t.value, t.dp));
+  let s = shown.length ? shown.join(" + ") : "各项均为 0";
+  if (nonzero.length > maxShown) s += " 等 " + nonzero.length + " 项";
+  const zeros = terms.length - nonzero.length;
+  if (zeros > 0 && nonzero.length > 0) s += "（其余 " + zeros + " 项为 0）";
+  return s;
+}
+
+export function sumSentence(where: string, total: Term, parts: Term[], expected: Decimal, d: Decimal, tol: Decimal, tight: Decimal, verdict: "tail" | "error" | "warning"): string {
+  const dp = Math.max(total.dp, 2);
+  let s = where + "：" + total.label + " " + money(total.value, total.dp) + "，" + termList(parts) + " = " + money(expected, dp) + "，差 " + signed(d, dp);
+  const range = "±" + tol.toFixed() + (tight.lt(tol) && !tight.isZero() ? "（非零项 ±" + tight.toFixed() + "）" : "");
+  if (verdict === "tail") s += "，在四舍五入允许范围 " + range + " 内，属尾差";
+  else if (tol.isZero()) s += "，该单位的金额未经舍入，应完全相等，" + (verdict === "error" ? "不符" : "请核实");
+  else s += "，超出四舍五入允许范围 " + range + "，" + (verdict === "error" ? "不符" : "请核实");
+  if (parts.some((p) => p.blank) || total.blank) s += "（空白按 0 计）";
+  return s;
+}

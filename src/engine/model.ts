@@ -1,0 +1,81 @@
+/**
+ * The recognised tables: what the rules read. Each table is a set of rows with a stable key (a 功能/经济分类 code,
+ * "合计", a 公开01/04 line key such as "L27" or a class line "C201") and cells keyed by 栏 ("c1"…).
+ */
+import { Amount } from "./amount";
+import { Decimal } from "./decimal";
+import { TableId } from "./types";
+
+export interface TCell extends Amount {
+  sheet: string;
+  /** A1 address on `sheet`. */
+  addr: string;
+  row: number;
+  col: number;
+}
+
+export interface TRow {
+  key: string;
+  /** Label as printed (科目名称 or line label). */
+  label: string;
+  /** 功能/经济分类 code for coded rows. */
+  code?: string;
+  /** 1 = 类, 2 = 款, 3 = 项 (by code length); 0 = 合计. */
+  level?: number;
+  /** 公开06: which lane the row sits in. */
+  lane?: "personnel" | "public";
+  /** 公开01/04 side. */
+  side?: "income" | "expense";
+  row: number;
+  cells: { [col: string]: TCell };
+}
+
+export interface TableModel {
+  id: TableId;
+  title: string;
+  sheet: string;
+  sheetHidden: boolean;
+  /** A1 range, title to last data row. */
+  range: string;
+  /** 万元, 元 …; RULES.md §0.2 default 万元. */
+  unit: string;
+  /** Half a unit of the last displayed decimal, in the table's unit, per decimals shown; 0 where nothing was rounded. */
+  halfUnit: (dp: number) => Decimal;
+  /** Typical decimals of the table's amounts (blank cells take it). */
+  dp: number;
+  rows: TRow[];
+  /** Column keys found, with their header names. */
+  columns: { key: string; name: string }[];
+  /** Free text lines found in the table's area below the data (注/说明). */
+  notes: string[];
+  /** Year (YYYY) and department named in the table's head, when printed. */
+  year?: string;
+  department?: string;
+  /** Structural problems met while reading (messages for the report). */
+  problems: string[];
+  /** 公开08 published as 收入支出 table. */
+  variant?: "fund";
+}
+
+export function rowByKey(t: TableModel, key: string): TRow | undefined {
+  for (const r of t.rows) if (r.key === key) return r;
+  return undefined;
+}
+
+export function cellAt(t: TableModel, key: string, col: string): TCell | undefined {
+  const r = rowByKey(t, key);
+  return r ? r.cells[col] : undefined;
+}
+
+export function columnName(t: TableModel, key: string): string {
+  for (const c of t.columns) if (c.key === key) return c.name;
+  return key;
+}
+
+/** Label of a row for messages: "2010301 行政运行", "合计", "本年收入合计". */
+export function rowTitle(r: TRow): string {
+  if (r.code) return r.code + " " + r.label;
+  return r.label;
+}
+
+export type Tables = { [id in TableId]?: TableModel };

@@ -1,0 +1,116 @@
+/** Pieces every table reader shares: cells, units, the table model's frame. */
+import { readAmount } from "../amount";
+import { a1, rangeA1 } from "../address";
+import { Decimal, ZERO } from "../decimal";
+import { Grid } from "../grid";
+import { TCell, TableModel, TRow } from "../model";
+import { TableId } from "../types";
+import { readHead } from "./header";
+
+export interface Region {
+  grid: Grid;
+  id: TableId;
+  title: string;
+  titleRow: number;
+  r1: number; // first row after the title
+  r2: number; // last row of the region (inclusive)
+  c1: number;
+  c2: number;
+}
+
+export function makeCell(grid: Grid, r: number, c: number, dp: number): TCell {
+  const a = readAmount(grid.value(r, c), grid.text(r, c), grid.format(r, c), dp, grid.formula(r, c));
+  return { ...a, sheet: grid.name, addr: a1(r, c), row: r, col: c };
+}
+
+const UNIT_YUAN: { [u: string]: number } = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
+
+/**
+ * Half a unit of the last displayed decimal. Figures are kept in 元 to the 分 (0.01 元); a display no coarser than
+ * that rounds nothing, so its tolerance is 0 (a 0.01 gap in a 元 table is an error, in a 万元 table a 尾差).
+ */
+export function halfUnitFor(unit: string): (dp: number) => Decimal {
+  const factor = UNIT_YUAN[unit] || 10000;
+  const cache: { [dp: number]: Decimal } = {};
+  return (dp: number) => {
+    if (cache[dp]) return cache[dp];
+    const step = new Decimal(10).pow(-dp);
+    const h = step.times(factor).lte("0.01") ? ZERO : step.div(2);
+    cache[dp] = h;
+    return h;
+  };
+}
+
+/** The most common number of decimals among the amounts (blank cells take it), 2 when there is none. */
+export function typicalDp(rows: TRow[]): number {
+  const counts: { [dp: number]: number } = {};
+  let best = 2;
+  let bestN = 0;
+  for (const r of rows)
+    for (const k in r.cells) {
+      const c = r.cells[k];
+      if (c.state !== "number") continue;
+      counts[c.dp] = (counts[c.dp] || 0) + 1;
+      if (counts[c.dp] > bestN) {
+        bestN = counts[c.dp];
+        best = c.dp;
+      }
+    }
+  return best;
+}
+
+/** Blanks and dashes read before the table's precision was known take it now. */
+export function settleBlanks(rows: TRow[], dp: number): void {
+  for (const r of rows)
+    for (const k in r.cells) {
+      const c = r.cells[k];
+      if (c.state !== "number") c.dp = dp;
+    }
+}
+
+export function frame(reg: Region, headEnd: number, lastRow: number, rows: TRow[], columns: { key: string; name: string }[], notes: string[], problems: string[]): TableModel {
+  const head = readHead(reg.grid, reg.titleRow, Math.max(reg.titleRow, headEnd), reg.c1, reg.c2);
+  const unit = head.unit || "万元";
+  const dp = typicalDp(rows);
+  settleBlanks(rows, dp);
+  return {
+    id: reg.id,
+    title: reg.title,
+    sheet: reg.grid.name,
+    sheetHidden: reg.grid.sheet.visibility !== "visible" && reg.grid.sheet.visibility !== undefined,
+    range: rangeA1(reg.titleRow, reg.c1, Math.max(lastRow, reg.titleRow), reg.c2),
+    unit,
+    halfUnit: halfUnitFor(unit),
+    dp,
+    rows,
+    columns,
+    notes,
+    year: head.year,
+    department: head.department,
+    problems,
+  };
+}
+
+/** Code digits from a cell ("2010301", 2010301, " 201 "), or "". */
+export function codeText(grid: Grid, r: number, c: number): string {
+  if (c < 0) return "";
+  const t = String(grid.text(r, c) || "").replace(/[\s\u3000]/g, "");
+  return /^\d+$/.test(t) ? t : "";
+}
+
+/** The right edge of the used columns in a block of rows (tables are often narrower than the sheet). */
+export function usedRight(grid: Grid, r1: number, r2: number, c1: number, c2: number): number {
+  let right = c1;
+  for (let r = r1; r <= r2; r++) for (let c = c2; c > right; c--) if (!grid.isEmpty(r, c)) { right = c; break; }
+  return right;
+}
+
+export function collectNotes(grid: Grid, r1: number, r2: number, c1: number, c2: number): string[] {
+  const out: string[] = [];
+  for (let r = r1; r <= r2; r++)
+    for (let c = c1; c <= c2; c++) {
+      const t = String(grid.text(r, c) || "").trim();
+      if (t && !grid.mergeOf(r, c) && /[\u4e00-\u9fa5]/.test(t) && t.length > 6) out.push(t);
+    }
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * Column header paths. Each column gets the texts of the header rows above it, top to bottom. Merged headers
+ * read through their area; unmerged group headers (after a PDF-to-Excel conversion) are carried to the right
+ * over empty cells that have sub-headers below, so "本年支出 | 基本支出" reads the same merged or not.
+ */
+import { Grid } from "../grid";
+import { normKey } from "../text";
+
+export function headerParts(grid: Grid, rows: number[], c1: number, c2: number): string[][] {
+  const parts: string[][] = [];
+  for (let c = c1; c <= c2; c++) parts.push([]);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const below = rows.slice(i + 1);
+    const hasBelow = (c: number) => below.some((rb) => normKey(grid.shown(rb, c)) !== "");
+    let carry = "";
+    let carryHasBelow = false;
+    for (let c = c1; c <= c2; c++) {
+      let t = normKey(grid.shown(r, c));
+      const merged = grid.mergeOf(r, c) !== null;
+      if (t !== "") {
+        carry = t;
+        carryHasBelow = hasBelow(c);
+      } else if (!merged && carry !== "" && carryHasBelow && hasBelow(c)) {
+        t = carry;
+      } else {
+        carry = "";
+      }
+      const p = parts[c - c1];
+      if (t !== "" && p[p.length - 1] !== t) p.push(t);
+    }
+  }
+  return parts;
+}
+
+/** A 栏次/行次 row: "栏次" label or the integers 1..n in order and nothing else. */
+export function isSequenceRow(grid: Grid, r: number, c1: number, c2: number): boolean {
+  let expect = 1;
+  let seen = 0;
+  for (let c = c1; c <= c2; c++) {
+    const t = normKey(grid.text(r, c));
+    if (t === "") continue;
+    if (t === "栏次" || t === "行次") {
+      seen++;
+      continue;
+    }
+    if (t !== String(expect)) return false;
+    expect++;
+    seen++;
+  }
+  return seen > 0 && expect > 2;
+}
+
+/** Column numbers from a 栏次 row (c → n), or an empty map. */
+export function sequenceNumbers(grid: Grid, r: number, c1: number, c2: number): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let c = c1; c <= c2; c++) {
+    const t = normKey(grid.text(r, c));
+    if (/^\d+$/.test(t)) m.set(c, parseInt(t, 10));
+  }
+  return m;
+}
+
+const META = /^(?:(?:编制|填报|金额)?单位|部门|单位名称)[:：]|^\d{4}年(?:度)?$|^\d{4}年度|^公开\d{1,2}表$|^(?:金额)?单位[:：]?(?:万元|元|千元|亿元)$|^(?:万元|元)$|^附?表[\d一二三四五六七八九十]+$/;
+
+/** A line of the table's head that is not a header: department, year, unit, table code. */
+export function isMetaRow(grid: Grid, r: number, c1: number, c2: number): boolean {
+  let any = false;
+  for (let c = c1; c <= c2; c++) {
+    if (grid.mergeOf(r, c)) continue;
+    const t = normKey(grid.text(r, c));
+    if (t === "") continue;
+    any = true;
+    if (!META.test(t)) return false;
+  }
+  return any;
+}
+
+export function firstNonEmpty(grid: Grid, r: number, c1: number, c2: number): number {
+  for (let c = c1; c <= c2; c++) if (normKey(grid.text(r, c)) !== "") return c;
+  return -1;
+}
+
+/** A note line ends the data: 注/说明/备注, or one long sentence. */
+export function isNoteRow(grid: Grid, r: number, c1: number, c2: number): boolean {
+  const c = firstNonEmpty(grid, r, c1, c2);
+  if (c < 0) return false;
+  const t = normKey(grid.text(r, c));
+  return /^(?:注|说明|备注|填表说明)\d*[:：]/.test(t) || (t.length > 30 && /[。，,]/.test(t));
+}
+
+const UNIT = /(?:单位|金额单位)[:：]?(万元|千元|亿元|元)/;
+
+export function readHead(grid: Grid, r1: number, r2: number, c1: number, c2: number): { unit?: string; year?: string; department?: string } {
+  const out: { unit?: string; year?: string; department?: string } = {};
+  for (let r = r1; r <= r2; r++) {
+    for (let c = c1; c <= c2; c++) {
+      const t = normKey(grid.text(r, c));
+      if (!t) continue;
+      const u = UNIT.exec(t);
+      if (u && !out.unit) out.unit = u[1];
+      else if ((t === "万元" || t === "元") && !out.unit) out.unit = t;
+      const y = /^(\d{4})年(?:度)?$/.exec(t) || /(\d{4})年度/.exec(t);
+      if (y && !out.year) out.year = y[1];
+      const d = /^(?:编制单位|单位名称|部门|单位)[:：](.+)$/.exec(t);
+      if (d && !/^(?:万元|千元|亿元|元)$/.test(d[1]) && !out.department) out.department = d[1];
+    }
+  }
+  return out;
+}

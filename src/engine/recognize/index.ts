@@ -1,0 +1,111 @@
+/**
+ * Table recognition: every cell whose text is a table title starts a region that runs to the next title on
+ * the same sheet; the region is read by the reader of its kind. Sheet names and order play no part.
+ */
+import { a1 } from "../address";
+import { Grid } from "../grid";
+import { tableSpec } from "../layouts";
+import { TableModel, Tables } from "../model";
+import { TableId, TABLE_IDS, WorkbookSnapshot } from "../types";
+import { readBasic } from "./basic";
+import { readCoded } from "./coded";
+import { Region } from "./common";
+import { readSangong } from "./sangong";
+import { readSummary } from "./summary";
+import { matchTitle } from "./titles";
+
+export interface Candidate {
+  id: TableId;
+  sheet: string;
+  cell: string;
+  table?: TableModel;
+  reason?: string;
+}
+
+export interface Recognition {
+  tables: Tables;
+  grids: Grid[];
+  /** Every title found, read or not, in workbook order. */
+  candidates: Candidate[];
+  missing: { id: TableId; reason: string }[];
+}
+
+/** Cells scanned for titles per sheet at most; beyond, the sheet is skimmed (bounded time on huge sheets). */
+const SCAN_LIMIT = 2000000;
+
+function readRegion(reg: Region): TableModel | string {
+  switch (tableSpec(reg.id).kind) {
+    case "summary":
+      return readSummary(reg);
+    case "coded":
+      return readCoded(reg);
+    case "basic":
+      return readBasic(reg);
+    default:
+      return readSangong(reg);
+  }
+}
+
+export function safeGrids(snapshot: WorkbookSnapshot): Grid[] {
+  const out: Grid[] = [];
+  const sheets = snapshot && Array.isArray(snapshot.sheets) ? snapshot.sheets : [];
+  for (const s of sheets) {
+    if (!s || !Array.isArray(s.values)) continue;
+    try {
+      out.push(new Grid(s));
+    } catch (e) {
+      /* a sheet that cannot be read is skipped; recognition reports what is missing */
+    }
+  }
+  return out;
+}
+
+export function recognize(snapshot: WorkbookSnapshot): Recognition {
+  const grids = safeGrids(snapshot);
+  const candidates: Candidate[] = [];
+  for (const grid of grids) {
+    const titles: { r: number; c: number; id: TableId; title: string }[] = [];
+    let scanned = 0;
+    for (let r = grid.top; r < grid.bottom && scanned < SCAN_LIMIT; r++)
+      for (let c = grid.left; c < grid.right; c++) {
+        scanned++;
+        const v = grid.value(r, c);
+        if (typeof v !== "string" || v.length < 5) continue;
+        const m = matchTitle(v);
+        if (m) titles.push({ r, c, id: m.id, title: m.title });
+      }
+    for (let i = 0; i < titles.length; i++) {
+      const t = titles[i];
+      let r2 = grid.bottom - 1;
+      for (let j = i + 1; j < titles.length; j++) if (titles[j].r > t.r) { r2 = titles[j].r - 1; break; }
+      // Two titles on one row: tables side by side; each gets the columns up to the next title.
+      let c2 = grid.right - 1;
+      for (const o of titles) if (o.r === t.r && o.c > t.c && o.c - 1 < c2) c2 = o.c - 1;
+      const sameRowLeft = titles.filter((o) => o.r === t.r && o.c < t.c).length > 0;
+      const c1 = sameRowLeft ? t.c : grid.left;
+      const reg: Region = { grid, id: t.id, title: t.title, titleRow: t.r, r1: t.r + 1, r2, c1, c2 };
+      let res: TableModel | string;
+      try {
+        res = readRegion(reg);
+      } catch (e) {
+        res = "读取表格时出错：" + (e instanceof Error ? e.message : String(e));
+      }
+      const cand: Candidate = { id: t.id, sheet: grid.name, cell: a1(t.r, t.c) };
+      if (typeof res === "string") cand.reason = res;
+      else cand.table = res;
+      candidates.push(cand);
+    }
+  }
+  const tables: Tables = {};
+  const missing: { id: TableId; reason: string }[] = [];
+  for (const id of TABLE_IDS) {
+    const mine = candidates.filter((c) => c.id === id);
+    // A visible copy is preferred to one on a hidden sheet; otherwise the first in workbook order.
+    const ok = mine.filter((c) => c.table);
+    const chosen = ok.filter((c) => !c.table!.sheetHidden)[0] || ok[0];
+    if (chosen) tables[id] = chosen.table;
+    else if (mine.length) missing.push({ id, reason: "在“" + mine[0].sheet + "”" + mine[0].cell + " 找到标题“" + tableSpec(id).name + "”，但" + mine[0].reason });
+    else missing.push({ id, reason: "工作簿中没有找到标题为“" + tableSpec(id).name + "”的表" });
+  }
+  return { tables, grids, candidates, missing };
+}

@@ -1,0 +1,78 @@
+/**
+ * 公开09 “三公”经费: one data row of twelve amounts, 预算数 栏1–6 and 决算数 栏7–12, as two blocks or as
+ * interleaved 预算数/决算数 pairs. Columns are named from the header path: the item from the lowest header
+ * text that names one, 预算/决算 from any level.
+ */
+import { SANGONG_ITEMS } from "../layouts";
+import { TableModel, TRow } from "../model";
+import { normKey } from "../text";
+import { collectNotes, frame, makeCell, Region } from "./common";
+import { firstNonEmpty, headerParts, isMetaRow, isNoteRow, isSequenceRow } from "./header";
+import { readAmount } from "../amount";
+
+function isAmountRow(reg: Region, r: number): boolean {
+  let numbers = 0;
+  for (let c = reg.c1; c <= reg.c2; c++) {
+    if (reg.grid.mergeOf(r, c)) continue;
+    const t = reg.grid.text(r, c);
+    if (normKey(t) === "") continue;
+    const a = readAmount(reg.grid.value(r, c), t, reg.grid.format(r, c));
+    if (a.state === "number") numbers++;
+    else if (a.state !== "dash") return false;
+  }
+  return numbers > 0;
+}
+
+export function readSangong(reg: Region): TableModel | string {
+  const { grid } = reg;
+  let headStart = -1;
+  for (let r = reg.r1; r <= reg.r2 && headStart < 0; r++)
+    for (let c = reg.c1; c <= reg.c2; c++)
+      if (/预算|决算|合计|出国|接待/.test(normKey(grid.text(r, c))) && !isMetaRow(grid, r, reg.c1, reg.c2)) {
+        headStart = r;
+        break;
+      }
+  if (headStart < 0) return "找到标题但没有找到表头（预算数、决算数）";
+  let data = -1;
+  const headRows: number[] = [];
+  for (let r = headStart; r <= reg.r2; r++) {
+    if (isSequenceRow(grid, r, reg.c1, reg.c2)) continue;
+    if (isAmountRow(reg, r)) {
+      data = r;
+      break;
+    }
+    if (firstNonEmpty(grid, r, reg.c1, reg.c2) >= 0 && !isNoteRow(grid, r, reg.c1, reg.c2)) headRows.push(r);
+  }
+  if (data < 0) return "找到标题但没有找到金额行";
+  const parts = headerParts(grid, headRows, reg.c1, reg.c2);
+  const cells: { [k: string]: number } = {};
+  const problems: string[] = [];
+  const seenItem: { [o: number]: number } = {};
+  for (let c = reg.c1; c <= reg.c2; c++) {
+    const p = parts[c - reg.c1];
+    if (!p.length) continue;
+    let offset = 0;
+    for (let i = p.length - 1; i >= 0 && !offset; i--) for (const it of SANGONG_ITEMS) if (it.match.test(p[i])) { offset = it.offset; break; }
+    if (!offset) continue;
+    const whole = p.join("");
+    const side = /决算/.test(whole) ? 6 : /预算/.test(whole) ? 0 : seenItem[offset] ? 6 : 0;
+    seenItem[offset] = (seenItem[offset] || 0) + 1;
+    const key = "c" + (offset + side);
+    if (cells[key] === undefined) cells[key] = c;
+  }
+  const row: TRow = { key: "row", label: "“三公”经费", row: data, cells: {} };
+  const columns: { key: string; name: string }[] = [];
+  for (let n = 1; n <= 12; n++) {
+    const k = "c" + n;
+    const it = SANGONG_ITEMS[(n - 1) % 6];
+    const name = (n <= 6 ? "预算数" : "决算数") + it.name;
+    if (cells[k] === undefined) {
+      problems.push("未找到“" + name + "”栏");
+      continue;
+    }
+    row.cells[k] = makeCell(grid, data, cells[k], 2);
+    columns.push({ key: k, name });
+  }
+  if (!columns.length) return "找到标题但无法识别“三公”经费各栏";
+  return frame(reg, data - 1, data, [row], columns, collectNotes(grid, data + 1, reg.r2, reg.c1, reg.c2), problems);
+}

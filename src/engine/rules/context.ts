@@ -1,0 +1,228 @@
+/**
+ * The evaluation context: reads operands out of the recognised tables, applies the rounding model
+ * (RULES.md §5) and records findings. Every comparison of the catalogue goes through `sum`, `same` or `le`
+ * here, so the rounding policy lives in one place.
+ */
+import { qualified } from "../address";
+import { Decimal, plain, ZERO } from "../decimal";
+import { money, signed, sumSentence, Term } from "../messages";
+import { TCell, TableModel, Tables } from "../model";
+import { Finding, Severity, TableId } from "../types";
+
+export interface Operand {
+  table: TableModel;
+  cell: TCell | null;
+  value: Decimal;
+  half: Decimal;
+  dp: number;
+  label: string;
+  blank: boolean;
+}
+
+/** What a finding is about, kept for grouping echoes after all rules ran. */
+export interface FindingMeta {
+  rule: string;
+  table?: TableId;
+  rowKey?: string;
+  lane?: string;
+  diff?: Decimal;
+}
+
+export type RuleSeverity = "error" | "warn";
+
+export class Context {
+  findings: Finding[] = [];
+  meta: FindingMeta[] = [];
+  checks = 0;
+  passed = 0;
+  /** Cells that are not amounts, reported once each. */
+  private badCells: { [q: string]: boolean } = {};
+  /** Differences of row identities by rule and row key, zero included, for echo grouping. */
+  rowDiffs: { [rule: string]: { [table: string]: { [row: string]: Decimal } } } = {};
+
+  constructor(readonly tables: Tables) {}
+
+  table(id: TableId): TableModel | undefined {
+    return this.tables[id];
+  }
+
+  /** An operand from a cell; null when the cell holds text or an error (reported once, never read as 0). */
+  operand(t: TableModel, cell: TCell | undefined, label: string): Operand | null {
+    if (!cell) return { table: t, cell: null, value: ZERO, half: ZERO, dp: t.dp, label, blank: true };
+    if (cell.state === "text" || cell.state === "error") {
+      const q = qualified(cell.sheet, cell.addr);
+      if (!this.badCells[q]) {
+        this.badCells[q] = true;
+        this.add(
+          { rule: "S.3", severity: "warning", table: t.id, sheet: cell.sheet, cell: cell.addr, related: [], expected: null, actual: null, difference: null, tolerance: null, message: t.id + " " + label + "：" + (cell.problem || "不是金额") + "，涉及这一格的勾稽关系未能审核（取数不足）" },
+          { rule: "S.3", table: t.id },
+        );
+      }
+      return null;
+    }
+    const blank = cell.state !== "number";
+    return { table: t, cell, value: blank ? ZERO : (cell.value as Decimal), half: t.halfUnit(cell.dp), dp: cell.dp, label, blank };
+  }
+
+  add(f: Finding, meta: FindingMeta): Finding {
+    this.findings.push(f);
+    this.meta.push(meta);
+    return f;
+  }
+
+  private ref(o: Operand): string[] {
+    return o.cell ? [qualified(o.cell.sheet, o.cell.addr)] : [];
+  }
+
+  private term(o: Operand): Term {
+    return { label: o.label, value: o.value, dp: o.dp, blank: o.blank && !!o.cell && o.cell.state !== "blank" ? true : o.blank && !!o.cell };
+  }
+
+  /**
+   * total = Σ parts. Difference 0: passes. Within Σ half-units of all operands (total included, zeros too):
+   * 尾差. Beyond: the rule's severity. RULES.md §5.2.
+   */
+  sum(rule: string, sev: RuleSeverity, where: string, total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
+    if (!total || parts.some((p) => p === null)) return null;
+    const ps = parts as Operand[];
+    this.checks++;
+    let expected = ZERO;
+    let tol = total.half;
+    let tight = total.value.isZero() ? ZERO : total.half;
+    for (const p of ps) {
+      expected = expected.plus(p.value);
+      tol = tol.plus(p.half);
+      if (!p.value.isZero()) tight = tight.plus(p.half);
+    }
+    const d = total.value.minus(expected);
+    if (d.isZero()) {
+      this.passed++;
+      return d;
+    }
+    const within = d.abs().lte(tol);
+    const severity: Severity = within ? "tail" : sev === "error" ? "error" : "warning";
+    const msg = sumSentence(where, this.term(total), ps.map((p) => this.term(p)), expected, d, tol, tight, within ? "tail" : sev === "error" ? "error" : "warning");
+    const anchor = total.cell || ps.filter((p) => p.cell)[0]?.cell || null;
+    this.add(
+      {
+        rule,
+        severity,
+        table: total.table.id,
+        sheet: anchor ? anchor.sheet : total.table.sheet,
+        cell: anchor ? anchor.addr : null,
+        related: ([] as string[]).concat(...ps.map((p) => this.ref(p))),
+        expected: plain(expected),
+        actual: plain(total.value),
+        difference: plain(d),
+        tolerance: plain(tol),
+        message: msg,
+        cause: null,
+      },
+      { rule, table: total.table.id, diff: d, ...meta },
+    );
+    return d;
+  }
+
+  /**
+   * The same quantity shown in two places (RULES.md §5.4): equal passes; one display unit apart is a
+   * warning (舍位方式不一致); further apart, the rule's severity.
+   */
+  same(rule: string, sev: RuleSeverity, where: string, a: Operand | null, b: Operand | null): void {
+    if (!a || !b) return;
+    this.checks++;
+    const d = a.value.minus(b.value);
+    if (d.isZero()) {
+      this.passed++;
+      return;
+    }
+    const unit = Decimal.max(a.half, b.half).times(2);
+    const close = !unit.isZero() && d.abs().lte(unit);
+    const severity: Severity = close ? "warning" : sev === "error" ? "error" : "warning";
+    const dp = Math.max(a.dp, b.dp);
+    let msg = where + "：" + a.label + " " + money(a.value, a.dp) + " 与 " + b.label + " " + money(b.value, b.dp) + " 应为同一数，差 " + signed(d, dp);
+    msg += close ? "，相差一个尾数单位，疑为舍位方式不一致，请核实" : unit.isZero() ? "，该单位的金额未经舍入，应完全相等，不符" : "，不符";
+    if (a.blank || b.blank) msg += "（空白按 0 计）";
+    const anchor = a.cell || b.cell;
+    this.add(
+      {
+        rule,
+        severity,
+        table: a.table.id,
+        sheet: anchor ? anchor.sheet : a.table.sheet,
+        cell: a.cell ? a.cell.addr : null,
+        related: this.ref(b),
+        expected: plain(b.value),
+        actual: plain(a.value),
+        difference: plain(d),
+        tolerance: plain(unit),
+        message: msg,
+        cause: null,
+      },
+      { rule, table: a.table.id, diff: d },
+    );
+  }
+
+  /** part ≤ whole (RULES.md §2): violated within one display unit is a warning, beyond it the rule's severity. */
+  le(rule: string, sev: RuleSeverity, where: string, part: Operand | null, whole: Operand | null): void {
+    if (!part || !whole) return;
+    this.checks++;
+    const d = part.value.minus(whole.value);
+    if (d.lte(0)) {
+      this.passed++;
+      return;
+    }
+    const unit = Decimal.max(part.half, whole.half).times(2);
+    const close = !unit.isZero() && d.lte(unit);
+    const severity: Severity = close ? "warning" : sev === "error" ? "error" : "warning";
+    const msg = where + "：" + part.label + " " + money(part.value, part.dp) + " 不应大于 " + whole.label + " " + money(whole.value, whole.dp) + "，超出 " + money(d, Math.max(part.dp, whole.dp)) + (close ? "，仅差一个尾数单位，请核实" : "，不符");
+    this.add(
+      {
+        rule,
+        severity,
+        table: part.table.id,
+        sheet: part.cell ? part.cell.sheet : part.table.sheet,
+        cell: part.cell ? part.cell.addr : null,
+        related: this.ref(whole),
+        expected: plain(whole.value),
+        actual: plain(part.value),
+        difference: plain(d),
+        tolerance: plain(unit),
+        message: msg,
+        cause: null,
+      },
+      { rule, table: part.table.id, diff: d },
+    );
+  }
+
+  /** A finding that is not a comparison of two figures (hints, structure, presentation). */
+  note(rule: string, severity: Severity, t: TableModel | null, cell: TCell | { sheet: string; addr: string } | null, message: string, extra: Partial<Finding> = {}): void {
+    this.add(
+      {
+        rule,
+        severity,
+        table: t ? t.id : null,
+        sheet: cell ? cell.sheet : t ? t.sheet : "",
+        cell: cell ? cell.addr : null,
+        related: [],
+        expected: null,
+        actual: null,
+        difference: null,
+        tolerance: null,
+        message,
+        cause: null,
+        ...extra,
+      },
+      { rule, table: t ? t.id : undefined },
+    );
+  }
+
+  /** Count a check that passed without a finding (for rules that are not comparisons). */
+  pass(): void {
+    this.checks++;
+    this.passed++;
+  }
+
+  fail(): void {
+    this.checks++;
+  }
+}

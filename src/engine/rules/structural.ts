@@ -1,0 +1,150 @@
+/**
+ * Rules that are not one identity of fixed shape: 公开06's lanes, code structure, usage hints, empty tables,
+ * padding rows, signs and the consistency of the tables' heads. Ids follow RULES.md §1.
+ */
+import { fmt, ZERO } from "../decimal";
+import { money } from "../messages";
+import { columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
+import { TableId } from "../types";
+import { Context } from "./context";
+
+const CODED: TableId[] = ["公开02", "公开03", "公开05", "公开07", "公开08"];
+
+/** T06.1–T06.4 and T06.6. */
+export function basicRules(ctx: Context): void {
+  const t = ctx.table("公开06");
+  if (!t) return;
+  const classes = t.rows.filter((r) => r.level === 1);
+  for (const cls of classes) {
+    const kids = t.rows.filter((r) => r.level === 2 && r.code && r.code.indexOf(cls.code as string) === 0);
+    if (!kids.length) continue;
+    const total = ctx.operand(t, cls.cells.amt, "类级数");
+    ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total, kids.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k))), { rowKey: cls.key, lane: cls.lane });
+  }
+  for (const [key, lane, name] of [["P.total", "personnel", "人员经费合计"], ["G.total", "public", "公用经费合计"]] as [string, string, string][]) {
+    const tot = rowByKey(t, key);
+    if (!tot) continue;
+    const inLane = (r: TRow) => r.lane === lane;
+    const cls = classes.filter(inLane);
+    const total = ctx.operand(t, tot.cells.amt, name);
+    ctx.sum(key === "P.total" ? "T06.2" : "T06.3", "error", "公开06 " + name + "（按类）", total, cls.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k))), { rowKey: key, lane });
+    const leaves = t.rows.filter((r) => r.level === 2 && inLane(r));
+    if (leaves.length) ctx.sum("T06.4", "error", "公开06 " + name + "（按款）", ctx.operand(t, tot.cells.amt, name), leaves.map((k) => ctx.operand(t, k.cells.amt, k.code as string)), { rowKey: key, lane });
+  }
+  for (const r of t.rows) {
+    if (!r.code) continue;
+    const personnel = ["301", "303"].indexOf(r.code.slice(0, 3)) >= 0;
+    if ((r.lane === "personnel") !== personnel) {
+      const cell = r.cells.amt;
+      ctx.note("T06.6", "error", t, cell, "公开06 " + rowTitle(r) + " 放在了“" + (r.lane === "personnel" ? "人员经费" : "公用经费") + "”栏，应属“" + (personnel ? "人员经费" : "公用经费") + "”");
+    } else ctx.pass();
+  }
+}
+
+/** T02.5/T03.5/T05.5 structure (parents present), T02.7 depth, T03.6/T05.6 行政运行 hint, T07.4/T08.2 empty tables. */
+export function codedRules(ctx: Context): void {
+  for (const id of CODED) {
+    const t = ctx.table(id);
+    if (!t) continue;
+    const rule = id.replace("公开", "T") + (id === "公开07" ? ".3" : id === "公开08" ? ".1" : ".5");
+    const keys: { [k: string]: boolean } = {};
+    for (const r of t.rows) keys[r.key] = true;
+    for (const r of t.rows) {
+      if (!r.code || r.code.length === 3) continue;
+      const parent = r.code.slice(0, r.code.length - 2);
+      if (!keys[parent]) {
+        const cell = r.cells.c1 || r.cells[Object.keys(r.cells)[0]];
+        ctx.note(rule, "error", t, cell ? { sheet: t.sheet, addr: cell.addr } : null, id + " 科目 " + rowTitle(r) + " 缺少上级科目 " + parent + "，类、款、项不完整");
+      } else ctx.pass();
+    }
+    // 行政运行 carries only 基本支出 (RULES.md T03.6, [S10]).
+    if (id === "公开03" || id === "公开05") {
+      for (const r of t.rows) {
+        if (r.level !== 3 || !/^行政运行$|^事业运行$/.test(r.label.replace(/\s/g, "")) || !r.cells.c3) continue;
+        const c = r.cells.c3;
+        if (c.state === "number" && c.value && !c.value.isZero()) {
+          ctx.note(id === "公开03" ? "T03.6" : "T05.6", "warning", t, c, id + " " + rowTitle(r) + " 列有项目支出 " + money(c.value, c.dp) + "：“" + r.label + "”科目一般只反映基本支出，项目支出通常应列“一般行政管理事务”等科目，请核实", { actual: c.value.toFixed() });
+        } else ctx.pass();
+      }
+    }
+    // Empty table: a statement must say so (RULES.md T07.4, T08.2).
+    if (id === "公开07" || id === "公开08") {
+      let anyAmount = false;
+      let blankTotal = false;
+      for (const r of t.rows)
+        for (const k in r.cells) {
+          const c = r.cells[k];
+          if (c.state === "number" && c.value && !c.value.isZero()) anyAmount = true;
+          if (r.key === "合计" && c.state === "blank") blankTotal = true;
+        }
+      if (!anyAmount) {
+        const stated = t.notes.some((n) => /无数据|空表|没有|无此类|未发生/.test(n));
+        if (stated) ctx.pass();
+        else ctx.note(id === "公开07" ? "T07.4" : "T08.2", "error", t, null, id + " 没有数据，但表下没有“本单位没有……故本表无数据”之类的说明");
+        const total = rowByKey(t, "合计");
+        if (blankTotal && total) ctx.note(id === "公开07" ? "T07.4" : "T08.2", "info", t, { sheet: t.sheet, addr: (total.cells.c1 || total.cells[Object.keys(total.cells)[0]]).addr }, id + " 合计行留空，未填 0.00（其他空表填 0.00），建议统一");
+      }
+    }
+    // Disclosure depth: amounts shown only at 类/款 level (T02.7).
+    for (const r of t.rows) {
+      if (!r.code || r.level === 3) continue;
+      const hasChild = t.rows.some((x) => x.code && x !== r && x.code.indexOf(r.code as string) === 0);
+      const nonzero = Object.keys(r.cells).some((k) => r.cells[k].value && !r.cells[k].value!.isZero());
+      if (!hasChild && nonzero) ctx.note(id.replace("公开", "T") + (id === "公开02" ? ".7" : ".5"), "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
+    }
+  }
+}
+
+/** T01.6 / T04.9 padding rows, T01.7 signs, T09.7 决算 > 预算. */
+export function summaryRules(ctx: Context): void {
+  for (const id of ["公开01", "公开04"] as TableId[]) {
+    const t = ctx.table(id);
+    if (!t) continue;
+    for (const r of t.rows) {
+      if (r.key.indexOf("PAD") === 0) {
+        for (const k in r.cells) {
+          const c = r.cells[k];
+          if (c.state !== "blank") ctx.note(id === "公开01" ? "T01.6" : "T04.9", "warning", t, c, id + " 第 " + (r.row + 1) + " 行没有项目名称却填有“" + c.text + "”，该数未计入任何合计");
+        }
+        continue;
+      }
+      if (id !== "公开01") continue;
+      for (const k in r.cells) {
+        const c = r.cells[k];
+        if (c.state === "number" && c.value && c.value.lt(0)) ctx.note("T01.7", "warning", t, c, "公开01 " + r.label + " 为负数 " + money(c.value, c.dp) + "，请核实并在说明中解释");
+      }
+    }
+  }
+  const t9 = ctx.table("公开09");
+  const row = t9 && rowByKey(t9, "row");
+  if (t9 && row) {
+    for (let i = 1; i <= 6; i++) {
+      const b = row.cells["c" + i];
+      const a = row.cells["c" + (i + 6)];
+      if (!a || !b || a.state !== "number" || !a.value) continue;
+      const budget = b.state === "number" && b.value ? b.value : ZERO;
+      if (a.value.gt(budget)) ctx.note("T09.7", "warning", t9, a, "公开09 " + columnName(t9, "c" + (i + 6)) + " " + money(a.value, a.dp) + " 大于" + columnName(t9, "c" + i) + " " + money(budget, b.dp) + "，需在情况说明中解释原因");
+      else ctx.pass();
+    }
+  }
+}
+
+/** X.25 every table's head names the same year and department; S.5 one unit throughout. */
+export function headRules(ctx: Context, tables: TableModel[]): void {
+  const years: { [y: string]: string[] } = {};
+  const depts: { [d: string]: string[] } = {};
+  const units: { [u: string]: string[] } = {};
+  for (const t of tables) {
+    if (t.year) (years[t.year] = years[t.year] || []).push(t.id);
+    if (t.department) (depts[t.department] = depts[t.department] || []).push(t.id);
+    (units[t.unit] = units[t.unit] || []).push(t.id);
+  }
+  const describe = (m: { [k: string]: string[] }) => Object.keys(m).map((k) => k + "（" + m[k].join("、") + "）").join("；");
+  if (Object.keys(years).length > 1) ctx.note("X.25", "warning", null, null, "各表表头的年度不一致：" + describe(years));
+  else ctx.pass();
+  if (Object.keys(depts).length > 1) ctx.note("X.25", "warning", null, null, "各表表头的单位名称不一致：" + describe(depts));
+  else ctx.pass();
+  if (Object.keys(units).length > 1) ctx.note("S.5", "warning", null, null, "各表金额单位不一致：" + describe(units) + "；跨表核对按各表显示的数字直接比较，请统一单位");
+}
+
+export { fmt };
