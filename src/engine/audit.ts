@@ -4,6 +4,7 @@
  */
 import { qualified } from "./address";
 import { TableModel } from "./model";
+import { narrativeRules } from "./narrative";
 import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
 import { Context } from "./rules/context";
@@ -90,6 +91,7 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   const found = TABLE_IDS.map((id) => rec.tables[id]).filter((t): t is TableModel => !!t);
   guarded(ctx, "表头", () => headRules(ctx, found));
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
+  guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
   for (const ext of extensions) guarded(ctx, "扩展审核", () => ext(ctx, rec, snapshot, options));
   const rank = (f: Finding) => {
     const i = ORDER.indexOf(f.table || "");
