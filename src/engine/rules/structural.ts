@@ -82,7 +82,7 @@ export function codedRules(ctx: Context): void {
         if (stated) ctx.pass();
         else ctx.note(id === "公开07" ? "T07.4" : "T08.2", "error", t, null, id + " 没有数据，但表下没有“本单位没有……故本表无数据”之类的说明");
         const total = rowByKey(t, "合计");
-        if (blankTotal && total) ctx.note(id === "公开07" ? "T07.4" : "T08.2", "info", t, { sheet: t.sheet, addr: (total.cells.c1 || total.cells[Object.keys(total.cells)[0]]).addr }, id + " 合计行留空，未填 0.00（其他空表填 0.00），建议统一");
+        if (blankTotal && total && printsZeros(ctx)) ctx.note(id === "公开07" ? "T07.4" : "T08.2", "info", t, { sheet: t.sheet, addr: (total.cells.c1 || total.cells[Object.keys(total.cells)[0]]).addr }, id + " 合计行留空，未填 0.00（其他空表填 0.00），建议统一");
       }
     }
     // Disclosure depth: amounts shown only at 类/款 level (T02.7).
@@ -93,6 +93,15 @@ export function codedRules(ctx: Context): void {
       if (!hasChild && nonzero) ctx.note(id.replace("公开", "T") + (id === "公开02" ? ".7" : ".5"), "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
     }
   }
+}
+
+/** Whether some table prints its zeros as 0.00 (then a blank 合计 elsewhere is an inconsistency, RULES.md H4). */
+function printsZeros(ctx: Context): boolean {
+  for (const id of ["公开01", "公开02", "公开03", "公开04", "公开05", "公开06", "公开08", "公开09"] as TableId[]) {
+    const t = ctx.table(id);
+    if (t) for (const r of t.rows) for (const k in r.cells) if (r.cells[k].state === "number" && r.cells[k].value!.isZero()) return true;
+  }
+  return false;
 }
 
 /** T01.6 / T04.9 padding rows, T01.7 signs, T09.7 决算 > 预算. */
