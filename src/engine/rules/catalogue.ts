@@ -34,7 +34,10 @@ export type RuleSpec =
   /** For every 功能分类 类 present in either table: a(类).col op b(类).col. */
   | { id: string; kind: "perClass"; op: "same" | "le"; sev: RuleSeverity; title: string; a: { t: TableId; col: string }; b: { t: TableId; col: string } }
   /** For every code of table a (and column pair): a(code).col op b(code).col. */
-  | { id: string; kind: "perCode"; op: "same" | "le"; sev: RuleSeverity; title: string; a: TableId; b: TableId; cols: [string, string][]; when?: "noCarryOver" };
+  | { id: string; kind: "perCode"; op: "same" | "le"; sev: RuleSeverity; title: string; a: TableId; b: TableId; cols: [string, string][]; when?: Condition; equalWhen?: Condition };
+
+/** Conditions on 公开01 under which a rule applies or tightens (RULES.md X.11, X.22). */
+export type Condition = "noCarryOver" | "onlyGeneralBudget";
 
 const r = (t: TableId, row: string, col: string): Ref => ({ t, row, col });
 const rows = (t: TableId, keys: string[], col: string): Ref[] => keys.map((k) => r(t, k, col));
@@ -116,7 +119,7 @@ export const CATALOGUE: RuleSpec[] = [
   { id: "X.8", kind: "le", sev: "error", title: "年末财政拨款结转和结余 ≤ 年末结转和结余", part: r("公开04", "L60", "c2"), whole: r("公开01", "L59", "c2") },
   { id: "X.9", kind: "same", sev: "error", title: "公开05 合计 = 公开04 一般公共预算财政拨款本年支出", a: r("公开05", "合计", "c1"), b: [r("公开04", "L59", "c3")] },
   { id: "X.10", kind: "perClass", op: "same", sev: "error", title: "公开05 各类支出 = 公开04 一般公共预算财政拨款对应类级支出", a: { t: "公开05", col: "c1" }, b: { t: "公开04", col: "c3" } },
-  { id: "X.11", kind: "perCode", op: "le", sev: "error", title: "公开05 各科目 ≤ 公开03 同一科目", a: "公开05", b: "公开03", cols: [["c1", "c1"], ["c2", "c2"], ["c3", "c3"]] },
+  { id: "X.11", kind: "perCode", op: "le", sev: "error", title: "公开05 各科目 ≤ 公开03 同一科目（只有一般公共预算收入且无结转结余时应相等）", a: "公开05", b: "公开03", cols: [["c1", "c1"], ["c2", "c2"], ["c3", "c3"]], equalWhen: "onlyGeneralBudget" },
   { id: "X.12", kind: "same", sev: "error", title: "公开05 基本支出合计 = 公开06 人员经费合计 + 公用经费合计", a: r("公开05", "合计", "c2"), b: [r("公开06", "P.total", "amt"), r("公开06", "G.total", "amt")] },
   { id: "X.14", kind: "same", sev: "error", title: "公开07 本年收入合计 = 公开04 政府性基金预算财政拨款收入", a: r("公开07", "合计", "c2"), b: [r("公开04", "L2", "c1")] },
   { id: "X.14", kind: "same", sev: "error", title: "公开07 年初结转和结余 = 公开04 政府性基金年初结转和结余", a: r("公开07", "合计", "c1"), b: [r("公开04", "L30", "c1")] },

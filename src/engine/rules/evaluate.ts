@@ -2,7 +2,8 @@
 import { T01_LINES, T04_LINES } from "../layouts";
 import { columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
-import { Ref, RuleSpec } from "./catalogue";
+import { Condition, Ref, RuleSpec } from "./catalogue";
+import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
 
 function isSummary(t: TableModel): boolean {
@@ -50,6 +51,25 @@ function children(t: TableModel, parent: TRow): TRow[] {
 
 function anyTableLabel(a: TableId, b: TableId): boolean {
   return a !== b;
+}
+
+/** 公开01 lines that must all show 0 for a condition to hold (blank counts as 0, text never). */
+const CONDITIONS: { [c in Condition]: [string, string][] } = {
+  noCarryOver: [["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]],
+  onlyGeneralBudget: [["L2", "c1"], ["L3", "c1"], ["L4", "c1"], ["L5", "c1"], ["L6", "c1"], ["L7", "c1"], ["L8", "c1"], ["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]],
+};
+
+function holds(ctx: Context, c: Condition): boolean {
+  const t1 = ctx.table("公开01");
+  if (!t1) return false;
+  for (const [k, col] of CONDITIONS[c]) {
+    const row = rowByKey(t1, k);
+    const cell = row && row.cells[col];
+    if (!cell) continue;
+    if (cell.state === "text" || cell.state === "error") return false;
+    if (cell.state === "number" && !(cell.value as Decimal).isZero()) return false;
+  }
+  return true;
 }
 
 export function evaluate(ctx: Context, spec: RuleSpec): void {
@@ -149,23 +169,15 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const ta = ctx.table(spec.a);
       const tb = ctx.table(spec.b);
       if (!ta || !tb) return;
-      if (spec.when === "noCarryOver") {
-        const t1 = ctx.table("公开01");
-        if (!t1) return;
-        const keys: [string, string][] = [["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]];
-        for (const [k, c] of keys) {
-          const row = rowByKey(t1, k);
-          const cell = row && row.cells[c];
-          if (!cell || (cell.state === "number" && !(cell.value && cell.value.isZero())) || cell.state === "text" || cell.state === "error") return;
-        }
-      }
+      if (spec.when && !holds(ctx, spec.when)) return;
+      const op = spec.equalWhen && holds(ctx, spec.equalWhen) ? "same" : spec.op;
       for (const ra of ta.rows) {
         const rb = rowByKey(tb, ra.key);
         for (const [ca, cb] of spec.cols) {
           if (!ra.cells[ca]) continue;
           const oa = ctx.operand(ta, ra.cells[ca], ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca));
           const ob = rb && rb.cells[cb] ? ctx.operand(tb, rb.cells[cb], tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb)) : ctx.operand(tb, undefined, tb.id + " 未列示 " + ra.key + "（按 0 计）");
-          if (spec.op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
+          if (op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
           else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
         }
       }

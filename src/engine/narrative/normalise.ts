@@ -1,0 +1,144 @@
+/**
+ * Pre-processing of the narrative (RULES.md §3.1) with a map back to the text as written, so that every
+ * excerpt and every marked figure points at the original characters.
+ *
+ * - full-width ASCII becomes ASCII (（）％，：； → (),%:;) through toHalfWidth; Chinese quotes stay;
+ * - Markdown bold markers (**) of converted documents are dropped;
+ * - white space (line breaks included) is removed unless it separates two ASCII letters or digits, so
+ *   "2481.93 万元" → "2481.93万元", "2024 年" → "2024年" and "科学\n技术" → "科学技术";
+ * - paragraphs: soft line breaks (a line that does not end a sentence, followed by a line that does not start
+ *   a heading) are joined; table lines (with tabs) stay on their own.
+ *
+ * ES5 only: no regex `u` flag, no named groups, no lookbehind.
+ */
+import { toHalfWidth } from "../text";
+
+export interface Para {
+  /** Normalised text. */
+  text: string;
+  /** map[i] = offset in the source document of text[i]; map[text.length] = end offset. */
+  map: number[];
+  /** The text cell it came from (sheet route); null for pasted or --narrative text. */
+  cell: { sheet: string; addr: string } | null;
+  /** A tab-separated table line of a converted document (not prose). */
+  table: boolean;
+  /** Raw lines of a table line (tab-split), for the 绩效 tables of a converted document. */
+  raw?: string;
+}
+
+function isAsciiAlnum(ch: string): boolean {
+  return /[A-Za-z0-9]/.test(ch);
+}
+
+function isSpace(ch: string): boolean {
+  return ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v" || ch === "\u3000" || ch === "\u00a0" || ch === "\u200b";
+}
+
+/** Normalise doc[from, to) into a paragraph text with its offset map. */
+export function normaliseSpan(doc: string, from: number, to: number): { text: string; map: number[] } {
+  const chars: string[] = [];
+  const map: number[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = doc.charAt(i);
+    if (ch === "*" && doc.charAt(i + 1) === "*") {
+      i += 2;
+      continue;
+    }
+    if (isSpace(ch)) {
+      let j = i;
+      while (j < to && isSpace(doc.charAt(j))) j++;
+      const prev = chars.length ? chars[chars.length - 1] : "";
+      let k = j;
+      while (k < to && doc.charAt(k) === "*" && doc.charAt(k + 1) === "*") k += 2;
+      const next = k < to ? toHalfWidth(doc.charAt(k)) : "";
+      if (prev && next && isAsciiAlnum(prev) && isAsciiAlnum(next) && !/[\r\n]/.test(doc.slice(i, j))) {
+        chars.push(" ");
+        map.push(i);
+      } else if (prev && next && isAsciiAlnum(prev) && isAsciiAlnum(next)) {
+        // a line break between two digits/letters: a soft break inside a word or number is joined, but two
+        // numbers must not merge, so keep a space
+        chars.push(" ");
+        map.push(i);
+      }
+      i = j;
+      continue;
+    }
+    chars.push(toHalfWidth(ch));
+    map.push(i);
+    i++;
+  }
+  map.push(to);
+  return { text: chars.join(""), map };
+}
+
+const SENTENCE_END = /[。！？!?：:；;]$|[。！？!?][”"』」)）]?$/;
+const HEADING_START = /^(?:-\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分)/;
+
+function isShortHeading(line: string): boolean {
+  const t = line.replace(/^\s+|\s+$/g, "");
+  return HEADING_START.test(t) && t.length <= 40 && !/[。]./.test(t) && !/[：:]/.test(t.slice(0, t.length - 1));
+}
+
+/**
+ * Split doc[from, to) into paragraphs. Each line is a paragraph unless it is a soft break: it does not end a
+ * sentence, is not a heading or a table line, and the next non-empty line does not start a heading.
+ */
+export function paragraphs(doc: string, from: number, to: number, cell: { sheet: string; addr: string } | null): Para[] {
+  const lines: { s: number; e: number }[] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || doc.charAt(i) === "\n") {
+      let e = i;
+      if (e > s && doc.charAt(e - 1) === "\r") e--;
+      lines.push({ s, e });
+      s = i + 1;
+    }
+  }
+  const out: Para[] = [];
+  let cur: { s: number; e: number } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const n = normaliseSpan(doc, cur.s, cur.e);
+    if (n.text.length) out.push({ text: n.text, map: n.map, cell, table: false });
+    cur = null;
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const ln = lines[li];
+    const raw = doc.slice(ln.s, ln.e);
+    if (/^\s*$/.test(raw)) continue;
+    if (raw.indexOf("\t") >= 0) {
+      flush();
+      const n = normaliseSpan(doc, ln.s, ln.e);
+      out.push({ text: n.text, map: n.map, cell, table: true, raw });
+      continue;
+    }
+    const trimmed = raw.replace(/^\s+|\s+$/g, "").replace(/\*\*/g, "");
+    if (cur && isShortHeading(trimmed)) flush();
+    if (!cur) cur = { s: ln.s, e: ln.e };
+    else cur.e = ln.e;
+    // look ahead: is the next non-empty line a continuation?
+    let nx = li + 1;
+    while (nx < lines.length && /^\s*$/.test(doc.slice(lines[nx].s, lines[nx].e))) nx++;
+    const next = nx < lines.length ? doc.slice(lines[nx].s, lines[nx].e).replace(/^\s+|\s+$/g, "").replace(/\*\*/g, "") : "";
+    // a heading ends its line unless a very short fragment follows ("…决算情况" + "说明" broken by a PDF)
+    const headingEnds = isShortHeading(trimmed) && !(next.length <= 6 && !/[。，,；;：:]/.test(next) && !HEADING_START.test(next));
+    const ends = SENTENCE_END.test(trimmed) || headingEnds;
+    if (ends || !next || HEADING_START.test(next) || next.indexOf("\t") >= 0) flush();
+  }
+  flush();
+  return out;
+}
+
+/** The fragment of the source document behind normalised text[start, end). */
+export function original(doc: string, p: Para, start: number, end: number): string {
+  if (end <= start) return "";
+  const a = p.map[start];
+  const b = p.map[end - 1] + 1;
+  return doc.slice(a, b);
+}
+
+/** Source offsets of normalised text[start, end). */
+export function span(p: Para, start: number, end: number): { start: number; end: number } {
+  return { start: p.map[start], end: end > start ? p.map[end - 1] + 1 : p.map[start] };
+}

@@ -1,0 +1,89 @@
+/**
+ * Number tokens of the narrative (RULES.md §3.2), written for ES5 (no named groups, no `u` flag, no
+ * lookbehind). Amounts are converted to 万元 (元 × 0.0001, 亿元 × 10000); percentages are numbers of percent.
+ * Years ("2024年", "比2023年"), 科目编码 and counts ("15个") are never amounts: the patterns only take a
+ * number as an amount when a unit (万元/元/亿元) or "%" follows it, or where the sentence fixes the unit
+ * ("年初预算为0，").
+ */
+import { Decimal } from "../decimal";
+
+/** A number as printed: 2481.93, 2,481.93, -3.5. One capture group. */
+export const NUM = "(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)";
+/** Amount with its unit: two capture groups (number, unit). */
+export const AMT = NUM + "(万元|亿元|元)";
+/** Amount whose unit may be left out (万元 implied): two capture groups. */
+export const AMT_OPT = NUM + "(万元|亿元|元)?";
+/** Percentage: one capture group (number), the % sign required. */
+export const PCT = "(-?\\d+(?:\\.\\d+)?)%";
+/** 增加/减少 and 增长/下降. */
+export const DIR = "(增加|减少|持平)";
+export const DIR2 = "(增长|下降|提高|降低|减少|增加)";
+
+export interface Figure {
+  /** Value in 万元 (amounts) or in percent (percentages). */
+  value: Decimal;
+  /** The number as printed in its own unit. */
+  printed: Decimal;
+  /** Decimals printed. */
+  dp: number;
+  /** Printed unit: 万元, 元, 亿元, % (or "" for a bare number). */
+  unit: string;
+  /** Normalised text of the figure (number + unit) and its position in the paragraph's normalised text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function parseNumber(s: string): { value: Decimal; dp: number } {
+  const t = s.replace(/,/g, "");
+  const dot = t.indexOf(".");
+  return { value: new Decimal(t), dp: dot < 0 ? 0 : t.length - dot - 1 };
+}
+
+/** Factor that converts the printed unit to 万元. */
+export function unitFactor(unit: string): Decimal {
+  if (unit === "元") return new Decimal("0.0001");
+  if (unit === "亿元") return new Decimal(10000);
+  return new Decimal(1);
+}
+
+/**
+ * Find the figure `num` + `unit` inside `text` at or after `from` (a whole number: not preceded or followed
+ * by another digit or a decimal point).
+ */
+export function locate(text: string, num: string, unit: string, from: number): Figure | null {
+  const needle = num + (unit || "");
+  let i = text.indexOf(needle, from);
+  while (i >= 0) {
+    const before = i > 0 ? text.charAt(i - 1) : "";
+    const after = text.charAt(i + needle.length);
+    const okBefore = !/[0-9.]/.test(before) && !(before === "," && /[0-9]/.test(text.charAt(i - 2)) && /^\d{3}(?:\D|$)/.test(num));
+    const okAfter = unit ? true : !/[0-9]/.test(after) && !(after === "." && /[0-9]/.test(text.charAt(i + needle.length + 1)));
+    if (okBefore && okAfter) {
+      const p = parseNumber(num);
+      const u = unit || "";
+      const value = u === "%" ? p.value : p.value.times(unitFactor(u));
+      return { value, printed: p.value, dp: p.dp, unit: u, text: needle, start: i, end: i + needle.length };
+    }
+    i = text.indexOf(needle, i + 1);
+  }
+  return null;
+}
+
+/**
+ * Does a printed amount equal a table value? The table value is first expressed in the printed unit and
+ * rounded half-up to the printed decimals when the text shows fewer decimals (RULES.md §5.4: “5.4 万元” vs 5.40).
+ */
+export function sameAsTable(f: Figure, table: Decimal, tableDp: number): { equal: boolean; shown: Decimal } {
+  const factor = f.unit === "%" ? new Decimal(1) : unitFactor(f.unit);
+  const t = table.dividedBy(factor);
+  const tDp = Math.max(0, tableDp + (f.unit === "元" ? 4 : f.unit === "亿元" ? -4 : 0));
+  const shown = f.dp < tDp ? t.toDecimalPlaces(f.dp) : t;
+  return { equal: shown.equals(f.printed), shown };
+}
+
+/** Half a unit of the last printed decimal, in 万元 (or percent). */
+export function halfUnit(f: Figure): Decimal {
+  const unit = new Decimal(10).pow(-f.dp).times(f.unit === "%" ? 1 : unitFactor(f.unit));
+  return unit.dividedBy(2);
+}
