@@ -1,9 +1,13 @@
-/** Jest: ts-jest for everything; engine tests run in node, pane tests opt into jsdom per file. */
+/**
+ * Jest: ts-jest transpiles only (isolatedModules: type checking is `npm run typecheck`, which `npm test` runs
+ * first); engine and CLI tests run in node, pane tests opt into jsdom per file with a docblock.
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
-  testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/countReporter.js"],
+  testTimeout: 120000,
 };
