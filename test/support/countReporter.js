@@ -7,6 +7,9 @@ class CountReporter {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const line = results.numPassedTests + " passed, " + failed + " failed" + (results.numPendingTests ? ", " + results.numPendingTests + " skipped" : "");
     process.stdout.write("\n" + line + "\n");
+    // .ci/run prints it again as the very last line (Jest writes its own summary to stderr afterwards).
+    require("fs").mkdirSync("test-results", { recursive: true });
+    require("fs").writeFileSync("test-results/summary.txt", line + "\n");
   }
 }
 module.exports = CountReporter;
