@@ -1,0 +1,51 @@
+/** Smoke test: `npm run bench` in quick mode still runs end to end and prints one JSON document of this shape. */
+import { spawnSync } from "child_process";
+import * as path from "path";
+
+const REPO = path.join(__dirname, "..", "..");
+
+test("BENCH_QUICK=1 tsx scripts/bench.ts prints the bench JSON", () => {
+  const p = spawnSync(path.join(REPO, "node_modules", ".bin", "tsx"), ["scripts/bench.ts"], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, BENCH_QUICK: "1" },
+    timeout: 110000,
+  });
+  expect(p.status).toBe(0);
+  const doc = JSON.parse(p.stdout);
+  expect(p.stdout.trim()).toBe(JSON.stringify(doc, null, 2));
+  const num = expect.any(Number);
+  expect(doc).toMatchObject({
+    bench: "juesuan-audit",
+    quick: true,
+    cpus: num,
+    baselinePeakRssMB: num,
+    sample: { engineMs: { median: num, min: num, max: num, warmup: num, runs: num }, readMs: num, findings: num },
+    batch: {
+      files: 5,
+      cliInProcessMs: num,
+      exceljsReadMs: num,
+      ratio: num,
+      goal: 1.5,
+      withinGoal: expect.any(Boolean),
+      cliChildProcessMs: num,
+      cliChildProcessRatio: num,
+      peakRssMB: { cliInProcess: num, cliChildProcess: num, exceljsRead: num },
+    },
+    large: {
+      tables: ["公开02表", "公开03表", "公开05表"],
+      itemRowsPerTable: 500,
+      rowsPerTable: num,
+      fileBytes: num,
+      cliMs: num,
+      exceljsReadMs: num,
+      ratio: num,
+      peakRssMB: { cli: num, exceljsRead: num, engineRuns: num },
+    },
+    linearity: { engineMs: { "50": num, "500": num }, engineUsPerRow: { "50": num, "500": num } },
+    totalMs: num,
+  });
+  // Every figure measured, none negative; memory figures are real peaks, above an idle node.
+  expect(doc.batch.peakRssMB.cliInProcess).toBeGreaterThan(doc.baselinePeakRssMB * 0.5);
+  for (const v of [doc.batch.cliInProcessMs, doc.batch.exceljsReadMs, doc.large.cliMs, doc.large.exceljsReadMs]) expect(v).toBeGreaterThan(0);
+}, 120000);
