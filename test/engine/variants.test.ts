@@ -92,3 +92,49 @@ test("all variants at once", () => {
   expect(r.missing).toEqual([]);
   expect(tables(r.findings).map(F.signature)).toEqual(base.map(F.signature));
 });
+
+test("公开06 in two lanes instead of three", () => {
+  const r = audit(F.basicTwoLanes(F.loadSample()));
+  expect(tables(r.findings).map(F.signature)).toEqual(base.map(F.signature));
+});
+
+test("公开09 with interleaved 预算数/决算数 pairs and unmerged three-row headers", () => {
+  const r = audit(F.sangongInterleaved(F.loadSample()));
+  expect(tables(r.findings).map(F.signatureAt)).toEqual(base.map(F.signatureAt));
+  const t9 = r.tables.find((t) => t.id === "公开09")!;
+  expect(t9.range).toBe("A1:L7");
+});
+
+test("a broken figure in the interleaved 公开09 is still caught by T09.3", () => {
+  const wb = F.sangongInterleaved(F.loadSample());
+  wb.Sheets["公开09表"]["L7"] = { t: "n", v: 1.12, z: "#,##0.00" };
+  const r = audit(wb);
+  expect(r.findings.filter((f) => f.severity === "error").map((f) => f.rule + " " + f.cell)).toEqual(expect.arrayContaining(["T09.3 B7"]));
+});
+
+test("no 栏次 rows and no 行次 columns", () => {
+  const r = audit(F.noSequence(F.loadSample()));
+  expect(r.missing).toEqual([]);
+  expect(tables(r.findings).map(F.signatureAt)).toEqual(base.map(F.signatureAt));
+});
+
+test("2016–2018 wording of 公开01: old class names, 用事业基金弥补收支差额, 24 expense lines", () => {
+  const r = audit(F.oldTemplate(F.loadSample()));
+  expect(tables(r.findings).map(F.signatureAt)).toEqual(base.map(F.signatureAt));
+});
+
+test("header text split over two rows, unmerged", () => {
+  const r = audit(F.splitHeaders(F.loadSample()));
+  expect(tables(r.findings).map(F.signatureAt)).toEqual(base.map(F.signatureAt));
+});
+
+test("a table that cannot be found is reported missing with the reason; the others are still audited", () => {
+  const wb = F.loadSample();
+  delete wb.Sheets["公开05表"]["A1"];
+  wb.Sheets["公开02表"]["A7"] = { t: "s", v: "共计" };
+  const r = audit(wb);
+  expect(r.missing).toEqual(["公开05"]);
+  const s1 = r.findings.find((f) => f.rule === "S.1")!;
+  expect(s1.message).toContain("没有找到标题为“一般公共预算财政拨款支出决算表”的表");
+  expect(r.findings.filter((f) => f.rule === "T03.1").length).toBe(4);
+});

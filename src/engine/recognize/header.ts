@@ -15,13 +15,17 @@ export function headerParts(grid: Grid, rows: number[], c1: number, c2: number):
     const hasBelow = (c: number) => below.some((rb) => normKey(grid.shown(rb, c)) !== "");
     let carry = "";
     let carryHasBelow = false;
+    let carryParent = "";
+    const parent = (c: number) => parts[c - c1].join("|");
     for (let c = c1; c <= c2; c++) {
       let t = normKey(grid.shown(r, c));
       const merged = grid.mergeOf(r, c) !== null;
       if (t !== "") {
         carry = t;
         carryHasBelow = hasBelow(c);
-      } else if (!merged && carry !== "" && carryHasBelow && hasBelow(c)) {
+        carryParent = parent(c);
+      } else if (!merged && carry !== "" && carryHasBelow && hasBelow(c) && parent(c) === carryParent) {
+        // Carried only under the same group header above: a group ends where the row above starts a new one.
         t = carry;
       } else {
         carry = "";

@@ -72,7 +72,10 @@ export function readSummary(reg: Region): TableModel | string {
         const t = normKey(grid.text(r, c));
         if (t && !/^\d{1,2}$/.test(t)) nums++;
       }
-      if (path(c) !== "" || nums > 0) {
+      // A column whose only header is the block's group header (收入/支出 over a deleted 行次) and that holds
+      // nothing is not an amount column.
+      const onlyGroup = parts[c - reg.c1].length <= 1 && parts[c - reg.c1][0] === (parts[s - reg.c1][0] || "");
+      if ((path(c) !== "" && !onlyGroup) || nums > 0) {
         // A column of small integers only is an unlabelled 行次 column.
         let seqLike = true;
         for (let r = start; r <= Math.min(reg.r2, start + 8); r++) if (!/^\d{1,2}$/.test(normKey(grid.text(r, c)))) seqLike = false;

@@ -1,0 +1,200 @@
+/**
+ * The machinery every narrative check uses: reading table cells as operands, comparing a stated amount with
+ * its cell, judging a stated ratio by interval, recording findings and figure marks.
+ */
+import { qualified } from "../address";
+import { Decimal, plain, ZERO } from "../decimal";
+import { money } from "../messages";
+import { cellAt, TableModel, Tables } from "../model";
+import { Finding, Severity, TableId } from "../types";
+import { original, Para } from "./normalise";
+import { judgeRatio, Op, pct4 } from "./ratio";
+import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./result";
+import { Figure, halfUnit, sameAsTable } from "./tokens";
+
+/** A value read from a table (or a 绩效 sheet) for comparison. */
+export interface Ref {
+  value: Decimal;
+  dp: number;
+  /** Sheet-qualified address ('公开05表'!C7), or "" when derived. */
+  ref: string;
+  /** Label for messages: "公开05 合计 本年支出小计". */
+  label: string;
+  /** Printed blank or dash, read as 0. */
+  blank: boolean;
+  /** Half-width of its rounding interval. */
+  half: Decimal;
+  /** More cells behind a derived value (sums). */
+  refs?: string[];
+}
+
+const HALF = new Decimal("0.005");
+
+export function op(v: Decimal, half: Decimal = HALF): Op {
+  return { value: v, half };
+}
+
+export class Checker {
+  findings: Finding[] = [];
+  figures: FigureMark[] = [];
+  checks = 0;
+  passed = 0;
+
+  constructor(
+    readonly doc: string,
+    readonly tables: Tables,
+    readonly table: "情况说明" | "绩效" = "情况说明",
+  ) {}
+
+  /** A table cell as an operand; null when the table or cell is missing or holds text (取数不足). */
+  cell(id: TableId, key: string, col: string, label: string): Ref | null {
+    const t: TableModel | undefined = this.tables[id];
+    if (!t) return null;
+    const c = cellAt(t, key, col);
+    if (!c) return null;
+    if (c.state === "text" || c.state === "error") return null;
+    const blank = c.state !== "number";
+    return { value: blank ? ZERO : (c.value as Decimal), dp: c.dp, ref: qualified(c.sheet, c.addr), label: id + " " + label, blank, half: t.halfUnit(c.dp) };
+  }
+
+  /** Where a figure of a paragraph sits: sheet and A1 (sheet route) or the external text. */
+  private place(p: Para | null): { sheet: string; cell: string | null } {
+    if (p && p.cell) return { sheet: p.cell.sheet, cell: p.cell.addr };
+    return { sheet: EXTERNAL_SHEET, cell: null };
+  }
+
+  excerpt(p: Para, start: number, end: number): string {
+    return original(this.doc, p, start, end).replace(/^\s+|\s+$/g, "");
+  }
+
+  /** Record a finding; returns its index. */
+  emit(rule: string, severity: Severity, p: Para | null, clause: { start: number; end: number } | null, message: string, extra: Partial<Finding> = {}): number {
+    const pl = this.place(p);
+    const f: Finding = {
+      rule,
+      severity,
+      table: this.table,
+      sheet: pl.sheet,
+      cell: pl.cell,
+      related: [],
+      expected: null,
+      actual: null,
+      difference: null,
+      tolerance: null,
+      message,
+      cause: null,
+      ...extra,
+    };
+    if (p && clause && f.excerpt === undefined) f.excerpt = this.excerpt(p, clause.start, clause.end);
+    this.findings.push(f);
+    return this.findings.length - 1;
+  }
+
+  mark(p: Para, fig: Figure, status: MarkStatus, rule: string, related: string[], explain: string, findingIndex?: number): void {
+    const start = p.map[fig.start];
+    const end = p.map[fig.end - 1] + 1;
+    const m: FigureMark = { start, end, status, rule, related, explain, cell: p.cell };
+    if (findingIndex !== undefined) m.findingIndex = findingIndex;
+    this.figures.push(m);
+  }
+
+  ok(): void {
+    this.checks++;
+    this.passed++;
+  }
+
+  bad(): void {
+    this.checks++;
+  }
+
+  /** A stated amount equals its table cell (RULES.md §5.4: text rounded like the table when shorter). */
+  amount(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, ref: Ref | null): boolean {
+    if (!ref) return true;
+    const cmp = sameAsTable(fig, ref.value, ref.dp);
+    const refs = ref.refs || (ref.ref ? [ref.ref] : []);
+    const shown = money(ref.value, ref.dp) + " 万元";
+    if (cmp.equal) {
+      this.ok();
+      this.mark(p, fig, "ok", rule, refs, what + " " + fig.text + " = " + ref.label + " " + shown + (ref.blank ? "（空白按 0 计）" : ""));
+      return true;
+    }
+    this.bad();
+    const d = fig.value.minus(ref.value);
+    const msg = where + "：文中" + what + " " + fig.text + " 与 " + ref.label + " " + shown + " 不符，差 " + plain(d) + " 万元" + (ref.blank ? "（表中空白按 0 计）" : "");
+    const i = this.emit(rule, "error", p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: "0" });
+    this.mark(p, fig, "error", rule, refs, msg, i);
+    return false;
+  }
+
+  /**
+   * A stated percentage recomputed as num / den × 100 and judged by interval. `zero` is the wording to use
+   * when the denominator is 0.
+   */
+  ratio(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, num: Ref, den: Ref, zero: string): "exact" | "tail" | "error" | "undefined" {
+    const refs = ([] as string[]).concat(num.refs || (num.ref ? [num.ref] : []), den.refs || (den.ref ? [den.ref] : []));
+    const r = judgeRatio(op(num.value, num.half), op(den.value, den.half), fig.value, fig.dp);
+    const ops = num.label + " " + money(num.value, Math.max(num.dp, 2)) + " / " + den.label + " " + money(den.value, Math.max(den.dp, 2));
+    if (r.state === "undefined") {
+      this.bad();
+      const msg = where + "：" + den.label + "为 0，文中却写“" + what + fig.text + "”，分母为 0 的比率无意义，不应列示；建议改为“" + zero + "”";
+      const i = this.emit(rule, "error", p, clause, msg, { related: refs, expected: null, actual: plain(fig.value), difference: null, tolerance: null });
+      this.mark(p, fig, "error", rule, refs, msg, i);
+      return "undefined";
+    }
+    const recomputed = "按 " + ops + " 重算为 " + pct4(r.ratio) + "%（保留 " + fig.dp + " 位为 " + r.rounded!.toFixed(fig.dp) + "%）";
+    if (r.state === "exact") {
+      this.ok();
+      this.mark(p, fig, "ok", rule, refs, what + fig.text + "：" + recomputed + "，相符");
+      return "exact";
+    }
+    this.bad();
+    const interval = "[" + pct4(r.lo) + "%, " + (r.hi ? pct4(r.hi) + "%" : "∞") + "]";
+    const tail = r.state === "tail";
+    const msg =
+      where + "：文中" + what + fig.text + "，" + recomputed + (tail ? "；两数四舍五入后比率可在 " + interval + " 之间，与所述相交，属比率尾差" : "；即使考虑两数的四舍五入，比率也只能在 " + interval + " 之间，不符");
+    const i = this.emit(rule, tail ? "tail" : "error", p, clause, msg, {
+      related: refs,
+      expected: r.rounded!.toFixed(fig.dp),
+      actual: plain(fig.value),
+      difference: plain(fig.value.minus(r.rounded!)),
+      tolerance: r.tolerance ? plain(r.tolerance) : null,
+    });
+    this.mark(p, fig, tail ? "tail" : "error", rule, refs, msg, i);
+    return r.state;
+  }
+
+  /** A text figure as an operand (its own rounding half-width, at least that of 2 decimals of 万元). */
+  textRef(fig: Figure, label: string): Ref {
+    const h = halfUnit(fig);
+    // “885 万元” means 885.00 at 2-decimal precision (RULES.md §0.2); 元 figures are finer still
+    return { value: fig.value, dp: Math.max(fig.dp, 2), ref: "", label, blank: false, half: fig.unit === "%" ? h : Decimal.min(h, HALF) };
+  }
+
+  /**
+   * total = Σ parts where both sides are printed amounts (rounded): equal passes, within Σ half-units is 尾差,
+   * beyond is an error (RULES.md §5.2).
+   */
+  sum(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure | null, total: Ref, parts: Ref[], what: string, markParts?: { p: Para; fig: Figure }[]): void {
+    let s = ZERO;
+    let tol = total.half;
+    for (const x of parts) {
+      s = s.plus(x.value);
+      tol = tol.plus(x.half);
+    }
+    const d = total.value.minus(s);
+    const refs: string[] = [];
+    for (const x of [total].concat(parts)) for (const r of x.refs || (x.ref ? [x.ref] : [])) refs.push(r);
+    const partText = parts.map((x) => x.label + " " + money(x.value, Math.max(x.dp, 2))).join(" + ");
+    if (d.isZero()) {
+      this.ok();
+      if (fig) this.mark(p, fig, "ok", rule, refs, what + "：" + total.label + " " + money(total.value, 2) + " = " + partText);
+      return;
+    }
+    this.bad();
+    const within = d.abs().lte(tol);
+    const msg = where + "：" + what + "，" + total.label + " " + money(total.value, Math.max(total.dp, 2)) + "，" + partText + " = " + money(s, 2) + "，差 " + plain(d) + (within ? "，在四舍五入允许范围 ±" + plain(tol) + " 内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol) + "，不符");
+    const i = this.emit(rule, within ? "tail" : "error", p, clause, msg, { related: refs, expected: plain(s), actual: plain(total.value), difference: plain(d), tolerance: plain(tol) });
+    if (fig) this.mark(p, fig, within ? "tail" : "error", rule, refs, msg, i);
+    if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, within ? "tail" : "error", rule, refs, msg, i);
+  }
+}
