@@ -187,7 +187,9 @@ export class Checker {
     const partText = parts.map((x) => x.label + " " + money(x.value, Math.max(x.dp, 2))).join(" + ");
     if (d.isZero()) {
       this.ok();
-      if (fig) this.mark(p, fig, "ok", rule, refs, what + "：" + total.label + " " + money(total.value, 2) + " = " + partText);
+      const explain = what + "：" + total.label + " " + money(total.value, 2) + " = " + partText;
+      if (fig) this.mark(p, fig, "ok", rule, refs, explain);
+      if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, "ok", rule, refs, explain);
       return;
     }
     this.bad();

@@ -127,7 +127,9 @@ function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref | null, 
       ck.mark(p, pf, "error", rule, [], "上年数为 0，增长率无意义", i);
       return;
     }
-    ck.ratio(rule, where, p, { start: s, end: e }, pf, dir2, derived(delta, dir + "额", HALF), priorRef, "");
+    const st = ck.ratio(rule, where, p, { start: s, end: e }, pf, dir2, derived(delta, dir + "额", HALF), priorRef, "");
+    const last = ck.findings.length - 1;
+    ck.mark(p, df, st === "exact" ? "ok" : st === "tail" ? "tail" : "error", rule, current.ref ? [current.ref] : [], dir + "额 " + df.text + "：上年数 " + money(prior, 2) + " 万元，" + dir2 + "率见后", st === "exact" ? undefined : last);
     if (!/原因/.test(p.text)) {
       ck.bad();
       ck.emit(rule, "warning", p, { start: s, end: e }, where + "：说明了" + dir + " " + df.text + "，但未说明主要原因");
@@ -696,6 +698,7 @@ function le(c: Ctx, where: string, p: Para, clause: { start: number; end: number
   const ck = c.ck;
   if (part.value.lte(whole.value)) {
     ck.ok();
+    ck.mark(p, part, "ok", "N11", [], partLabel + " " + part.text + " 不大于" + wholeLabel + " " + whole.text);
     return;
   }
   ck.bad();

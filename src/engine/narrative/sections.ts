@@ -38,7 +38,8 @@ export function headingKind(text: string): SectionKind | null {
   const m = TOP.exec(text);
   if (!m) return null;
   const rest = m[2];
-  if (rest.length > 40 || /[：:]/.test(rest) || /。./.test(rest)) return null;
+  // "七、政府性基金预算财政拨款收入支出决算表" is a table title (目录 of 第二部分), not a 情况说明 heading
+  if (rest.length > 40 || /[：:]/.test(rest) || /。./.test(rest) || /表$/.test(rest)) return null;
   for (const k of KINDS) if (k.match.test(rest)) return k.kind;
   return null;
 }
