@@ -57,9 +57,36 @@ export interface TableModel {
   variant?: "fund";
 }
 
+interface Index {
+  byKey: { [key: string]: TRow };
+  kids: { [parentKey: string]: TRow[] };
+}
+/** Lookups by key and by parent are indexed once per table, so large tables stay linear. */
+const indexes = typeof WeakMap !== "undefined" ? new WeakMap<TableModel, Index>() : null;
+
+function indexOf(t: TableModel): Index {
+  const cached = indexes && indexes.get(t);
+  if (cached && (cached as Index & { n: number }).n === t.rows.length) return cached;
+  const idx: Index & { n: number } = { byKey: {}, kids: {}, n: t.rows.length };
+  for (const r of t.rows) if (!Object.prototype.hasOwnProperty.call(idx.byKey, r.key)) idx.byKey[r.key] = r;
+  for (const r of t.rows) {
+    if (r.level === undefined || r.level < 1) continue;
+    const parent = r.level === 1 ? "合计" : (r.code || "").slice(0, (r.code || "").length - 2);
+    (idx.kids[parent] = idx.kids[parent] || []).push(r);
+  }
+  if (indexes) indexes.set(t, idx);
+  return idx;
+}
+
 export function rowByKey(t: TableModel, key: string): TRow | undefined {
-  for (const r of t.rows) if (r.key === key) return r;
-  return undefined;
+  const r = indexOf(t).byKey;
+  return Object.prototype.hasOwnProperty.call(r, key) ? r[key] : undefined;
+}
+
+/** The rows one level down: 类 under 合计, 款 under a 类, 项 under a 款 (by code prefix). */
+export function childRows(t: TableModel, parent: TRow): TRow[] {
+  const key = parent.level === 0 ? "合计" : parent.code || parent.key;
+  return indexOf(t).kids[key] || [];
 }
 
 export function cellAt(t: TableModel, key: string, col: string): TCell | undefined {

@@ -6,7 +6,7 @@
  */
 import { qualified } from "../address";
 import { Decimal } from "../decimal";
-import { TRow } from "../model";
+import { childRows, TRow } from "../model";
 import { Finding } from "../types";
 import { Context, FindingMeta } from "./context";
 
@@ -39,7 +39,7 @@ export function linkEchoes(ctx: Context): void {
       for (const p of rows) {
         const own = byKey[rule + "|" + tid + "|" + p.key];
         if (!own || own.f.severity !== "tail") continue;
-        const kids: TRow[] = p.level === 0 ? t.rows.filter((r) => r.level === 1) : t.rows.filter((r) => r.level === (p.level || 0) + 1 && r.code && p.code && r.code.indexOf(p.code) === 0);
+        const kids: TRow[] = childRows(t, p);
         linkIfEcho(own.f, own.m.diff as Decimal, kids.map((k) => ({ d: diffs[k.key], f: byKey[rule + "|" + tid + "|" + k.key] && byKey[rule + "|" + tid + "|" + k.key].f })), root);
       }
     }

@@ -1,6 +1,6 @@
 /** Evaluators for the shapes of the catalogue: each reads its cells and hands the comparison to the Context. */
 import { T01_LINES, T04_LINES } from "../layouts";
-import { columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
+import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
@@ -43,11 +43,6 @@ function classCodes(t: TableModel): string[] {
   return out;
 }
 
-function children(t: TableModel, parent: TRow): TRow[] {
-  if (parent.level === 0) return t.rows.filter((r) => r.level === 1);
-  const lvl = (parent.level || 0) + 1;
-  return t.rows.filter((r) => r.level === lvl && r.code && parent.code && r.code.indexOf(parent.code) === 0);
-}
 
 function anyTableLabel(a: TableId, b: TableId): boolean {
   return a !== b;
@@ -99,7 +94,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const t = ctx.table(spec.t);
       if (!t) return;
       for (const parent of t.rows.filter((r) => r.level === spec.level)) {
-        const kids = children(t, parent);
+        const kids = childRows(t, parent);
         if (!kids.length) continue;
         for (const c of t.columns) {
           if (!parent.cells[c.key]) continue;

@@ -4,7 +4,7 @@
  */
 import { fmt, ZERO } from "../decimal";
 import { money } from "../messages";
-import { columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
+import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
 import { Context } from "./context";
 
@@ -16,7 +16,7 @@ export function basicRules(ctx: Context): void {
   if (!t) return;
   const classes = t.rows.filter((r) => r.level === 1);
   for (const cls of classes) {
-    const kids = t.rows.filter((r) => r.level === 2 && r.code && r.code.indexOf(cls.code as string) === 0);
+    const kids = childRows(t, cls);
     if (!kids.length) continue;
     const total = ctx.operand(t, cls.cells.amt, "类级数");
     ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total, kids.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k))), { rowKey: cls.key, lane: cls.lane });
@@ -88,7 +88,7 @@ export function codedRules(ctx: Context): void {
     // Disclosure depth: amounts shown only at 类/款 level (T02.7).
     for (const r of t.rows) {
       if (!r.code || r.level === 3) continue;
-      const hasChild = t.rows.some((x) => x.code && x !== r && x.code.indexOf(r.code as string) === 0);
+      const hasChild = childRows(t, r).length > 0;
       const nonzero = Object.keys(r.cells).some((k) => r.cells[k].value && !r.cells[k].value!.isZero());
       if (!hasChild && nonzero) ctx.note(id.replace("公开", "T") + (id === "公开02" ? ".7" : ".5"), "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
     }
