@@ -157,3 +157,52 @@ export function headRules(ctx: Context, tables: TableModel[]): void {
 }
 
 export { fmt };
+
+/**
+ * X.13 (hint): 基本支出 by function vs by economic class. One 项 can hold several 款, so these are not strict
+ * identities (RULES.md X.13): a mismatch is a 疑点, e.g. 退休费 paid inside 行政运行 instead of 离退休.
+ */
+const PAIRS: [string[], string[]][] = [
+  [["2080505"], ["30108"]],
+  [["2080506"], ["30109"]],
+  [["2101101", "2101102"], ["30110"]],
+  [["2101103"], ["30111"]],
+  [["2210201"], ["30113"]],
+];
+
+export function functionEconomicHints(ctx: Context): void {
+  const t5 = ctx.table("公开05");
+  const t6 = ctx.table("公开06");
+  if (!t5 || !t6) return;
+  const amount = (t: TableModel, keys: string[], col: string) => {
+    let sum = ZERO;
+    let any = false;
+    const cells: string[] = [];
+    for (const k of keys) {
+      const r = rowByKey(t, k);
+      const c = r && r.cells[col];
+      if (!c) continue;
+      any = true;
+      cells.push("'" + c.sheet + "'!" + c.addr);
+      if (c.state === "number" && c.value) sum = sum.plus(c.value);
+    }
+    return { any, sum, cells };
+  };
+  for (const [fn, econ] of PAIRS) {
+    const a = amount(t5, fn, "c2");
+    const b = amount(t6, econ, "amt");
+    if (!a.any || !b.any) continue;
+    if (a.sum.equals(b.sum)) ctx.pass();
+    else {
+      const r = rowByKey(t5, fn[0]) || rowByKey(t5, fn[1] || "");
+      ctx.note("X.13", "warning", t5, r ? r.cells.c2 : null, "公开05 " + fn.join("+") + " 基本支出 " + money(a.sum, 2) + " 与公开06 " + econ.join("+") + " " + money(b.sum, 2) + " 通常相同，相差 " + money(a.sum.minus(b.sum), 2) + "，请核实科目归类", { related: b.cells, actual: a.sum.toFixed(), expected: b.sum.toFixed(), difference: a.sum.minus(b.sum).toFixed() });
+    }
+  }
+  // 离退休费 (30301 + 30302) against the 离退休 function items (2080501 + 2080502).
+  const pay = amount(t6, ["30301", "30302"], "amt");
+  const fnRetire = amount(t5, ["2080501", "2080502"], "c2");
+  if (pay.any && pay.sum.gt(fnRetire.sum)) {
+    const c = rowByKey(t6, "30302") || rowByKey(t6, "30301");
+    ctx.note("X.13", "warning", t6, c ? c.cells.amt : null, "公开06 离退休费（30301+30302）" + money(pay.sum, 2) + " 大于公开05 行政/事业单位离退休（2080501+2080502）基本支出 " + money(fnRetire.sum, 2) + "，其中 " + money(pay.sum.minus(fnRetire.sum), 2) + " 列在其他功能科目（如行政运行），而行政运行不含离退休支出，请核实科目归类", { related: fnRetire.cells, actual: pay.sum.toFixed(), expected: fnRetire.sum.toFixed(), difference: pay.sum.minus(fnRetire.sum).toFixed() });
+  } else if (pay.any) ctx.pass();
+}
