@@ -36,6 +36,12 @@ export function formatDecimals(format: string): number | null {
   return m ? m[1].length : /[0#?]/.test(section) ? 0 : null;
 }
 
+/** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). */
+export function isDateFormat(format: string): boolean {
+  if (!format || /^general$/i.test(format)) return false;
+  return /[ymdhs]/i.test(format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+}
+
 /**
  * Parse a displayed amount. `fallbackDp` is used for blanks (a blank stands for a zero at the table's precision,
  * so that "0.00" and an empty cell give the same tolerance).
@@ -50,6 +56,7 @@ export function readAmount(value: CellValue, text: string, format: string, fallb
     return base;
   }
   if (EXCEL_ERROR.test(t)) return { ...base, state: "error", problem: "单元格显示错误值 " + t };
+  if (typeof value === "number" && isDateFormat(format)) return { ...base, state: "text", problem: "单元格是日期 " + shown + "，不是金额" };
   if (DASHES.test(t)) return { ...base, state: "dash" };
   let m = /^(\()?([+-])?(\d+)(?:\.(\d+))?(\))?(%)?$/.exec(t);
   if (!m || (m[1] && !m[5]) || (!m[1] && m[5])) {

@@ -906,7 +906,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: { n: number; p:
     const w = where + "“" + tp.name + "”";
     const key = normKey(tp.name);
     if (seen[key] !== undefined) {
-      ck.emit("P.11", "info", tp.p, { start: 0, end: tp.name.length }, w + "：项目名称在说明中出现两次（另一处见前文），两处金额不同，请核对项目名称");
+      ck.emit("P.11", "info", tp.p, { start: 0, end: tp.name.length }, w + "：项目名称在说明中出现两次（另一处见前文），两处金额不同，请核对项目名称", { table: "绩效", actual: ck.excerpt(tp.p, 0, tp.name.length) });
     }
     seen[key] = i;
     if (tp.budget && tp.exec && tp.rate && tp.clause) {
@@ -925,7 +925,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: { n: number; p:
     if (!r) {
       if (tbl) {
         ck.bad();
-        ck.emit("P.11", "warning", tp.p, { start: 0, end: tp.name.length }, w + "：项目自评表中找不到对应的项目");
+        ck.emit("P.11", "warning", tp.p, { start: 0, end: tp.name.length }, w + "：项目自评表中找不到对应的项目", { table: "绩效", actual: ck.excerpt(tp.p, 0, tp.name.length) });
       }
       continue;
     }
@@ -937,7 +937,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: { n: number; p:
       }
     }
     if (normKey(tp.name).replace(/项目$/, "") !== normKey(r.name).replace(/项目$/, "")) {
-      ck.emit("P.11", "info", tp.p, { start: 0, end: tp.name.length }, w + "：项目名称与项目自评表“" + r.name + "”不一致，建议统一", { related: ["'" + r.nameCell.sheet + "'!" + r.nameCell.addr], actual: tp.name, expected: r.name });
+      ck.emit("P.11", "info", tp.p, { start: 0, end: tp.name.length }, w + "：项目名称与项目自评表“" + r.name + "”不一致，建议统一", { table: "绩效", related: ["'" + r.nameCell.sheet + "'!" + r.nameCell.addr], actual: ck.excerpt(tp.p, 0, tp.name.length), expected: r.name });
     }
   }
   if (tbl && projects.length) {
