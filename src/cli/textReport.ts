@@ -113,9 +113,11 @@ export function formatFileReport(r: FileReport): string {
   groups.forEach((list, name) => {
     out.push("  【" + name + "】");
     for (const f of stableSort(list, bySeverity)) {
-      out.push(line(f, "    ", false));
+      // An echo whose cause is not in this report stands alone: name the cause so it can be found.
+      out.push(line(f, "    ", false) + (f.cause ? "（随 " + f.cause + "）" : ""));
       const kids = children.get(f);
-      if (kids) for (const k of kids) out.push(line(k, "      ", true) + (k.cause ? "（随 " + k.cause + "）" : ""));
+      // Nested under its cause, the "└" says where it comes from; the engine's message usually says it too.
+      if (kids) for (const k of kids) out.push(line(k, "      ", true));
     }
   });
   const s = r.summary;

@@ -75,7 +75,7 @@ test("text layout: tables in order, errors first, echo indented under its cause,
     "  【公开03】",
     "    [疑点] 公开03表!E10  (T03.6) 行政运行 列有项目支出 66.89。",
     "    [尾差] 公开03表!C10  实际 585.44 / 应为 585.45，差额 -0.01，容差 ±0.015  (T03.1) 行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。",
-    "      └ [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。（随 T03.1 '公开03表'!C10）",
+    "      └ [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。",
     "  【情况说明】",
     "    [说明] 情况说明!A3  实际 46.11 / 应为 46.15，差额 -0.04，容差 ±0.22  (N.3) 比率尾差。",
     "        原文：“占 46.11%”",
@@ -89,7 +89,7 @@ test("text layout: tables in order, errors first, echo indented under its cause,
 test("an echo whose cause is not among the findings stays in its table", async () => {
   next = result([FINDINGS[0]]);
   const r = await run([f.sample]);
-  expect(r.stdout).toContain("    [尾差] 公开03表!C7  实际 2481.93");
+  expect(r.stdout).toContain("    [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。（随 T03.1 '公开03表'!C10）\n");
   expect(r.stdout).not.toContain("└");
 });
 
