@@ -1,0 +1,69 @@
+/**
+ * The pane's only window on a workbook. Two implementations: src/excel/excelHost.ts (office-js) and
+ * src/preview/previewHost.ts (a DOM grid). The pane receives one as a parameter, so it runs unchanged in Excel,
+ * in the browser preview and under jsdom with a fake.
+ */
+import { AuditResult, Finding, WorkbookSnapshot } from "../engine/types";
+
+export interface HostCapabilities {
+  /** How flags are drawn: conditional formats (ExcelApi 1.6+), saved-and-restored fills (below 1.6), or the preview grid. */
+  flagMode: "conditionalFormat" | "fill" | "preview";
+  /** 「在单元格备注中写入说明」 can work (ExcelApi 1.18, or the preview). */
+  notes: boolean;
+  /** The host tells the pane when the user selects a cell (ExcelApi 1.7, or the preview). */
+  selectionEvents: boolean;
+  /** 导出审核报告 is available. */
+  exportReport: boolean;
+  /** Highest ExcelApi set the host reports, for the status line ("1.6"); absent in the preview. */
+  apiLevel?: string;
+}
+
+export interface ReadProgress {
+  /** Work units done and total (sheets or row blocks). */
+  done: number;
+  total: number;
+  message: string;
+}
+
+/** Set `cancelled` to stop a long read between chunks; the read then rejects with CancelledError. */
+export interface CancelToken {
+  cancelled: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("已取消");
+    this.name = "CancelledError";
+    // ES5 target: keep instanceof working after transpilation.
+    Object.setPrototypeOf(this, CancelledError.prototype);
+  }
+}
+
+export interface FlagOptions {
+  /** Write a note with the findings on each flagged cell (where capabilities.notes). */
+  notes?: boolean;
+}
+
+export interface FlagOutcome {
+  /** Cells flagged (checked values and related operands). */
+  flagged: number;
+  /** Sheets skipped because they are protected. */
+  skippedSheets: string[];
+  /** Set when some or all flags could not be written; the findings are still listed. */
+  problem?: string;
+}
+
+export interface AuditHost {
+  capabilities(): HostCapabilities;
+  readSnapshot(onProgress?: (p: ReadProgress) => void, cancel?: CancelToken): Promise<WorkbookSnapshot>;
+  /** Replaces any flags from an earlier audit with flags for these findings. */
+  applyFlags(findings: Finding[], options: FlagOptions): Promise<FlagOutcome>;
+  /** Removes every flag the add-in made (and only those); resolves to the number of cells cleared. */
+  clearFlags(): Promise<number>;
+  /** Activates the sheet and selects the cell (A1). */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Calls back with the sheet and top-left cell of each new selection (when capabilities.selectionEvents). */
+  onSelectionChanged?(cb: (sheet: string, cell: string) => void): Promise<void>;
+  /** Writes the report as a new sheet; resolves to the sheet's name. */
+  exportReport?(result: AuditResult): Promise<string>;
+}

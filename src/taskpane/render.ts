@@ -1,0 +1,123 @@
+/** DOM building for the pane: summary, filters and the findings list. Text always goes in through textContent. */
+import { AuditResult, Finding, Severity, TABLE_IDS } from "../engine/types";
+import { qualify } from "../excel/address";
+import { countBySeverity, Group } from "./groups";
+import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
+
+export function el(tag: string, className?: string, text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function clear(node: HTMLElement): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+export function renderSummary(box: HTMLElement, result: AuditResult): void {
+  clear(box);
+  const n = countBySeverity(result.findings);
+  const counts = el("div", "jp-counts");
+  SEVERITY_ORDER.forEach(function (sev) {
+    const c = el("span", "jp-count jp-sev-" + sev);
+    c.setAttribute("data-count", sev);
+    c.appendChild(el("span", "jp-count-label", SEVERITY_LABEL[sev]));
+    c.appendChild(el("b", "jp-count-n", String(n[sev])));
+    counts.appendChild(c);
+  });
+  box.appendChild(counts);
+
+  const checks = el("div", "jp-checks", S.checks + " " + result.summary.checks + " 项，通过 " + result.summary.passed + " 项");
+  box.appendChild(checks);
+
+  const tables = el("div", "jp-tables");
+  tables.appendChild(el("span", "jp-tables-label", S.tablesFound + "："));
+  const found: { [id: string]: string } = {};
+  result.tables.forEach(function (t) {
+    found[t.id] = t.sheet;
+  });
+  TABLE_IDS.forEach(function (id) {
+    const chip = el("span", found[id] ? "jp-chip jp-chip-found" : "jp-chip jp-chip-missing", id.replace("公开", ""));
+    chip.setAttribute("title", found[id] ? id + "：工作表「" + found[id] + "」" : id + "：" + S.tablesMissing);
+    chip.setAttribute("data-table", id);
+    chip.setAttribute("data-found", found[id] ? "true" : "false");
+    tables.appendChild(chip);
+  });
+  box.appendChild(tables);
+  if (result.missing.length) box.appendChild(el("div", "jp-missing", S.tablesMissing + "：" + result.missing.join("、")));
+  if (result.unit) box.appendChild(el("div", "jp-unit", "单位：" + result.unit));
+}
+
+/** The table <select>: 全部表 plus the tables that have findings, keeping the current choice when possible. */
+export function renderTableOptions(select: HTMLSelectElement, groups: string[], current: string): void {
+  while (select.options.length) select.remove(0);
+  const all = document.createElement("option");
+  all.value = "";
+  all.text = S.filterAll;
+  select.add(all);
+  groups.forEach(function (t) {
+    const o = document.createElement("option");
+    o.value = t;
+    o.text = t;
+    select.add(o);
+  });
+  select.value = groups.indexOf(current) >= 0 ? current : "";
+}
+
+function figure(dl: HTMLElement, label: string, value: string | null): void {
+  if (value === null || value === undefined) return;
+  dl.appendChild(el("dt", undefined, label));
+  dl.appendChild(el("dd", undefined, value));
+}
+
+export function findingItem(f: Finding, index: number, echo: boolean, echoes: number, findings: Finding[]): HTMLElement {
+  const li = el("li", "jp-item" + (echo ? " jp-echo" : ""));
+  li.setAttribute("data-severity", f.severity);
+  li.setAttribute("data-index", String(index));
+  li.setAttribute("tabindex", "0");
+  li.setAttribute("role", "button");
+  const where = f.cell ? qualify(f.sheet, f.cell) : f.sheet;
+  li.setAttribute("aria-label", SEVERITY_LABEL[f.severity] + " " + f.rule + " " + where + "：" + f.message);
+
+  const head = el("div", "jp-item-head");
+  head.appendChild(el("span", "jp-badge jp-sev-" + f.severity, SEVERITY_LABEL[f.severity]));
+  head.appendChild(el("span", "jp-where", f.cell ? f.sheet + "!" + f.cell : f.sheet));
+  head.appendChild(el("span", "jp-rule", f.rule));
+  li.appendChild(head);
+  li.appendChild(el("div", "jp-msg", f.message));
+
+  const dl = el("dl", "jp-figs");
+  figure(dl, S.expected, f.expected);
+  figure(dl, S.actual, f.actual);
+  figure(dl, S.difference, f.difference);
+  figure(dl, S.tolerance, f.tolerance);
+  if (dl.firstChild) li.appendChild(dl);
+
+  if (f.cause) li.appendChild(el("div", "jp-cause", S.cause + "：" + f.cause));
+  if (echoes) li.appendChild(el("div", "jp-echo-count", S.echoes + " " + echoes + " 处（列在下方）"));
+  if (f.excerpt) li.appendChild(el("blockquote", "jp-excerpt", f.excerpt));
+  if (f.related && f.related.length) li.appendChild(el("div", "jp-related", S.related + "：" + f.related.join("，")));
+  return li;
+}
+
+export function renderGroups(box: HTMLElement, groups: Group[], findings: Finding[]): void {
+  clear(box);
+  groups.forEach(function (g) {
+    const section = el("section", "jp-group");
+    section.setAttribute("data-table", g.table);
+    const h = el("h2", "jp-group-title", g.table);
+    h.appendChild(el("span", "jp-group-n", String(g.rows.length)));
+    section.appendChild(h);
+    const ul = el("ul", "jp-list");
+    g.rows.forEach(function (r) {
+      ul.appendChild(findingItem(findings[r.index], r.index, r.echo, r.echoes.length, findings));
+    });
+    section.appendChild(ul);
+    box.appendChild(section);
+  });
+}
+
+export function severityLabel(s: Severity): string {
+  return SEVERITY_LABEL[s];
+}
