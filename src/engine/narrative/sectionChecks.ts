@@ -377,6 +377,11 @@ export function checkS5(c: Ctx, sec: Section): void {
               ck.bad();
               const i = ck.emit("N5d", "warning", p, { start: am.index, end: am.index + am[0].length }, where + "第" + head[1] + "项：原因中所述金额 " + rf.text + " 大于决算数与年初预算数之差 " + money(gap, 2) + " 万元，请核实", { actual: plain(rf.value), expected: plain(gap), related: ref && ref.ref ? [ref.ref] : [] });
               ck.mark(p, rf, "warning", "N5d", ref && ref.ref ? [ref.ref] : [], "原因金额大于差额", i);
+            } else if (rf.value.lt(gap) && gap.minus(rf.value).lte(Decimal.max(gap.times("0.01"), new Decimal("0.05")))) {
+              // nearly the whole difference but not quite: most likely a transcription slip
+              ck.bad();
+              const i = ck.emit("N5d", "warning", p, { start: am.index, end: am.index + am[0].length }, where + "第" + head[1] + "项：原因中所述金额 " + rf.text + " 与决算数与年初预算数之差 " + money(gap, 2) + " 万元仅差 " + plain(gap.minus(rf.value)) + "，疑为笔误，请核实", { actual: plain(rf.value), expected: plain(gap), difference: plain(rf.value.minus(gap)), related: ref && ref.ref ? [ref.ref] : [] });
+              ck.mark(p, rf, "warning", "N5d", ref && ref.ref ? [ref.ref] : [], "原因金额与差额接近但不等", i);
             } else {
               ck.ok();
               ck.mark(p, rf, "ok", "N5d", ref && ref.ref ? [ref.ref] : [], "原因所述金额 " + rf.text + " 不超过决算与年初预算之差 " + money(gap, 2) + " 万元");
