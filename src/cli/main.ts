@@ -35,12 +35,12 @@ export function toolInfo(): ToolInfo {
 }
 
 /** Reads and audits one file; never throws (an engine failure is reported like an unreadable file). */
-export function auditFile(file: string, narrative: string | undefined): FileReport {
+export function auditFile(file: string, narrative: string | undefined, strict = true): FileReport {
   const read = readWorkbookFile(file);
   if (!read.ok) return failedReport(file, read.error);
   try {
     const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});
-    return okReport(file, result);
+    return okReport(file, result, strict);
   } catch (e) {
     const msg = e && (e as Error).message ? (e as Error).message : String(e);
     return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");
@@ -77,7 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
   for (let i = 0; i < opts.files.length; i++) {
     if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + opts.files.length + "：" + shorten(opts.files[i]) + "\u001b[K");
-    const r = auditFile(opts.files[i], narrative);
+    const r = auditFile(opts.files[i], narrative, opts.format === "json");
     if (!r.ok && opts.format === "json") io.stderr("无法读取 " + r.file + "：" + r.error + "\n");
     reports.push(r);
   }
@@ -116,6 +116,11 @@ function shorten(s: string): string {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly instead of a stack trace on stderr.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+    throw e;
+  });
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

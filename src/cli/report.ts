@@ -40,7 +40,19 @@ function table(t: TableLocation): TableLocation {
   return out;
 }
 
-export function finding(f: Finding): Finding {
+/** The schema's decimal: plain notation, no separators, no exponent, no sign other than a leading minus. */
+export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+
+/**
+ * In the JSON contract expected/actual/difference/tolerance are decimals or null. A text comparison (a wording or a
+ * project name) has no decimal: strict mode writes null there, and the finding's message still names both sides.
+ */
+function decimal(v: string | null | undefined, strict: boolean): string | null {
+  if (v === undefined || v === null) return null;
+  return strict && !DECIMAL_PATTERN.test(v) ? null : v;
+}
+
+export function finding(f: Finding, strict = true): Finding {
   const out: Finding = {
     rule: f.rule,
     severity: f.severity,
@@ -48,10 +60,10 @@ export function finding(f: Finding): Finding {
     sheet: f.sheet,
     cell: f.cell === undefined ? null : f.cell,
     related: f.related ? f.related.slice() : [],
-    expected: f.expected === undefined ? null : f.expected,
-    actual: f.actual === undefined ? null : f.actual,
-    difference: f.difference === undefined ? null : f.difference,
-    tolerance: f.tolerance === undefined ? null : f.tolerance,
+    expected: decimal(f.expected, strict),
+    actual: decimal(f.actual, strict),
+    difference: decimal(f.difference, strict),
+    tolerance: decimal(f.tolerance, strict),
     message: f.message,
   };
   if (f.excerpt !== undefined) out.excerpt = f.excerpt;
@@ -63,13 +75,14 @@ function summary(s: Summary): Summary {
   return { checks: s.checks, passed: s.passed, errors: s.errors, warnings: s.warnings, tails: s.tails, infos: s.infos };
 }
 
-export function okReport(file: string, r: AuditResult): FileReport {
+/** `strict` (the JSON report) keeps to the schema exactly; the text report shows the engine's values as they are. */
+export function okReport(file: string, r: AuditResult, strict = true): FileReport {
   const out: FileReport = { file: file, ok: true, tables: [], missing: [], summary: emptySummary(), findings: [] };
   // Keys in the schema's order: unit sits between ok and tables.
   const withUnit: FileReport = r.unit !== undefined ? { file: file, ok: true, unit: r.unit, tables: [], missing: [], summary: out.summary, findings: [] } : out;
   withUnit.tables = (r.tables || []).map(table);
   withUnit.missing = (r.missing || []).slice();
   withUnit.summary = summary(r.summary || emptySummary());
-  withUnit.findings = (r.findings || []).map(finding);
+  withUnit.findings = (r.findings || []).map((f) => finding(f, strict));
   return withUnit;
 }

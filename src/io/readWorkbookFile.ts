@@ -5,6 +5,7 @@
  * The format is decided by content, not by extension: 决算软件 exports .xls, and people rename files freely.
  *   PK..           → ZIP: .xlsx/.xlsm (also .xlsb/.ods, which SheetJS reads); checked for zip bombs first
  *   D0 CF 11 E0 .. → OLE compound file: legacy .xls, or an .xlsx encrypted with an open password
+ *   <?xml … urn:schemas-microsoft-com:office:spreadsheet → Excel 2003 XML Spreadsheet
  */
 import * as fs from "fs";
 import * as zlib from "zlib";
@@ -80,6 +81,12 @@ function looksLikeHtml(b: Uint8Array): boolean {
   return /^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|table|meta|head)\b/i.test(head);
 }
 
+function looksLikeXmlSpreadsheet(b: Uint8Array): boolean {
+  let head = "";
+  for (let i = 0; i < Math.min(b.length, 2048); i++) head += String.fromCharCode(b[i]);
+  return /^(\xef\xbb\xbf)?\s*<\?xml[^>]*>/.test(head) && head.indexOf("urn:schemas-microsoft-com:office:spreadsheet") >= 0;
+}
+
 /**
  * Inflates each deflated entry once with an output cap equal to its declared size: the central directory may lie,
  * and SheetJS inflates every entry to its end without a cap. Returns false when an entry inflates past its size.
@@ -149,6 +156,8 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
     }
     return parse(buf, source, limits);
   }
+  // Excel 2003 XML Spreadsheet (some systems export it as .xls): plain text, so the file-size limit bounds it.
+  if (looksLikeXmlSpreadsheet(buf)) return parse(buf, source, limits);
   if (looksLikeHtml(buf)) return fail(MESSAGES.html);
   return fail(MESSAGES.notWorkbook);
 }

@@ -104,6 +104,13 @@ test("JSON keeps the engine's findings in schema order, drops unknown fields", a
   expect(Object.keys(failed)).toEqual(["file", "ok", "error", "tables", "missing", "summary", "findings"]);
 });
 
+test("a text comparison (non-decimal expected/actual) is null in JSON, shown as is in text", async () => {
+  next = result([fnd({ rule: "N-PUNCT", severity: "info", table: "情况说明", sheet: "情况说明", cell: "A20", expected: "决算数", actual: "决算书", message: "疑为笔误。" })]);
+  const json = JSON.parse((await run(["--format", "json", f.sample])).stdout).reports[0].findings[0];
+  expect([json.expected, json.actual, json.difference, json.tolerance]).toEqual([null, null, null, null]);
+  expect((await run([f.sample])).stdout).toContain("[说明] 情况说明!A20  实际 决算书 / 应为 决算数  (N-PUNCT) 疑为笔误。");
+});
+
 test("--narrative .txt (UTF-8 with BOM, and GBK) and .docx reach the engine as text", async () => {
   next = result([]);
   const txt = path.join(f.dir, "情况说明 2024.txt");

@@ -1,6 +1,7 @@
 /** readWorkbookFile: content sniffing, bounded reading and one clear Chinese sentence per bad input. */
 import * as fs from "fs";
 import * as path from "path";
+import * as XLSX from "@e965/xlsx";
 import { MESSAGES, readWorkbookBuffer, readWorkbookFile } from "../../src/io/readWorkbookFile";
 import { inspectZip } from "../../src/io/zipGuard";
 import { Fixtures, makeFixtures, removeFixtures, writeZip } from "./fixtures";
@@ -49,6 +50,19 @@ test("format by content: .xlsx renamed .xls, and a real .xls (BIFF8) under both 
   expect([t3.values[9][2], t3.text[9][2], t3.formats![9][2]]).toEqual([585.44, "585.44", "#,##0.00"]);
   expect(t3.text[6][2]).toBe("2,481.93");
   expect(t3.merges).toContain("A1:H1");
+});
+
+test("Excel 2003 XML Spreadsheet is read like a workbook", () => {
+  const wb = XLSX.utils.book_new();
+  const ws = XLSX.utils.aoa_to_sheet([["合计", 2481.93]]);
+  (ws.B1 as XLSX.CellObject).z = "#,##0.00";
+  XLSX.utils.book_append_sheet(wb, ws, "公开03表");
+  const p = path.join(f.dir, "xml2003.xls");
+  fs.writeFileSync(p, Buffer.from(XLSX.write(wb, { type: "buffer", bookType: "xlml" }) as Buffer));
+  const s = sheetsOf(p);
+  expect(s.sheets[0].name).toBe("公开03表");
+  expect(s.sheets[0].values).toEqual([["合计", 2481.93]]);
+  expect(s.sheets[0].text).toEqual([["合计", "2,481.93"]]);
 });
 
 test.each([
