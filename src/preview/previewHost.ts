@@ -1,0 +1,68 @@
+/**
+ * The AuditHost of the browser preview: the same calls the pane makes on Excel, answered by the DOM grid.
+ * Flag placement uses the same planFlags as the Excel adapter, so the preview shows what Excel would.
+ */
+import { AuditResult, Finding, WorkbookSnapshot } from "../engine/types";
+import { CellFlag, noteText, planFlags } from "../excel/flagPlan";
+import { AuditHost, CancelToken, CancelledError, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../taskpane/host";
+import { freeSheetName, reportRows } from "../taskpane/reportRows";
+import { Grid } from "./grid";
+
+export class PreviewHost implements AuditHost {
+  constructor(private readonly grid: Grid) {}
+
+  capabilities(): HostCapabilities {
+    return { flagMode: "preview", notes: true, selectionEvents: true, exportReport: true };
+  }
+
+  readSnapshot(onProgress?: (p: ReadProgress) => void, cancel?: CancelToken): Promise<WorkbookSnapshot> {
+    if (cancel && cancel.cancelled) return Promise.reject(new CancelledError());
+    const book = this.grid.snapshot();
+    if (onProgress) onProgress({ done: 1, total: 1, message: "已读取 " + book.sheets.length + " 张工作表" });
+    return Promise.resolve(book);
+  }
+
+  applyFlags(findings: Finding[], options: FlagOptions): Promise<FlagOutcome> {
+    const prot: { [n: string]: boolean } = {};
+    this.grid.snapshot().sheets.forEach(function (s) {
+      if (s.protected) prot[s.name] = true;
+    });
+    const skipped: string[] = [];
+    const plan = planFlags(findings).filter(function (f: CellFlag) {
+      if (!prot[f.sheet]) return true;
+      if (skipped.indexOf(f.sheet) < 0) skipped.push(f.sheet);
+      return false;
+    });
+    const notes: { [key: string]: string } = {};
+    if (options.notes) {
+      plan.forEach(function (f) {
+        if (!f.related) notes[f.sheet + "!" + f.cell] = noteText(f, findings);
+      });
+    }
+    this.grid.setFlags(plan, notes);
+    const out: FlagOutcome = { flagged: plan.length, skippedSheets: skipped };
+    if (skipped.length) out.problem = "以下工作表受保护，未作标记：" + skipped.join("、") + "。请在任务窗格中查看结果。";
+    return Promise.resolve(out);
+  }
+
+  clearFlags(): Promise<number> {
+    return Promise.resolve(this.grid.clearFlags());
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    this.grid.select(sheet, cell);
+    return Promise.resolve();
+  }
+
+  onSelectionChanged(cb: (sheet: string, cell: string) => void): Promise<void> {
+    this.grid.onSelect(cb);
+    return Promise.resolve();
+  }
+
+  exportReport(result: AuditResult): Promise<string> {
+    const name = freeSheetName(this.grid.sheetNames());
+    const rows = reportRows(result);
+    this.grid.addSheet({ name: name, visibility: "visible", top: 0, left: 0, values: rows, text: rows, merges: [] });
+    return Promise.resolve(name);
+  }
+}

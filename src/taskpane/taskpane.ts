@@ -1,0 +1,23 @@
+/** Task pane entry in Excel: the ribbon's 审核工作簿 opens this page, which audits at once. */
+import { auditWorkbook } from "../engine";
+import { ExcelHost } from "../excel/excelHost";
+import { mountPane } from "./pane";
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch (_e) {
+    return null;
+  }
+}
+
+Office.onReady(function () {
+  const root = document.getElementById("app") as HTMLElement;
+  const pane = mountPane(root, new ExcelHost(), {
+    audit: function (s) {
+      return auditWorkbook(s);
+    },
+    storage: storage(),
+  });
+  void pane.audit();
+});

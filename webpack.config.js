@@ -1,0 +1,90 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the add-in's pages (task pane, function file) and the browser preview.
+ *
+ * - The pane and the function file must run in every webview Office uses, IE11 included: ES5 output
+ *   (target es5 for TypeScript and webpack's runtime) plus targeted polyfills (src/taskpane/polyfills.ts).
+ *   test/taskpane/bundle.test.ts checks them with es-check and the 300 KB budget.
+ * - Office.js always comes from Microsoft's CDN (script tag in the HTML), never from the bundle.
+ * - No eval anywhere (devtool "source-map" in both modes) so the pages work under a strict CSP.
+ * - The production URL is the one setting below (or ADDIN_PRODUCTION_URL); `npm run build` writes it into
+ *   dist/manifest.xml in place of https://localhost:3000/.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.ADDIN_PRODUCTION_URL || "https://juesuan-audit.example.gov.cn/addin/";
+
+async function getHttpsOptions() {
+  // Only for `npm run dev-server`: trusted localhost certificates (installing them needs admin rights).
+  const devCerts = require("office-addin-dev-certs");
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const prodUrl = (env && env.url) || urlProd;
+  return {
+    devtool: "source-map",
+    target: ["web", "es5"],
+    entry: {
+      polyfill: "./src/taskpane/polyfills.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+      preview: "./src/preview/preview.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run typecheck`; the build only transpiles (fast, same output).
+            options: { configFile: "tsconfig.webpack.json", transpileOnly: true },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["polyfill", "taskpane"], chunksSortMode: "manual" }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["polyfill", "commands"], chunksSortMode: "manual" }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/preview/preview.css", to: "preview.css" },
+          { from: "examples/2024-sanmenxia-xzsp.xlsx", to: "sample.xlsx" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(urlDev).join(prodUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      host: "localhost",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions(),
+      },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      static: false,
+    },
+  };
+};
