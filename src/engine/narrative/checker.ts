@@ -43,7 +43,8 @@ export class Checker {
   constructor(
     readonly doc: string,
     readonly tables: Tables,
-    readonly table: "情况说明" | "绩效" = "情况说明",
+    /** Table named in findings (the 绩效 report's prose is checked under 绩效). */
+    public table: "情况说明" | "绩效" = "情况说明",
   ) {}
 
   /** A table cell as an operand; null when the table or cell is missing or holds text (取数不足). */

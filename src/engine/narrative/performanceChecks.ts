@@ -10,11 +10,12 @@ import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
 import { Tables } from "../model";
 import { Finding, Severity } from "../types";
-import { Checker } from "./checker";
+import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
 import { judgeRatio, pct4 } from "./ratio";
 import { EXTERNAL_SHEET } from "./result";
 import { PCell, Performance } from "./performance";
+import { AMT, locate, PCT } from "./tokens";
 
 const HALF = new Decimal("0.005");
 
@@ -210,6 +211,44 @@ export class PerfChecks {
     }
     this.levels(totalScoreText);
     this.indicators(reportParas);
+    this.reportText(reportParas, initialBudgetText, t05Total);
+  }
+
+  /** Figures of the 整体绩效自评报告 prose: 年初预算数, 实际（全年）预算数, 实际执行, 执行率 (P.8). */
+  private reportText(paras: Para[], initialBudgetText: Decimal | null, t05Total: { value: Decimal; ref: string } | null): void {
+    const w = this.perf.whole;
+    const ck = this.ck;
+    const ref = (c: PCell | null, label: string): Ref | null => {
+      const v = num(c);
+      if (!c || v === null) return null;
+      return { value: v, dp: c.dp, ref: this.external.whole ? "" : q(c), label, blank: false, half: halfOf(c) };
+    };
+    const init = w ? ref(w.initial, "部门整体支出绩效自评表 年初预算数") : initialBudgetText ? { value: initialBudgetText, dp: 2, ref: "", label: "说明五(三) 年初预算", blank: false, half: HALF } : null;
+    const budget = w ? ref(w.budget, "部门整体支出绩效自评表 全年预算数") : null;
+    const exec: Ref | null = t05Total ? { value: t05Total.value, dp: 2, ref: t05Total.ref, label: "公开05 合计 本年支出小计", blank: false, half: HALF } : w ? ref(w.exec, "部门整体支出绩效自评表 全年执行数") : null;
+    const where = "整体绩效自评报告";
+    const before = ck.table;
+    ck.table = "绩效";
+    for (const p of paras) {
+      if (p.table) continue;
+      const pats: [RegExp, Ref | null, string][] = [
+        [new RegExp("年初预算数?(?:为)?" + AMT), init, "年初预算数"],
+        [new RegExp("(?:实际|全年|调整后)预算数?(?:为)?" + AMT), budget, "全年预算数"],
+        [new RegExp("(?:实际|全年)执行(?:数)?(?:为)?" + AMT), exec, "全年执行数"],
+      ];
+      for (const [re, r, what] of pats) {
+        const m = re.exec(p.text);
+        if (!m || !r) continue;
+        const f = locate(p.text, m[1], m[2], m.index);
+        if (f) ck.amount("P.8", where, p, { start: m.index, end: m.index + m[0].length }, f, what, r);
+      }
+      const rm = new RegExp("执行率(?:为)?" + PCT).exec(p.text);
+      if (rm && exec && budget) {
+        const f = locate(p.text, rm[1], "%", rm.index);
+        if (f) ck.ratio("P.8", where, p, { start: rm.index, end: rm.index + rm[0].length }, f, "执行率", exec, budget, "全年未安排预算，不计算执行率");
+      }
+    }
+    ck.table = before;
   }
 
   private cell09(col: string): Decimal | null {
