@@ -89,21 +89,48 @@ function looksLikeXmlSpreadsheet(b: Uint8Array): boolean {
 
 /**
  * Inflates each deflated entry once with an output cap equal to its declared size: the central directory may lie,
- * and SheetJS inflates every entry to its end without a cap. Returns false when an entry inflates past its size.
+ * and SheetJS inflates every entry to its end without a cap. While the sheet XML is at hand, count its <c> elements,
+ * so a workbook with too many cells is refused before SheetJS builds millions of cell objects.
  */
-function verifyInflatedSizes(buf: Buffer, entries: ZipEntry[]): "ok" | "mismatch" | "corrupt" {
+function verifyInflatedSizes(buf: Buffer, entries: ZipEntry[]): { status: "ok" | "mismatch" | "corrupt"; cells: number } {
+  let cells = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (e.method !== 8) continue;
-    try {
-      const out = zlib.inflateRawSync(buf.subarray(e.dataOffset), { maxOutputLength: Math.max(1, e.uncompressedSize) });
-      if (out.length !== e.uncompressedSize) return "mismatch";
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      return code === "ERR_BUFFER_TOO_LARGE" ? "mismatch" : "corrupt";
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+    let out: Buffer;
+    if (e.method === 8) {
+      try {
+        out = zlib.inflateRawSync(buf.subarray(e.dataOffset), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        return { status: code === "ERR_BUFFER_TOO_LARGE" ? "mismatch" : "corrupt", cells: cells };
+      }
+      if (out.length !== e.uncompressedSize) return { status: "mismatch", cells: cells };
+    } else {
+      out = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    }
+    if (isSheet) cells += countCells(out);
+  }
+  return { status: "ok", cells: cells };
+}
+
+const CELL_OPEN = Buffer.from("<c ");
+const CELL_OPEN_BARE = Buffer.from("<c>");
+
+function countCells(xml: Buffer): number {
+  let n = 0;
+  for (const needle of [CELL_OPEN, CELL_OPEN_BARE]) {
+    let at = xml.indexOf(needle);
+    while (at >= 0) {
+      n++;
+      at = xml.indexOf(needle, at + 3);
     }
   }
-  return "ok";
+  return n;
+}
+
+function cellsMessage(cells: number, limit: number): string {
+  return "工作簿单元格过多（至少 " + cells + " 个，上限 " + limit + " 个），无法审核。";
 }
 
 function hasEntry(entries: ZipEntry[], test: (name: string) => boolean): boolean {
@@ -137,8 +164,10 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
       (hasEntry(entries, (n) => n === "mimetype") && hasEntry(entries, (n) => n === "content.xml"));
     if (!isExcel) return fail(MESSAGES.zipNotExcel);
     const v = verifyInflatedSizes(buf, entries);
-    if (v === "mismatch") return fail(MESSAGES.sizeMismatch);
-    if (v === "corrupt") return fail(MESSAGES.corruptZip);
+    if (v.status === "mismatch") return fail(MESSAGES.sizeMismatch);
+    if (v.status === "corrupt") return fail(MESSAGES.corruptZip);
+    const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
+    if (v.cells > maxCells) return fail(cellsMessage(v.cells, maxCells));
     return parse(buf, source, limits);
   }
   if (startsWith(buf, CFB_MAGIC)) {
@@ -179,7 +208,7 @@ function parse(buf: Buffer, source: string | undefined, limits: ReadLimits): Rea
     snapshot = snapshotFromSheetJS(wb, source, { maxCells: limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS });
   } catch (e) {
     if (e instanceof SnapshotTooLargeError) {
-      return fail("工作簿单元格过多（至少 " + e.cells + " 个，上限 " + e.limit + " 个），无法审核。");
+      return fail(cellsMessage(e.cells, e.limit));
     }
     return fail(MESSAGES.corrupt);
   }
