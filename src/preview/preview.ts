@@ -29,8 +29,8 @@ function open(bytes: ArrayBuffer, name: string): void {
     fileLabel.textContent = name;
     if (!pane) {
       pane = mountPane(byId("app"), new PreviewHost(grid), {
-        audit: function (s) {
-          return auditWorkbook(s);
+        audit: function (s, o) {
+          return auditWorkbook(s, o);
         },
         storage: window.localStorage,
       });

@@ -7,9 +7,11 @@ import { Filters, groupFindings, tableKey } from "./groups";
 import { AuditHost, CancelledError, CancelToken } from "./host";
 import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
 import { clear, el, renderGroups, renderSummary, renderTableOptions } from "./render";
+import { AuditOptions } from "../engine/audit";
+import { mountNarrativeView } from "./narrativeView";
 
 export interface PaneDeps {
-  audit: (snapshot: WorkbookSnapshot) => AuditResult;
+  audit: (snapshot: WorkbookSnapshot, options?: AuditOptions) => AuditResult;
   /** Where the notes option is remembered (localStorage in a browser); optional. */
   storage?: { getItem(k: string): string | null; setItem(k: string, v: string): void } | null;
 }
@@ -101,6 +103,12 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
   let token: CancelToken | null = null;
   let watching = false;
   const tableSelect = buildFilters();
+  // 情况说明核对: paste box and the checked text with every figure marked (narrativeView.ts)
+  const narrativeBox = el("section", "jp-narrative");
+  root.insertBefore(narrativeBox, filtersBox);
+  const narrative = mountNarrativeView(narrativeBox, host, function () {
+    void audit();
+  });
 
   function readSetting(): string | null {
     try {
@@ -197,8 +205,9 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
       if (t.cancelled) throw new CancelledError();
       setStatus(S.auditing);
       await yieldUi();
-      const r = deps.audit(snapshot);
+      const r = deps.audit(snapshot, narrative.options());
       renderResult(r);
+      narrative.update(snapshot);
       setStatus(S.flagging);
       const out = await host.applyFlags(r.findings, { notes: notesBox.checked });
       if (out.problem) setStatus(countsText(r) + out.problem, "warning");

@@ -14,8 +14,8 @@ function storage(): Storage | null {
 Office.onReady(function () {
   const root = document.getElementById("app") as HTMLElement;
   const pane = mountPane(root, new ExcelHost(), {
-    audit: function (s) {
-      return auditWorkbook(s);
+    audit: function (s, o) {
+      return auditWorkbook(s, o);
     },
     storage: storage(),
   });
