@@ -118,3 +118,29 @@ test("ES5-safe sources: no regex u flag, no named groups, no lookbehind, no Stri
     expect([f, /new RegExp\([^)]*,\s*"[gimy]*u/.test(s)]).toEqual([f, false]);
   }
 });
+
+test("a workbook without 情况说明: no table sheet is taken for it (公开01 labels are not headings)", () => {
+  const snapshot = loadSample();
+  const noText = { sheets: snapshot.sheets.filter((s) => s.name !== "情况说明") };
+  const r = analyseNarrative(recognize(noText), noText);
+  expect(r.source).toBe("none");
+  expect(r.findings.filter((f) => f.table === "情况说明").map((f) => f.rule)).toEqual(["N-SOURCE"]);
+  // the 绩效 sheet is still checked
+  expect(r.findings.some((f) => f.rule === "P.2")).toBe(true);
+});
+
+test("wording variants: classes without “（类）”, 同比下降", () => {
+  const snapshot = loadSample();
+  const rec = recognize(snapshot);
+  const pasted =
+    "五、一般公共预算财政拨款支出决算情况说明\n（一）总体情况\n2024年度一般公共预算财政拨款支出2481.93万元，占支出合计的100.00%。与上年度相比，一般公共预算财政拨款支出减少1399.91万元，同比下降36.16%。\n" +
+    "（二）结构情况\n2024年度一般公共预算财政拨款支出2481.93万元，主要用于以下方面：一般公共服务支出1290.77万元，占52.01%；科学技术支出1070.00万元，占43.11%；社会保障和就业支出48.11万元，占1.94%；卫生健康支出26.92万元，占1.08%；农林水支出3.82万元，占0.15%；住房保障支出36.91万元，占1.49%；其他支出5.40万元，占0.32%。";
+  const r = analyseNarrative(rec, snapshot, { narrative: pasted });
+  const errs = r.findings.filter((f) => f.severity === "error" && f.table === "情况说明").map((f) => [f.rule, f.actual, f.expected]);
+  expect(errs).toEqual([
+    ["N5a", "36.16", "36.06"],
+    ["N5b", "0.32", "0.22"],
+    ["N5b", "100.1", "100"],
+  ]);
+  expect(markNarrative(r).filter((s) => s.status === "ok").length).toBe(16);
+});

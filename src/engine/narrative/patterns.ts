@@ -13,7 +13,7 @@ export const P = {
   /** N1/N4 total: 收、支总计均为 AMT → (num, unit). */
   total: re("收、?支总计(?:均为|各为|均|为)?" + AMT),
   /** N1/N4/N5a/N10 change: (dir, num, unit, dir2, pct). */
-  yoy: re(DIR + AMT + "[,，]?" + DIR2 + PCT),
+  yoy: re(DIR + AMT + "[,，]?(?:同比|比上年)?" + DIR2 + PCT),
   /** Zero change: 持平 / 与上年持平. */
   flat: re("持平"),
   /** N2: 收入合计 AMT. */
@@ -27,7 +27,7 @@ export const P = {
   /** N5a: 一般公共预算财政拨款支出 AMT (, 占支出合计的 PCT). */
   gpbTotal: re("一般公共预算财政拨款支出" + AMT + "(?:[,，]?占(?:本年)?(支出合计|[^,;。%]{1,12}?)的" + PCT + ")?"),
   /** N5b classes: (name, num, unit, pct). */
-  classShare: re("([^,;:。、]+?)(?:\\(类\\)支出|支出\\(类\\))" + AMT + "[,，]?占(?:比)?" + PCT),
+  classShare: re("([^,;:。、]+?)(\\(类\\)支出|支出\\(类\\)|支出)" + AMT + "[,，]?占(?:比)?" + PCT),
   /** N5c/N5d: 年初预算为 AMT, 支出决算为 AMT, 完成(年初)预算的 PCT → (bnum, bunit, num, unit, base, pct). */
   budgetRate: re("年初预算(?:数)?为" + AMT_OPT + "[,，]支出决算(?:数)?为" + AMT + "[,，]完成(年初|全年|调整)?预算的" + PCT),
   /** N5d item head: (n, class, 款, 项). */

@@ -251,12 +251,14 @@ export function checkS5(c: Ctx, sec: Section): void {
       let firstS = -1;
       each(p, P.classShare, (m, s, e) => {
         const [f, pf] = figs(p, m, s, [
-          [2, 3],
-          [4, "%"],
+          [3, 4],
+          [5, "%"],
         ]);
         if (!f || !pf) return;
         const name = m[1].replace(/^.*[:：]/, "");
         const code = classByLabel(normKey(name)) || classByLabel(normKey(name) + "支出");
+        // without “（类）” only a real 类 name counts ("基本支出 … 占 …" is not a class)
+        if (!code && m[2] === "支出") return;
         if (firstS < 0) firstS = s;
         n++;
         sum = sum.plus(pf.value);

@@ -40,6 +40,8 @@ export function headingKind(text: string): SectionKind | null {
   const rest = m[2];
   // "七、政府性基金预算财政拨款收入支出决算表" is a table title (目录 of 第二部分), not a 情况说明 heading
   if (rest.length > 40 || /[：:]/.test(rest) || /。./.test(rest) || /表$/.test(rest)) return null;
+  // a 情况说明 heading names a 情况 or 说明; 公开01 row labels such as "二、政府性基金预算财政拨款收入" do not
+  if (!/情况|说明/.test(rest)) return null;
   for (const k of KINDS) if (k.match.test(rest)) return k.kind;
   return null;
 }
