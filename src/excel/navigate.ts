@@ -15,20 +15,16 @@ export function selectCell(sheet: string, cell: string): Promise<void> {
 
 /**
  * Registers one selection handler per worksheet (Worksheet.onSelectionChanged is 1.7; the workbook-wide event is
- * 1.9+, so the per-sheet one works on every host that has selection events at all). Reports the sheet name and
- * the top-left cell of the selection.
+ * 1.9+, so the per-sheet one works on every host that has selection events at all) for the sheets of the last
+ * read — one sync. Reports the sheet name and the top-left cell of the selection.
  */
 export function watchSelection(sheetIds: { [id: string]: string }, cb: (sheet: string, cell: string) => void): Promise<void> {
   return Excel.run(async function (context) {
-    const wss = context.workbook.worksheets;
-    wss.load("items/id,items/name");
-    await context.sync();
-    wss.items.forEach(function (ws) {
-      sheetIds[ws.id] = ws.name;
-      ws.onSelectionChanged.add(function (e: Excel.WorksheetSelectionChangedEventArgs) {
-        const name = sheetIds[e.worksheetId];
+    Object.keys(sheetIds).forEach(function (id) {
+      const name = sheetIds[id];
+      context.workbook.worksheets.getItem(name).onSelectionChanged.add(function (e: Excel.WorksheetSelectionChangedEventArgs) {
         const box = parseRange(e.address.split("!").pop() || "");
-        if (name && box) cb(name, toA1(box.top, box.left));
+        if (box) cb(name, toA1(box.top, box.left));
         return Promise.resolve();
       });
     });
