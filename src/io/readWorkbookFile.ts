@@ -19,7 +19,10 @@ export type ReadResult = { ok: true; snapshot: WorkbookSnapshot } | { ok: false;
 export interface ReadLimits extends Partial<ZipLimits> {
   /** Largest file read from disk at all (an .xls is not compressed, so this bounds it too). */
   maxFileBytes?: number;
-  /** Cells over all sheets (bounding boxes), see snapshotFromSheetJS. */
+  /**
+   * Cells over all sheets: checked on the <c> elements of the sheet XML before parsing (.xlsx), then on the
+   * bounding boxes the snapshot would allocate (every format), see snapshotFromSheetJS.
+   */
   maxCells?: number;
 }
 
