@@ -40,7 +40,7 @@ test("the replaced source is said in an info finding", () => {
 test("what only the document has: 目录 title, 三级指标 counts (E11, E12), 预算执行 score (E13), 预算调整率 (E14), 三公 控制率 (H7)", () => {
   const only = fromText.filter((f) => textOnly.test(f.rule) && f.rule !== "N-SOURCE").map(sig);
   expect(only).toEqual([
-    "N-TOC | info | 情况说明（外部文本）!null | 十三、预算绩效情况说明 | 十三、预算绩效评价情况说明",
+    "N-TOC | info | 情况说明（外部文本）!null |  | ",
     "P.9 | warning | 情况说明（外部文本）!null | 5.56 | 5.01",
     "P.10 | warning | 情况说明（外部文本）!null | 100 | 398.83",
     "P.10 | info | 情况说明（外部文本）!null | 100 | 60.00",

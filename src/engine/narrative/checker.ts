@@ -86,6 +86,13 @@ export class Checker {
       cause: null,
       ...extra,
     };
+    // the JSON contract: expected/actual/difference/tolerance are plain decimals or null (names and words stay in
+    // the message)
+    const DEC = /^-?\d+(\.\d+)?$/;
+    if (f.actual !== null && !DEC.test(f.actual)) f.actual = null;
+    if (f.expected !== null && !DEC.test(f.expected)) f.expected = null;
+    if (f.difference !== null && !DEC.test(f.difference)) f.difference = null;
+    if (f.tolerance !== null && !DEC.test(f.tolerance)) f.tolerance = null;
     if (p && clause && f.excerpt === undefined) f.excerpt = this.excerpt(p, clause.start, clause.end);
     this.findings.push(f);
     return this.findings.length - 1;
