@@ -144,3 +144,13 @@ test("wording variants: classes without “（类）”, 同比下降", () => {
   ]);
   expect(markNarrative(r).filter((s) => s.status === "ok").length).toBe(16);
 });
+
+test("bounded time on hostile text (long runs without punctuation, huge paste)", () => {
+  const snapshot = loadSample();
+  const rec = recognize(snapshot);
+  const long = "五、一般公共预算财政拨款支出决算情况说明\n" + new Array(20001).join("一般公共服务支出") + "\n三、支出决算情况说明\n" + new Array(5001).join("支出合计1万元其中基本支出") ;
+  const t0 = Date.now();
+  const r = analyseNarrative(rec, snapshot, { narrative: long });
+  expect(Date.now() - t0).toBeLessThan(5000);
+  expect(r.source).toBe("external");
+});

@@ -27,11 +27,11 @@ export const P = {
   /** N5a: 一般公共预算财政拨款支出 AMT (, 占支出合计的 PCT). */
   gpbTotal: re("一般公共预算财政拨款支出" + AMT + "(?:[,，]?占(?:本年)?(支出合计|[^,;。%]{1,12}?)的" + PCT + ")?"),
   /** N5b classes: (name, num, unit, pct). */
-  classShare: re("([^,;:。、]+?)(\\(类\\)支出|支出\\(类\\)|支出)" + AMT + "[,，]?占(?:比)?" + PCT),
+  classShare: re("([^,;:。、]{1,30}?)(\\(类\\)支出|支出\\(类\\)|支出)" + AMT + "[,，]?占(?:比)?" + PCT),
   /** N5c/N5d: 年初预算为 AMT, 支出决算为 AMT, 完成(年初)预算的 PCT → (bnum, bunit, num, unit, base, pct). */
   budgetRate: re("年初预算(?:数)?为" + AMT_OPT + "[,，]支出决算(?:数)?为" + AMT + "[,，]完成(年初|全年|调整)?预算的" + PCT),
   /** N5d item head: (n, class, 款, 项). */
-  itemHead: re("^(\\d+)[.、]([^()]+?)\\(类\\)(.+?)\\(款\\)(.+?)\\(项\\)"),
+  itemHead: re("^(\\d+)[.、]([^()]{1,40}?)\\(类\\)(.{1,60}?)\\(款\\)(.{1,80}?)\\(项\\)"),
   /** N5d comparison word. */
   compare: re("决算(?:数|书)(大于|小于|等于|高于|低于)(?:年初)?预算数"),
   /** N6: 基本支出 AMT; 人员经费 AMT, 主要包括: list; 公用经费 AMT, 主要包括: list. */
@@ -74,7 +74,7 @@ export const P = {
   /** N13b: 整体支出绩效评价, 涉及资金 AMT, 占 (den) 的 PCT. */
   whole: re("整体支出绩效评价[,，]?(?:共)?涉及资金" + AMT + "[,，]占([^,;。%]{1,24}?)的" + PCT),
   /** N13c project paragraph. */
-  projectHead: re("^(.+?)项目绩效自评情况[:：]"),
+  projectHead: re("^(.{1,120}?)项目绩效自评情况[:：]"),
   projectScore: re("自评得分(?:为)?(\\d+(?:\\.\\d+)?)分"),
   projectRate: re("全年预算(?:数)?为" + AMT_OPT + "[,，]执行数(?:为)?" + AMT_OPT + "[,，]完成预算的" + PCT),
   /** Hygiene. */

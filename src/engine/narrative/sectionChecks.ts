@@ -499,6 +499,7 @@ export function checkS9(c: Ctx, sec: Section): void {
   let domestic: { p: Para; fig: Figure; clause: { start: number; end: number } } | null = null;
   let foreign: { p: Para; fig: Figure } | null = null;
   let domesticGroups = false;
+  const shareSum = { sum: ZERO, tol: ZERO, n: 0, p: null as Para | null, start: 0, end: 0 };
   walk(sec, (p, where) => {
     each(p, P.sgTotal, (m, s, e) => {
       const [bf, f, pf] = figs(p, m, s, [
@@ -525,6 +526,14 @@ export function checkS9(c: Ctx, sec: Section): void {
       if (f) ck.amount("N9b", where, p, { start: s, end: e }, f, m[1] + "决算", fin);
       if (rf && fin && bud) ck.ratio("N9b", where, p, { start: s, end: e }, rf, m[1] + "完成预算的", fin, bud, bud.value.isZero() && fin.value.isZero() ? "未安排" + m[1] + "预算，也未发生支出" : "年初未安排" + m[1] + "预算");
       if (sf && fin && tot) ck.ratio("N9b", where, p, { start: s, end: e }, sf, m[1] + "占“三公”经费决算的", fin, tot, "本年未发生“三公”经费支出，不计算占比");
+      if (sf) {
+        if (!shareSum.p) shareSum.start = s;
+        shareSum.p = p;
+        shareSum.end = e;
+        shareSum.n++;
+        shareSum.sum = shareSum.sum.plus(sf.value);
+        shareSum.tol = shareSum.tol.plus(new Decimal(10).pow(-sf.dp).dividedBy(2));
+      }
       if (!termNoted && /运行费$/.test(m[1])) {
         termNoted = true;
         ck.emit("N9b", "info", p, { start: s, end: s + m[1].length }, where + "：文中称“" + m[1] + "”，公开09 的栏目名称为“公务用车购置及运行维护费”，建议统一");
@@ -591,6 +600,17 @@ export function checkS9(c: Ctx, sec: Section): void {
     });
     if (P.domesticGroups.test(p.text)) domesticGroups = true;
   });
+  // the three shares of the “三公” breakdown add up to 100 % (when there is any 三公 spending)
+  const tot = cell("c7", "决算数 合计");
+  if (shareSum.n === 3 && shareSum.p && tot && tot.value.gt(0)) {
+    const d = shareSum.sum.minus(100);
+    if (d.isZero()) ck.ok();
+    else {
+      ck.bad();
+      const within = d.abs().lte(shareSum.tol);
+      ck.emit("N9b", within ? "tail" : "error", shareSum.p, { start: shareSum.start, end: shareSum.end }, "说明九(二)：三项“三公”经费占比合计 " + plain(shareSum.sum) + "%，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(shareSum.tol)), { expected: "100", actual: plain(shareSum.sum), difference: plain(d), tolerance: plain(shareSum.tol) });
+    }
+  }
   const rec = cell("c12", "决算数 公务接待费");
   if (rec && (domestic || foreign)) {
     const parts: Ref[] = [];
