@@ -186,10 +186,13 @@ class RangeP extends Proxy {
       };
     }
   }
+  private cachedBox: RangeRef | null = null;
   target(): { sheet: FakeSheet; box: RangeRef } {
     const s = this.sheet();
     if (!s) throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
-    return { sheet: s, box: this.box() };
+    // A proxy's range is fixed when Excel first resolves it (the used range does not move under a later write).
+    if (!this.cachedBox) this.cachedBox = this.box();
+    return { sheet: s, box: this.cachedBox };
   }
   writable(): { sheet: FakeSheet; box: RangeRef } {
     const t = this.target();
