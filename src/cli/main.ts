@@ -63,6 +63,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(tool.name + " " + tool.version + "\n");
     return 0;
   }
+  if (opts.output !== undefined) {
+    // `--output book.xlsx book.xlsx` would replace the workbook being audited with its own report.
+    const out = path.resolve(opts.output);
+    const clash = opts.files.concat(opts.narrative !== undefined ? [opts.narrative] : []).filter((f) => path.resolve(f) === out)[0];
+    if (clash !== undefined) {
+      io.stderr("错误：报告文件“" + opts.output + "”与输入文件相同，会覆盖输入，请换一个文件名。\n\n" + USAGE + "\n");
+      return 2;
+    }
+  }
   let narrative: string | undefined;
   if (opts.narrative !== undefined) {
     const n = await readNarrative(opts.narrative);
@@ -78,7 +87,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   for (let i = 0; i < opts.files.length; i++) {
     if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + opts.files.length + "：" + shorten(opts.files[i]) + "\u001b[K");
     const r = auditFile(opts.files[i], narrative, opts.format === "json");
-    if (!r.ok && opts.format === "json") io.stderr("无法读取 " + r.file + "：" + r.error + "\n");
+    if (!r.ok && opts.format === "json") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + r.file + "：" + r.error + "\n");
     reports.push(r);
   }
   if (progress) io.stderr("\r\u001b[K");

@@ -145,15 +145,13 @@ test("--output writes the report there and nothing beside the inputs", async () 
   expect(fs.readdirSync(f.dir).sort()).toEqual(before);
 });
 
-test("progress on stderr only for more than 20 files and a terminal", async () => {
-  const files = Array.from({ length: 21 }, () => f.sample);
-  const tty = await run(["--format", "json", ...files], true);
-  expect(tty.stderr).toContain("正在审核 21/21");
-  expect(JSON.parse(tty.stdout).reports.length).toBe(21);
-  const piped = await run(["--format", "json", ...files], false);
-  expect(piped.stderr).toBe("");
-  const few = await run(["--format", "json", ...files.slice(0, 20)], true);
-  expect(few.stderr).toBe("");
+test("--output naming an input file is refused before anything is written", async () => {
+  const before = fs.readFileSync(f.sample);
+  const r = await run(["--output", f.sample, f.sample]);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toMatch(/^错误：报告文件“.+”与输入文件相同，会覆盖输入，请换一个文件名。\n\n用法：/);
+  expect(fs.readFileSync(f.sample).equals(before)).toBe(true);
 });
 
 test("--narrative with a missing or unsupported file is an argument error", async () => {

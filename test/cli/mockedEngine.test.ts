@@ -144,3 +144,15 @@ test("an engine failure (bad result) is reported as an internal error for that f
   expect(r.code).toBe(2);
   expect(JSON.parse(r.stdout).reports[0].error).toMatch(/^审核过程中发生内部错误/);
 });
+
+test("progress on stderr only for more than 20 files and a terminal", async () => {
+  next = result([]);
+  const files = Array.from({ length: 21 }, () => f.sample);
+  const tty = await run(["--format", "json", ...files], true);
+  expect(tty.stderr).toContain("正在审核 21/21");
+  expect(JSON.parse(tty.stdout).reports.length).toBe(21);
+  const piped = await run(["--format", "json", ...files], false);
+  expect(piped.stderr).toBe("");
+  const few = await run(["--format", "json", ...files.slice(0, 20)], true);
+  expect(few.stderr).toBe("");
+});
