@@ -94,7 +94,8 @@ export function groupFindings(findings: Finding[], filters: Filters): Group[] {
     });
 }
 
-function rank(table: string): number {
+/** Sort key of a table group: 公开01…公开09 first, then 情况说明/绩效, workbook-level last. */
+export function rank(table: string): number {
   const i = TABLE_IDS.indexOf(table as (typeof TABLE_IDS)[number]);
   return i >= 0 ? i : TABLE_IDS.length + (table === S.workbookLevel ? 2 : 1);
 }

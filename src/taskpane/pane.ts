@@ -3,7 +3,7 @@
  * Everything about the workbook goes through the AuditHost it is given (Excel, the preview, or a test fake).
  */
 import { AuditResult, Finding, Severity, WorkbookSnapshot } from "../engine/types";
-import { Filters, groupFindings, tableKey } from "./groups";
+import { Filters, groupFindings, rank, tableKey } from "./groups";
 import { AuditHost, CancelledError, CancelToken } from "./host";
 import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
 import { clear, el, renderGroups, renderSummary, renderTableOptions } from "./render";
@@ -175,6 +175,9 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     r.findings.forEach(function (f) {
       const t = tableKey(f);
       if (tables.indexOf(t) < 0) tables.push(t);
+    });
+    tables.sort(function (a, b) {
+      return rank(a) - rank(b) || (a < b ? -1 : 1);
     });
     renderTableOptions(tableSelect, tables, filters.table);
     filters.table = tableSelect.value;
