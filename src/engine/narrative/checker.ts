@@ -121,6 +121,16 @@ export class Checker {
     const cmp = sameAsTable(fig, ref.value, ref.dp);
     const refs = ref.refs || (ref.ref ? [ref.ref] : []);
     const shown = money(ref.value, ref.dp) + " 万元";
+    if (cmp.equal && !fig.value.equals(ref.value)) {
+      // the text shows fewer decimals and only agrees after rounding the table (885 万元 for 885.01): it rounds
+      // away a non-zero digit the table publishes
+      this.bad();
+      const d = fig.value.minus(ref.value);
+      const msg = where + "：文中" + what + " " + fig.text + " 是 " + ref.label + " " + shown + " 舍入后的写法，舍去了非零的尾数，建议与表一致写作 " + money(ref.value, ref.dp) + " 万元";
+      const i = this.emit(rule, "warning", p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: plain(halfUnit(fig)) });
+      this.mark(p, fig, "warning", rule, refs, msg, i);
+      return true;
+    }
     if (cmp.equal) {
       this.ok();
       this.mark(p, fig, "ok", rule, refs, what + " " + fig.text + " = " + ref.label + " " + shown + (ref.blank ? "（空白按 0 计）" : ""));

@@ -14,7 +14,7 @@ import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
 import { judgeRatio, pct4 } from "./ratio";
 import { EXTERNAL_SHEET } from "./result";
-import { PCell, Performance } from "./performance";
+import { PCell, Performance, ProjectRow } from "./performance";
 import { AMT, locate, PCT } from "./tokens";
 
 const HALF = new Decimal("0.005");
@@ -76,6 +76,37 @@ export class PerfChecks {
     );
   }
 
+  /**
+   * P.3 (model-based hint): 得分 = 100 − 10 × (1 − 执行率) − Σ w × (1 − 得分率) over the other 得分率 columns,
+   * 预算执行率 weighing 10 (财预〔2020〕10号) and the other weights inferred from this table (rows where one
+   * column alone falls short). Rows with a shortfall in a column whose weight is unknown are not judged.
+   */
+  private scoreModel(r: ProjectRow, where: string, weights: { [k: string]: Decimal }, ext: boolean): void {
+    const score = num(r.score);
+    const rate = num(r.rate);
+    if (!r.score || !score || rate === null || !r.rate || !r.rate.percent) return;
+    const H = new Decimal(100);
+    let model = H.minus(new Decimal(10).times(H.minus(Decimal.min(rate, H))).dividedBy(100));
+    let tol = new Decimal(10).times(new Decimal(10).pow(-r.rate.dp).dividedBy(2)).dividedBy(100).plus(new Decimal(10).pow(-r.score.dp).dividedBy(2));
+    const parts: string[] = ["预算执行率 10 分"];
+    for (const k in r.rates) {
+      const v = r.rates[k];
+      if (v.state !== "number" || !v.value || v.value.gte(100)) continue;
+      const w = weights[k];
+      if (!w) return;
+      model = model.minus(w.times(H.minus(v.value)).dividedBy(100));
+      tol = tol.plus(w.times(new Decimal(10).pow(-v.dp).dividedBy(2)).dividedBy(100));
+      parts.push(k.replace(/得分率$/, "") + " " + plain(w) + " 分");
+    }
+    if (model.minus(score).abs().lte(tol)) {
+      this.ck.ok();
+      return;
+    }
+    this.ck.bad();
+    const m2 = model.toDecimalPlaces(2);
+    this.add("P.3", "warning", r.score, where + "：按权重（" + parts.join("、") + "）和各项得分率计，自评得分应为 " + m2.toFixed(2) + "，表中为 " + r.score.text + "，请核实", { related: [q(r.rate)], expected: m2.toFixed(2), actual: plain(score), difference: plain(score.minus(m2)) }, ext);
+  }
+
   projects(projectSpending: { value: Decimal; ref: string } | null): void {
     const t = this.perf.projects;
     if (!t) return;
@@ -83,6 +114,7 @@ export class PerfChecks {
     let sum = ZERO;
     let n = 0;
     const refs: string[] = [];
+    const weights = inferWeights(t.rows);
     for (const r of t.rows) {
       const where = "项目自评表“" + r.name + "”";
       // P.1
@@ -99,25 +131,7 @@ export class PerfChecks {
           this.add("P.2", "error", r.exec, where + "：全年执行数 " + r.exec.text + " 与系统查询全年执行数 " + r.sys.text + " 不符，差 " + plain(e.minus(s)) + implied, { related: [q(r.sys)], expected: plain(s), actual: plain(e), difference: plain(e.minus(s)), tolerance: "0" }, ext);
         }
       }
-      // P.3 (model-based hint): with every other 得分率 at 100 % (or not applicable), 得分 = 100 − 10 × (1 − 执行率)
-      const score = num(r.score);
-      const rate = num(r.rate);
-      if (r.score && score && rate) {
-        let others = true;
-        for (const k in r.rates) {
-          const v = r.rates[k];
-          if (v.state === "number" && v.value && !v.value.equals(100)) others = false;
-        }
-        if (others && r.rate && r.rate.percent) {
-          const model = new Decimal(100).minus(new Decimal(10).times(new Decimal(100).minus(Decimal.min(rate, new Decimal(100))).dividedBy(100)));
-          const tol = new Decimal(10).times(new Decimal(10).pow(-r.rate.dp).dividedBy(2)).dividedBy(100).plus(new Decimal(10).pow(-r.score.dp).dividedBy(2));
-          if (model.minus(score).abs().lte(tol)) this.ck.ok();
-          else {
-            this.ck.bad();
-            this.add("P.3", "warning", r.score, where + "：其他指标得分率均为 100%，按预算执行率权重 10 分计，自评得分应为 " + model.toDecimalPlaces(2).toFixed(2) + "，表中为 " + r.score.text + "，请核实", { related: [q(r.rate)], expected: model.toDecimalPlaces(2).toFixed(2), actual: plain(score), difference: plain(score.minus(model.toDecimalPlaces(2))) }, ext);
-          }
-        }
-      }
+      this.scoreModel(r, where, weights, ext);
       if (e) {
         sum = sum.plus(e);
         n++;
@@ -374,4 +388,31 @@ export class PerfChecks {
       }
     }
   }
+}
+
+/** Weights of the other 得分率 columns, from rows where that column alone falls short (consistent values only). */
+function inferWeights(rows: ProjectRow[]): { [k: string]: Decimal } {
+  const H = new Decimal(100);
+  const seen: { [k: string]: Decimal[] } = {};
+  for (const r of rows) {
+    const score = num(r.score);
+    const rate = num(r.rate);
+    if (!score || rate === null || !r.rate || !r.rate.percent) continue;
+    const short: string[] = [];
+    for (const k in r.rates) {
+      const v = r.rates[k];
+      if (v.state === "number" && v.value && v.value.lt(100)) short.push(k);
+    }
+    if (short.length !== 1) continue;
+    const v = r.rates[short[0]].value as Decimal;
+    const rest = H.minus(new Decimal(10).times(H.minus(Decimal.min(rate, H))).dividedBy(100)).minus(score);
+    const w = rest.times(100).dividedBy(H.minus(v)).toDecimalPlaces(1);
+    (seen[short[0]] = seen[short[0]] || []).push(w);
+  }
+  const out: { [k: string]: Decimal } = {};
+  for (const k in seen) {
+    const ws = seen[k];
+    if (ws.every((w) => w.equals(ws[0])) && ws[0].gt(0)) out[k] = ws[0];
+  }
+  return out;
 }
