@@ -71,7 +71,7 @@ function figure(dl: HTMLElement, label: string, value: string | null): void {
   dl.appendChild(el("dd", undefined, value));
 }
 
-export function findingItem(f: Finding, index: number, echo: boolean, echoes: number, findings: Finding[]): HTMLElement {
+export function findingItem(f: Finding, index: number, echo: boolean, echoes: number): HTMLElement {
   const li = el("li", "jp-item" + (echo ? " jp-echo" : ""));
   li.setAttribute("data-severity", f.severity);
   li.setAttribute("data-index", String(index));
@@ -111,7 +111,7 @@ export function renderGroups(box: HTMLElement, groups: Group[], findings: Findin
     section.appendChild(h);
     const ul = el("ul", "jp-list");
     g.rows.forEach(function (r) {
-      ul.appendChild(findingItem(findings[r.index], r.index, r.echo, r.echoes.length, findings));
+      ul.appendChild(findingItem(findings[r.index], r.index, r.echo, r.echoes.length));
     });
     section.appendChild(ul);
     box.appendChild(section);

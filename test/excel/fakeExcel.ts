@@ -130,10 +130,6 @@ class Proxy {
   }
 }
 
-function inBox(box: RangeRef, r: number, c: number): boolean {
-  return r >= box.top && r <= box.bottom && c >= box.left && c <= box.right;
-}
-
 function intersects(a: RangeRef, b: RangeRef): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }

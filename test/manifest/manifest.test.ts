@@ -64,7 +64,8 @@ test("every resid is defined, ids are at most 32 characters", () => {
   ["Image", "Url", "String"].forEach((t) => allBt(t).forEach((e) => (defined[e.getAttribute("id") as string] = true)));
   const used = Array.prototype.slice.call(doc.querySelectorAll("*")).filter((e: Element) => e.hasAttribute("resid")).map((e: Element) => e.getAttribute("resid"));
   expect(used.length).toBeGreaterThan(10);
-  used.forEach((id: string) => {
+  used.forEach((id: string | null) => {
+    if (id === null) throw new Error("empty resid");
     expect(defined[id] ? id : "undefined resid " + id).toBe(id);
     expect(id.length).toBeLessThanOrEqual(32);
   });
