@@ -154,3 +154,18 @@ test("bounded time on hostile text (long runs without punctuation, huge paste)",
   expect(Date.now() - t0).toBeLessThan(5000);
   expect(r.source).toBe("external");
 });
+
+test("说明十: the term is noted only when heading and body differ; the comparison year is the prior year", () => {
+  const snapshot = loadSample();
+  const rec = recognize(snapshot);
+  const same = "十、机关运行经费支出情况说明\n2024 年度机关运行经费支出 49.97 万元，比 2023 年增加 0.69 万元，增长 1.40%。主要原因是当年大厅管理费增加。";
+  const r1 = analyseNarrative(rec, snapshot, { narrative: same }).findings.filter((f) => f.rule === "N10");
+  expect(r1).toEqual([]);
+  const other = same.replace("十、机关", "十、机构").replace("比 2023 年增加 0.69 万元，增长 1.40%", "比 2022 年增加 0.70 万元，增长 1.40%");
+  const r2 = analyseNarrative(rec, snapshot, { narrative: other }).findings.filter((f) => f.rule === "N10");
+  expect(r2.map((f) => [f.severity, f.actual, f.expected])).toEqual([
+    ["info", null, null],
+    ["error", "2022", "2023"],
+    ["error", "1.4", "1.42"],
+  ]);
+});

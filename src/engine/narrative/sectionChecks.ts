@@ -643,7 +643,7 @@ export function checkS10(c: Ctx, sec: Section): void {
     each(p, P.running, (m, s, e) => {
       const [f] = figs(p, m, s, [[2, 3]]);
       if (!f) return;
-      if (!termNoted && headingWord && headingWord !== m[1]) {
+      if (!termNoted && headingWord && headingWord !== "机" + m[1]) {
         termNoted = true;
         ck.emit("N10", "info", p, { start: s, end: s + 6 }, where + "：标题称“" + headingWord + "运行经费”，正文称“机" + m[1] + "运行经费”，建议统一");
       }
