@@ -26,8 +26,14 @@ export interface Term {
 /** "基本支出 518.56 + 项目支出 66.89" — zero terms are left out (and counted) to keep the sentence readable. */
 export function termList(terms: Term[], maxShown = 8): string {
   const nonzero = terms.filter((t) => !t.value.isZero());
-  const shown = nonzero.slice(0, maxShown).map((t) => t.label + " " + money(t.value, t.dp));
-  let s = shown.length ? shown.join(" + ") : "各项均为 0";
+  // A subtracted term carries the label "减 …" and a negated value: it is written "− label amount".
+  let s = "";
+  nonzero.slice(0, maxShown).forEach((t, i) => {
+    const minus = t.label.indexOf("减 ") === 0;
+    const body = (minus ? t.label.slice(2) : t.label) + " " + money(minus ? t.value.negated() : t.value, t.dp);
+    s += i === 0 ? (minus ? "− " : "") + body : (minus ? " − " : " + ") + body;
+  });
+  if (!s) s = "各项均为 0";
   if (nonzero.length > maxShown) s += " 等 " + nonzero.length + " 项";
   const zeros = terms.length - nonzero.length;
   if (zeros > 0 && nonzero.length > 0) s += "（其余 " + zeros + " 项为 0）";

@@ -138,3 +138,11 @@ test("a table that cannot be found is reported missing with the reason; the othe
   expect(s1.message).toContain("没有找到标题为“一般公共预算财政拨款支出决算表”的表");
   expect(r.findings.filter((f) => f.rule === "T03.1").length).toBe(4);
 });
+
+test("公开08 as a 收入支出 table follows the 公开07 rules", () => {
+  const r = audit(F.stateCapitalIncomeExpense(F.loadSample()));
+  expect(tables(r.findings).map(F.signatureAt)).toEqual(base.map(F.signatureAt));
+  // 年末 = 年初 + 收入 − 支出 is broken: 0 + 5 − 0 ≠ 0 (T07.2 applies to it as a warning).
+  const broken = audit(F.stateCapitalIncomeExpense(F.loadSample(), [0, 5, 0, 0, 0, 0]));
+  expect(broken.findings.filter((f) => f.table === "公开08" && f.severity !== "info").map((f) => f.rule + " " + f.severity)).toEqual(expect.arrayContaining(["T07.2 warning"]));
+});

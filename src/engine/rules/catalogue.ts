@@ -20,7 +20,7 @@ export type RuleSpec =
   /** total = Σ parts, fixed cells. */
   | { id: string; kind: "sum"; sev: RuleSeverity; title: string; total: Ref; parts: Ref[] }
   /** In every row of a table: total column = Σ part columns. */
-  | { id: string; kind: "rowSum"; sev: RuleSeverity; title: string; t: TableId; total: string; parts: string[] }
+  | { id: string; kind: "rowSum"; sev: RuleSeverity; title: string; t: TableId; total: string; parts: string[]; variant?: Variant }
   /** Code hierarchy, per column: level 0 合计 = Σ 类, 1 类 = Σ 款, 2 款 = Σ 项. */
   | { id: string; kind: "tree"; sev: RuleSeverity; title: string; t: TableId; level: 0 | 1 | 2 }
   /** 公开01/04: a total line = Σ the 类 lines, per column. */
@@ -28,13 +28,16 @@ export type RuleSpec =
   /** 公开01/04: 本年收入合计 = Σ the income item lines. */
   | { id: string; kind: "itemLines"; sev: RuleSeverity; title: string; t: TableId; total: string; col: string }
   /** One quantity in two places; `b` with several refs is a sum (then the envelope applies). */
-  | { id: string; kind: "same"; sev: RuleSeverity; title: string; a: Ref; b: Ref[] }
+  | { id: string; kind: "same"; sev: RuleSeverity; title: string; a: Ref; b: Ref[]; variant?: Variant }
   /** part ≤ whole. */
   | { id: string; kind: "le"; sev: RuleSeverity; title: string; part: Ref; whole: Ref }
   /** For every 功能分类 类 present in either table: a(类).col op b(类).col. */
-  | { id: string; kind: "perClass"; op: "same" | "le"; sev: RuleSeverity; title: string; a: { t: TableId; col: string }; b: { t: TableId; col: string } }
+  | { id: string; kind: "perClass"; op: "same" | "le"; sev: RuleSeverity; title: string; a: { t: TableId; col: string }; b: { t: TableId; col: string }; variant?: Variant }
   /** For every code of table a (and column pair): a(code).col op b(code).col. */
   | { id: string; kind: "perCode"; op: "same" | "le"; sev: RuleSeverity; title: string; a: TableId; b: TableId; cols: [string, string][]; when?: Condition; equalWhen?: Condition };
+
+/** 公开08 is published either as a 支出 table ("plain") or as a 收入支出 table like 公开07 ("fund"). */
+export type Variant = "plain" | "fund";
 
 /** Conditions on 公开01 under which a rule applies or tightens (RULES.md X.11, X.22). */
 export type Condition = "noCarryOver" | "onlyGeneralBudget";
@@ -85,12 +88,15 @@ export const CATALOGUE: RuleSpec[] = [
 
   // 公开07 政府性基金预算财政拨款收入支出决算表
   { id: "T07.1", kind: "rowSum", sev: "error", title: "本年支出小计 = 基本支出 + 项目支出", t: "公开07", total: "c3", parts: ["c4", "c5"] },
+  { id: "T07.2", kind: "rowSum", sev: "warn", title: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出", t: "公开07", total: "c6", parts: ["c1", "c2", "-c3"] },
   { id: "T07.3", kind: "tree", sev: "error", title: "合计 = 各类之和", t: "公开07", level: 0 },
   { id: "T07.3", kind: "tree", sev: "error", title: "类 = 所属各款之和", t: "公开07", level: 1 },
   { id: "T07.3", kind: "tree", sev: "error", title: "款 = 所属各项之和", t: "公开07", level: 2 },
 
   // 公开08 国有资本经营预算财政拨款支出决算表
-  { id: "T08.1", kind: "rowSum", sev: "error", title: "本年支出合计 = 基本支出 + 项目支出", t: "公开08", total: "c1", parts: ["c2", "c3"] },
+  { id: "T08.1", kind: "rowSum", sev: "error", title: "本年支出合计 = 基本支出 + 项目支出", t: "公开08", total: "c1", parts: ["c2", "c3"], variant: "plain" },
+  { id: "T07.1", kind: "rowSum", sev: "error", title: "本年支出小计 = 基本支出 + 项目支出", t: "公开08", total: "c3", parts: ["c4", "c5"], variant: "fund" },
+  { id: "T07.2", kind: "rowSum", sev: "warn", title: "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出", t: "公开08", total: "c6", parts: ["c1", "c2", "-c3"], variant: "fund" },
   { id: "T08.1", kind: "tree", sev: "error", title: "合计 = 各类之和", t: "公开08", level: 0 },
   { id: "T08.1", kind: "tree", sev: "error", title: "类 = 所属各款之和", t: "公开08", level: 1 },
   { id: "T08.1", kind: "tree", sev: "error", title: "款 = 所属各项之和", t: "公开08", level: 2 },
@@ -126,8 +132,11 @@ export const CATALOGUE: RuleSpec[] = [
   { id: "X.14", kind: "same", sev: "error", title: "公开07 本年支出 = 公开04 政府性基金本年支出", a: r("公开07", "合计", "c3"), b: [r("公开04", "L59", "c4")] },
   { id: "X.14", kind: "same", sev: "error", title: "公开07 年末结转和结余 = 公开04 政府性基金年末结转和结余", a: r("公开07", "合计", "c6"), b: [r("公开04", "L60", "c4")] },
   { id: "X.14", kind: "perClass", op: "same", sev: "error", title: "公开07 各类本年支出 = 公开04 政府性基金对应类级支出", a: { t: "公开07", col: "c3" }, b: { t: "公开04", col: "c4" } },
-  { id: "X.15", kind: "same", sev: "error", title: "公开08 本年支出合计 = 公开04 国有资本经营预算财政拨款本年支出", a: r("公开08", "合计", "c1"), b: [r("公开04", "L59", "c5")] },
-  { id: "X.15", kind: "perClass", op: "same", sev: "error", title: "公开08 各类支出 = 公开04 国有资本经营对应类级支出", a: { t: "公开08", col: "c1" }, b: { t: "公开04", col: "c5" } },
+  { id: "X.15", kind: "same", sev: "error", title: "公开08 本年支出合计 = 公开04 国有资本经营预算财政拨款本年支出", a: r("公开08", "合计", "c1"), b: [r("公开04", "L59", "c5")], variant: "plain" },
+  { id: "X.15", kind: "same", sev: "error", title: "公开08 本年支出小计 = 公开04 国有资本经营预算财政拨款本年支出", a: r("公开08", "合计", "c3"), b: [r("公开04", "L59", "c5")], variant: "fund" },
+  { id: "X.15", kind: "same", sev: "error", title: "公开08 本年收入 = 公开04 国有资本经营预算财政拨款收入", a: r("公开08", "合计", "c2"), b: [r("公开04", "L3", "c1")], variant: "fund" },
+  { id: "X.15", kind: "perClass", op: "same", sev: "error", title: "公开08 各类支出 = 公开04 国有资本经营对应类级支出", a: { t: "公开08", col: "c1" }, b: { t: "公开04", col: "c5" }, variant: "plain" },
+  { id: "X.15", kind: "perClass", op: "same", sev: "error", title: "公开08 各类本年支出 = 公开04 国有资本经营对应类级支出", a: { t: "公开08", col: "c3" }, b: { t: "公开04", col: "c5" }, variant: "fund" },
   { id: "X.16", kind: "le", sev: "error", title: "公开06 因公出国（境）费用 ≤ 公开09 因公出国（境）费决算数", part: r("公开06", "30212", "amt"), whole: r("公开09", "row", "c8") },
   { id: "X.17", kind: "le", sev: "error", title: "公开06 公务接待费 ≤ 公开09 公务接待费决算数", part: r("公开06", "30217", "amt"), whole: r("公开09", "row", "c12") },
   { id: "X.18", kind: "le", sev: "error", title: "公开06 公务用车运行维护费 ≤ 公开09 公务用车运行维护费决算数", part: r("公开06", "30231", "amt"), whole: r("公开09", "row", "c11") },

@@ -67,7 +67,15 @@ function holds(ctx: Context, c: Condition): boolean {
   return true;
 }
 
+/** Rules written for one of 公开08's two forms apply only to that form. */
+function variantApplies(ctx: Context, spec: RuleSpec): boolean {
+  if (!("variant" in spec) || !spec.variant) return true;
+  const t = ctx.table("公开08");
+  return !t || (t.variant || "plain") === spec.variant;
+}
+
 export function evaluate(ctx: Context, spec: RuleSpec): void {
+  if (!variantApplies(ctx, spec)) return;
   switch (spec.kind) {
     case "sum": {
       const total = operand(ctx, spec.total, false);
@@ -82,7 +90,15 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = {} as { [k: string]: import("../decimal").Decimal });
       for (const row of t.rows) {
         if (!row.cells[spec.total]) continue;
-        const parts = spec.parts.filter((c) => row.cells[c]).map((c) => ctx.operand(t, row.cells[c], columnName(t, c)));
+        // A part written "-c3" is subtracted (年末 = 年初 + 收入 − 支出).
+        const parts = spec.parts
+          .filter((c) => row.cells[c.replace(/^-/, "")])
+          .map((c) => {
+            const neg = c.charAt(0) === "-";
+            const key = c.replace(/^-/, "");
+            const o = ctx.operand(t, row.cells[key], columnName(t, key));
+            return o && neg ? { ...o, value: o.value.negated(), label: "减 " + o.label } : o;
+          });
         if (!parts.length) continue;
         const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total));
         const d = ctx.sum(spec.id, spec.sev, t.id + " " + rowTitle(row), total, parts, { rowKey: row.key });
