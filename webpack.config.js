@@ -70,7 +70,9 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(prodUrl);
+              if (dev) return content;
+              // Page URLs first, then the bare origin (AppDomain) that has no trailing slash.
+              return content.toString().split(urlDev).join(prodUrl).split(urlDev.slice(0, -1)).join(new URL(prodUrl).origin);
             },
           },
         ],

@@ -1,0 +1,171 @@
+/**
+ * Build once, then: the shipped bundles (ES5, size budget, CDN Office.js, production manifest) and the browser
+ * preview end to end in Chromium (Debian's /usr/bin/chromium driven by playwright-core): open, audit, see the
+ * sample's 尾差 flagged, click a finding and see its cell selected, clear the flags.
+ *
+ * Without Chromium the browser part is skipped with a message — unless CI is set, where it must run.
+ * UPDATE_SCREENSHOT=1 also writes docs/preview.png (the README's screenshot).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { BrowserContext, Page } from "playwright-core";
+import { auditWorkbook } from "../../src/engine";
+import { startServer, Served } from "../../src/preview/server";
+import { sampleSnapshot } from "../excel/sampleBook";
+
+const ROOT = path.join(__dirname, "..", "..");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const PANE_BUDGET = 300 * 1024;
+const PROD_URL = "https://audit.test.example/addin/";
+const EXPECTED = auditWorkbook(sampleSnapshot()).findings;
+
+let out = "";
+let buildMs = 0;
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-dist-"));
+  const t = Date.now();
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production", "--output-path", out, "--env", "url=" + PROD_URL], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
+  buildMs = Date.now() - t;
+}, 240000);
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+describe("shipped bundles", () => {
+  const size = (f: string) => fs.statSync(path.join(out, f)).size;
+
+  test("pane and commands are ES5 (es-check) — the IE11 webview of Office 2016/2019", () => {
+    const esCheck = path.join(ROOT, "node_modules", "es-check", "lib", "cli", "index.js");
+    const files = ["polyfill.js", "taskpane.js", "commands.js"].map((f) => path.join(out, f));
+    const res = execFileSync(process.execPath, [esCheck, "es5"].concat(files), { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
+    expect(res + "").not.toContain("error");
+  });
+
+  test("pane JavaScript (polyfills + pane) stays within 300 KB minified", () => {
+    const pane = size("polyfill.js") + size("taskpane.js");
+    console.log("bundle sizes: polyfill " + size("polyfill.js") + " B, taskpane " + size("taskpane.js") + " B, commands " + size("commands.js") + " B, preview " + size("preview.js") + " B; build " + buildMs + " ms");
+    expect(pane).toBeLessThanOrEqual(PANE_BUDGET);
+    expect(size("polyfill.js") + size("commands.js")).toBeLessThanOrEqual(PANE_BUDGET);
+  });
+
+  test("add-in pages load Office.js from Microsoft's CDN and have no inline script", () => {
+    ["taskpane.html", "commands.html", "preview.html"].forEach((page) => {
+      const html = fs.readFileSync(path.join(out, page), "utf8");
+      const scripts = html.match(/<script[^>]*>[\s\S]*?<\/script>/g) || [];
+      scripts.forEach((s) => expect(s).toMatch(/^<script[^>]*src=[^>]*><\/script>$/));
+      if (page !== "preview.html") expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+      else expect(html).not.toContain("office.js");
+    });
+    expect(fs.readFileSync(path.join(out, "taskpane.js"), "utf8")).not.toMatch(/\beval\(/);
+  });
+
+  test("the production manifest points at the production URL only", () => {
+    const m = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+    expect(m).not.toContain("localhost");
+    expect(m).toContain(PROD_URL + "taskpane.html");
+    expect(m).toContain(PROD_URL + "assets/icon-80.png");
+  });
+});
+
+const describeBrowser = HAVE_CHROMIUM || process.env.CI ? describe : describe.skip;
+if (!HAVE_CHROMIUM && !process.env.CI) {
+  console.warn("跳过浏览器端到端测试：未找到 " + CHROMIUM + "（apt-get install -y chromium fonts-noto-cjk；CI 中必须运行）。");
+}
+
+describeBrowser("preview in Chromium", () => {
+  let server: Served;
+  let browser: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  let profile = "";
+
+  beforeAll(async () => {
+    server = await startServer(out, 0);
+    const { chromium } = await import("playwright-core");
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-chromium-"));
+    // A fresh profile each run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1440, height: 900 },
+      locale: "zh-CN",
+    });
+    page = browser.pages()[0] || (await browser.newPage());
+    page.on("pageerror", (e) => problems.push("pageerror: " + e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push("console: " + m.text());
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    if (browser) await browser.close();
+    if (server) await server.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  const state = () => page.getAttribute("#app", "data-state");
+
+  test("open, audit, see the 尾差 flagged, go to a finding's cell, clear", async () => {
+    await page.goto(server.url + "preview.html");
+    // The pane audits on open, as it does in Excel.
+    await page.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done", undefined, { timeout: 30000 });
+    await page.click('[data-action="audit"]');
+    await page.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done" && /审核完成/.test(document.querySelector(".jp-status")!.textContent || ""), undefined, { timeout: 30000 });
+    expect(await state()).toBe("done");
+    expect(await page.locator("[data-severity]").count()).toBe(EXPECTED.length);
+    expect(await page.locator('[data-severity="tail"]').count()).toBe(EXPECTED.filter((f) => f.severity === "tail").length);
+
+    await page.click('.pv-tab[data-sheet="公开03表"]');
+    for (const cell of ["C7", "C8", "C9", "C10"]) {
+      expect(await page.getAttribute('td[data-cell="' + cell + '"]', "data-flag")).toBe("tail");
+    }
+    expect(await page.getAttribute('td[data-cell="D10"]', "data-flag-related")).toBe("tail");
+    expect(await page.getAttribute('td[data-cell="E10"]', "data-flag")).toBe("warning");
+
+    // A finding on another sheet: its sheet becomes active and its cell selected.
+    const index = EXPECTED.findIndex((f) => f.sheet === "公开06表" && f.cell === "I34");
+    await page.click('[data-severity][data-index="' + index + '"]');
+    await page.waitForSelector('td[data-cell="I34"][data-selected]');
+    expect(await page.getAttribute(".pv-tab-active", "data-sheet")).toBe("公开06表");
+    expect(await page.locator("[data-selected]").count()).toBe(1);
+
+    // Selecting a flagged cell in the grid shows its finding in the pane.
+    await page.click('.pv-tab[data-sheet="公开03表"]');
+    await page.click('td[data-cell="C10"]');
+    await page.waitForSelector(".jp-selected .jp-selected-line");
+    expect(await page.textContent(".jp-selected")).toContain("T03.1");
+    await page.click('[data-severity="tail"][data-index="' + EXPECTED.findIndex((f) => f.sheet === "公开03表" && f.cell === "C10") + '"]');
+
+    await page.evaluate(() => {
+      document.querySelector(".pv-pane")!.scrollTop = 0; // the summary at the top of the pane for the picture
+    });
+    const shot = path.join(ROOT, "test-results", "preview.png");
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    if (process.env.UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(ROOT, "docs", "preview.png"));
+
+    await page.click('[data-action="clear"]');
+    await page.waitForFunction(() => /已清除标记/.test(document.querySelector(".jp-status")!.textContent || ""));
+    expect(await page.locator("[data-flag]").count()).toBe(0);
+    expect(await page.locator("[data-flag-related]").count()).toBe(0);
+    expect(await page.locator("[data-severity]").count()).toBe(EXPECTED.length);
+    expect(problems).toEqual([]);
+  }, 120000);
+
+  test("serves on 127.0.0.1 with a strict Content-Security-Policy", async () => {
+    const res = await page.request.get(server.url + "preview.html");
+    expect(res.headers()["content-security-policy"]).toContain("script-src 'self';");
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const pane = await page.request.get(server.url + "taskpane.html");
+    expect(pane.headers()["content-security-policy"]).toContain("https://appsforoffice.microsoft.com");
+    expect((await page.request.get(server.url + "../package.json")).status()).toBe(404);
+  });
+});
