@@ -169,3 +169,18 @@ test("说明十: the term is noted only when heading and body differ; the compar
     ["error", "1.4", "1.42"],
   ]);
 });
+
+test("wording variants: totals stated apart, 决算数为 without 支出", () => {
+  const snapshot = loadSample();
+  const rec = recognize(snapshot);
+  const t =
+    "一、收入支出决算总体情况说明\n2024年度收入总计2481.93万元，支出总计2481.94万元。\n" +
+    "五、一般公共预算财政拨款支出决算情况说明\n（三）具体情况\n1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算数为626.81万元，决算数为585.44万元，完成年初预算数的93.41%。决算数小于预算数的主要原因是人员减少。";
+  const r = analyseNarrative(rec, snapshot, { narrative: t });
+  const got = r.findings.filter((f) => f.table === "情况说明" && f.severity !== "info").map((f) => [f.rule, f.severity, f.actual, f.expected]);
+  expect(got).toEqual([
+    ["N1", "error", "2481.94", "2481.93"],
+    ["N5d", "error", "93.41", "93.40"],
+    ["N5d", "error", null, null],
+  ]);
+});

@@ -12,6 +12,8 @@ function re(s: string): RegExp {
 export const P = {
   /** N1/N4 total: 收、支总计均为 AMT → (num, unit). */
   total: re("收、?支总计(?:均为|各为|均|为)?" + AMT),
+  /** N1/N4 when the two totals are stated apart: (side, num, unit). */
+  totalApart: re("(收入|支出)总计(?:为)?" + AMT),
   /** N1/N4/N5a/N10 change: (dir, num, unit, dir2, pct). */
   yoy: re(DIR + AMT + "[,，]?(?:同比|比上年)?" + DIR2 + PCT),
   /** Zero change: 持平 / 与上年持平. */
@@ -29,7 +31,7 @@ export const P = {
   /** N5b classes: (name, num, unit, pct). */
   classShare: re("([^,;:。、]{1,30}?)(\\(类\\)支出|支出\\(类\\)|支出)" + AMT + "[,，]?占(?:比)?" + PCT),
   /** N5c/N5d: 年初预算为 AMT, 支出决算为 AMT, 完成(年初)预算的 PCT → (bnum, bunit, num, unit, base, pct). */
-  budgetRate: re("年初预算(?:数)?为" + AMT_OPT + "[,，]支出决算(?:数)?为" + AMT + "[,，]完成(年初|全年|调整)?预算的" + PCT),
+  budgetRate: re("年初预算(?:数)?为" + AMT_OPT + "[,，](?:支出)?决算(?:数)?为" + AMT + "[,，]完成(年初|全年|调整)?预算(?:数)?的" + PCT),
   /** N5d item head: (n, class, 款, 项). */
   itemHead: re("^(\\d+)[.、]([^()]{1,40}?)\\(类\\)(.{1,60}?)\\(款\\)(.{1,80}?)\\(项\\)"),
   /** N5d comparison word. */

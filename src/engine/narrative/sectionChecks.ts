@@ -152,6 +152,10 @@ export function checkS1S4(c: Ctx, sec: Section): void {
       ck.amount(rule, where, p, { start: s, end: e }, f, "收入总计", a);
       ck.amount(rule, where, p, { start: s, end: e }, f, "支出总计", b);
     });
+    each(p, P.totalApart, (m, s, e) => {
+      const [f] = figs(p, m, s, [[2, 3]]);
+      if (f) ck.amount(rule, where, p, { start: s, end: e }, f, m[1] + "总计", m[1] === "收入" ? a : b);
+    });
     yoy(c, rule, where, p, a, s4 ? "财政拨款收支总计" : "收支总计");
   });
 }
