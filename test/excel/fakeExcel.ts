@@ -632,6 +632,10 @@ export function officeGlobal(version: string, settingsStore: { [k: string]: unkn
         },
       },
     },
-    onReady: async () => ({ host: "Excel" }),
+    onReady: async (cb?: (info: { host: string }) => void) => {
+      const info = { host: "Excel" };
+      if (cb) cb(info);
+      return info;
+    },
   });
 }
