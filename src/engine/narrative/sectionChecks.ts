@@ -934,7 +934,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: { n: number; p:
   for (let i = 0; i < projects.length; i++) {
     const tp = projects[i];
     const r = match[i];
-    const w = where + "“" + tp.name + "”";
+    const w = where + "“" + ck.excerpt(tp.p, 0, tp.name.length) + "”";
     const key = normKey(tp.name);
     if (seen[key] !== undefined) {
       ck.emit("P.11", "info", tp.p, { start: 0, end: tp.name.length }, w + "：项目名称在说明中出现两次（另一处见前文），两处金额不同，请核对项目名称", { table: "绩效", actual: ck.excerpt(tp.p, 0, tp.name.length) });
