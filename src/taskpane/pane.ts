@@ -170,6 +170,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
 
   function renderResult(r: AuditResult): void {
     result = r;
+    btnAudit.textContent = S.reaudit;
     renderSummary(summary, r);
     const tables: string[] = [];
     r.findings.forEach(function (f) {

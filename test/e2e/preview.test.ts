@@ -12,6 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { auditWorkbook } from "../../src/engine";
+import { planFlags } from "../../src/excel/flagPlan";
 import { startServer, Served } from "../../src/preview/server";
 import { sampleSnapshot } from "../excel/sampleBook";
 
@@ -159,6 +160,18 @@ describeBrowser("preview in Chromium", () => {
     expect(await page.locator("[data-severity]").count()).toBe(EXPECTED.length);
     expect(problems).toEqual([]);
   }, 120000);
+
+  test("opens an .xlsx the user picks and audits it", async () => {
+    // A copy of the sample under another name stands for the user's own file.
+    const picked = path.join(profile, "某单位2024年度部门决算.xlsx");
+    fs.copyFileSync(path.join(ROOT, "examples", "2024-sanmenxia-xzsp.xlsx"), picked);
+    await page.setInputFiles("#pv-open", picked);
+    await page.waitForFunction(() => (document.getElementById("pv-file")!.textContent || "").indexOf("某单位2024年度部门决算.xlsx") >= 0);
+    await page.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done" && /审核完成/.test(document.querySelector(".jp-status")!.textContent || ""));
+    expect(await page.locator("[data-severity]").count()).toBe(EXPECTED.length);
+    expect(await page.locator('.pv-tab[data-flagged]').count()).toBe(new Set(planFlags(EXPECTED).map((f) => f.sheet)).size);
+    expect(await page.locator(".pv-tab").count()).toBe(sampleSnapshot().sheets.length);
+  });
 
   test("serves on 127.0.0.1 with a strict Content-Security-Policy", async () => {
     const res = await page.request.get(server.url + "preview.html");

@@ -97,7 +97,9 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 test("summary counts, tables found and missing, checks made", async () => {
   const { root, pane } = mount(new FakeHost());
+  expect(root.querySelector('[data-action="audit"]')!.textContent).toBe("审核工作簿");
   await pane.audit();
+  expect(root.querySelector('[data-action="audit"]')!.textContent).toBe("重新审核");
   const count = (s: string) => root.querySelector('[data-count="' + s + '"] b')!.textContent;
   expect([count("error"), count("warning"), count("tail"), count("info")]).toEqual(["1", "1", "3", "1"]);
   expect(root.querySelector(".jp-checks")!.textContent).toBe("检查项 120 项，通过 114 项");
