@@ -37,40 +37,71 @@ export function formatDecimals(format: string): number | null {
 }
 
 /** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). */
+const dateFormats: { [f: string]: boolean } = {};
+
+/** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). Cached per format. */
 export function isDateFormat(format: string): boolean {
-  if (!format || /^general$/i.test(format)) return false;
-  return /[ymdhs]/i.test(format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+  if (!format || format === "General" || /^general$/i.test(format)) return false;
+  let d = dateFormats[format];
+  if (d === undefined) d = dateFormats[format] = /[ymdhs]/i.test(format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+  return d;
+}
+
+/** Parsed decimals are immutable, so equal texts share one instance (tables are full of 0.00). */
+const parsed: { [s: string]: Decimal } = {};
+let parsedCount = 0;
+function decimalOf(s: string): Decimal {
+  let d = parsed[s];
+  if (d === undefined) {
+    d = new Decimal(s);
+    if (parsedCount < 100000) {
+      parsed[s] = d;
+      parsedCount++;
+    }
+  }
+  return d;
+}
+
+/** Does the stored float carry more decimals than the `dp` shown? Cheap float test first, exact test after. */
+function hiddenDecimals(value: number, dp: number, shown: Decimal, percent: boolean): Decimal | null {
+  const scaled = (percent ? value * 100 : value) * Math.pow(10, dp);
+  if (Math.abs(scaled - Math.round(scaled)) < 1e-7 * Math.max(1, Math.abs(scaled))) return null;
+  const stored = percent ? fromFloat(value).times(100) : fromFloat(value);
+  const rounded = stored.toDecimalPlaces(dp);
+  return !rounded.equals(stored) && rounded.equals(shown) ? stored : null;
+}
+
+const SIMPLE = /^(\()?([+-])?(\d+)(?:\.(\d+))?(\))?(%)?$/;
+const STRIP = /[\s,，¥￥$]/g;
+
+function amount(state: AmountState, text: string, dp: number, problem?: string): Amount {
+  const a: Amount = { state, value: null, dp, text, percent: false, hidden: null };
+  if (problem) a.problem = problem;
+  return a;
 }
 
 /**
  * Parse a displayed amount. `fallbackDp` is used for blanks (a blank stands for a zero at the table's precision,
- * so that "0.00" and an empty cell give the same tolerance).
+ * so that "0.00" and an empty cell give the same tolerance). Runs for every amount cell: kept allocation-light.
  */
 export function readAmount(value: CellValue, text: string, format: string, fallbackDp = 2, formula: string | null = null): Amount {
   const shown = text !== undefined && text !== null && text !== "" ? String(text) : value === null || value === undefined ? "" : String(value);
-  const base: Amount = { state: "blank", value: null, dp: fallbackDp, text: shown, percent: false, hidden: null };
-  if (typeof value === "boolean") return { ...base, state: "text", problem: "单元格是逻辑值 " + (value ? "TRUE" : "FALSE") + "，不是金额" };
-  const t = toHalfWidth(shown).replace(/[\s,，¥￥$]/g, "");
-  if (t === "") {
-    if (formula) return { ...base, state: "error", problem: "单元格有公式 " + formula + " 但没有计算结果，请在 Excel 中重新计算并保存" };
-    return base;
-  }
-  if (EXCEL_ERROR.test(t)) return { ...base, state: "error", problem: "单元格显示错误值 " + t };
-  if (typeof value === "number" && isDateFormat(format)) return { ...base, state: "text", problem: "单元格是日期 " + shown + "，不是金额" };
-  if (DASHES.test(t)) return { ...base, state: "dash" };
-  let m = /^(\()?([+-])?(\d+)(?:\.(\d+))?(\))?(%)?$/.exec(t);
+  if (typeof value === "boolean") return amount("text", shown, fallbackDp, "单元格是逻辑值 " + (value ? "TRUE" : "FALSE") + "，不是金额");
+  let t = shown;
+  if (/[^\d.\-]/.test(t)) t = toHalfWidth(shown).replace(STRIP, "");
+  if (t === "") return formula ? amount("error", shown, fallbackDp, "单元格有公式 " + formula + " 但没有计算结果，请在 Excel 中重新计算并保存") : amount("blank", shown, fallbackDp);
+  if (t.charAt(0) === "#" && EXCEL_ERROR.test(t)) return amount("error", shown, fallbackDp, "单元格显示错误值 " + t);
+  if (typeof value === "number" && isDateFormat(format)) return amount("text", shown, fallbackDp, "单元格是日期 " + shown + "，不是金额");
+  if (DASHES.test(t)) return amount("dash", shown, fallbackDp);
+  const m = SIMPLE.exec(t);
   if (!m || (m[1] && !m[5]) || (!m[1] && m[5])) {
     const problem = /\d/.test(t) ? "“" + shown.slice(0, 40) + "”不是规范的金额写法" : "“" + shown.slice(0, 40) + "”是文字，不是金额";
-    return { ...base, state: "text", problem };
+    return amount("text", shown, fallbackDp, problem);
   }
   const negative = !!m[1] || m[2] === "-";
   const dp = m[4] ? m[4].length : 0;
-  let v = new Decimal((negative ? "-" : "") + m[3] + (m[4] ? "." + m[4] : ""));
+  const v = decimalOf((negative ? "-" : "") + m[3] + (m[4] ? "." + m[4] : ""));
   const percent = !!m[6];
-  let hidden: Decimal | null = null;
-  if (typeof value === "number" && isFinite(value)) {
-    const stored = percent ? fromFloat(value).times(100) : fromFloat(value);
-    if (!stored.toDecimalPlaces(dp).equals(stored) && stored.toDecimalPlaces(dp).equals(v)) hidden = stored;
-  }
+  const hidden = typeof value === "number" && isFinite(value) ? hiddenDecimals(value, dp, v, percent) : null;
   return { state: "number", value: v, dp, text: shown, percent, hidden };
 }

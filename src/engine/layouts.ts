@@ -156,13 +156,21 @@ export const CLASSES: { code: string; name: string; aliases?: string[] }[] = [
   { code: "234", name: "抗疫特别国债安排的支出" },
 ];
 
+let classIndex: { [name: string]: string } | null = null;
+
+/** 类 code from a printed class name, with or without 支出 and （类）, old names included. */
 export function classByLabel(label: string): string | null {
-  const k = label.replace(/\(类\)$/, "");
-  for (const c of CLASSES) {
-    const names = [c.name].concat(c.aliases || []);
-    for (const n of names) if (k === n || k === n.replace(/支出$/, "") || k === n + "支出") return c.code;
+  if (!classIndex) {
+    classIndex = {};
+    for (const c of CLASSES)
+      for (const n of [c.name].concat(c.aliases || [])) {
+        classIndex[n] = c.code;
+        classIndex[n.replace(/支出$/, "")] = c.code;
+        classIndex[n + "支出"] = c.code;
+      }
   }
-  return null;
+  const k = label.replace(/\(类\)$/, "");
+  return Object.prototype.hasOwnProperty.call(classIndex, k) ? classIndex[k] : null;
 }
 
 export function className(code: string): string {

@@ -15,9 +15,26 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/** Key for comparing labels and titles: half-width, no white space, no quotes of any kind. */
+const keys: { [s: string]: string } = {};
+let keyCount = 0;
+
+/** Key for comparing labels and titles: half-width, no white space, no quotes of any kind. Cached: the same
+ * header and label texts are asked for many times while a table is read. */
 export function normKey(s: string): string {
-  return toHalfWidth(String(s))
+  const str = String(s);
+  if (str === "") return "";
+  const hit = keys[str];
+  if (hit !== undefined) return hit;
+  const k = computeKey(str);
+  if (keyCount < 50000 && str.length < 200) {
+    keys[str] = k;
+    keyCount++;
+  }
+  return k;
+}
+
+function computeKey(s: string): string {
+  return toHalfWidth(s)
     .replace(/[\s\u200b]+/g, "")
     .replace(/["'“”‘’「」『』〝〞]/g, "")
     .replace(/[（]/g, "(")

@@ -19,8 +19,13 @@ export interface Region {
 }
 
 export function makeCell(grid: Grid, r: number, c: number, dp: number): TCell {
-  const a = readAmount(grid.value(r, c), grid.text(r, c), grid.format(r, c), dp, grid.formula(r, c));
-  return { ...a, sheet: grid.name, addr: a1(r, c), row: r, col: c };
+  // The amount object becomes the cell: one allocation per cell (large tables have hundreds of thousands).
+  const cell = readAmount(grid.value(r, c), grid.text(r, c), grid.format(r, c), dp, grid.formula(r, c)) as TCell;
+  cell.sheet = grid.name;
+  cell.addr = a1(r, c);
+  cell.row = r;
+  cell.col = c;
+  return cell;
 }
 
 const UNIT_YUAN: { [u: string]: number } = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };

@@ -30,6 +30,22 @@ export interface FindingMeta {
 
 export type RuleSeverity = "error" | "warn";
 
+function lazy(o: Omit<Operand, "label">, label: string | (() => string)): Operand {
+  let text: string | null = typeof label === "string" ? label : null;
+  return {
+    table: o.table,
+    cell: o.cell,
+    value: o.value,
+    half: o.half,
+    dp: o.dp,
+    blank: o.blank,
+    get label(): string {
+      if (text === null) text = (label as () => string)();
+      return text;
+    },
+  };
+}
+
 export class Context {
   findings: Finding[] = [];
   meta: FindingMeta[] = [];
@@ -47,21 +63,22 @@ export class Context {
   }
 
   /** An operand from a cell; null when the cell holds text or an error (reported once, never read as 0). */
-  operand(t: TableModel, cell: TCell | undefined, label: string): Operand | null {
-    if (!cell) return { table: t, cell: null, value: ZERO, half: ZERO, dp: t.dp, label, blank: true };
+  /** `label` may be a function: it is then only built when a finding needs it (most checks pass). */
+  operand(t: TableModel, cell: TCell | undefined, label: string | (() => string)): Operand | null {
+    if (!cell) return lazy({ table: t, cell: null, value: ZERO, half: ZERO, dp: t.dp, blank: true }, label);
     if (cell.state === "text" || cell.state === "error") {
       const q = qualified(cell.sheet, cell.addr);
       if (!this.badCells[q]) {
         this.badCells[q] = true;
         this.add(
-          { rule: "S.3", severity: "warning", table: t.id, sheet: cell.sheet, cell: cell.addr, related: [], expected: null, actual: null, difference: null, tolerance: null, message: t.id + " " + label + "：" + (cell.problem || "不是金额") + "，涉及这一格的勾稽关系未能审核（取数不足）" },
+          { rule: "S.3", severity: "warning", table: t.id, sheet: cell.sheet, cell: cell.addr, related: [], expected: null, actual: null, difference: null, tolerance: null, message: t.id + " " + (typeof label === "function" ? label() : label) + "：" + (cell.problem || "不是金额") + "，涉及这一格的勾稽关系未能审核（取数不足）" },
           { rule: "S.3", table: t.id },
         );
       }
       return null;
     }
     const blank = cell.state !== "number";
-    return { table: t, cell, value: blank ? ZERO : (cell.value as Decimal), half: t.halfUnit(cell.dp), dp: cell.dp, label, blank };
+    return lazy({ table: t, cell, value: blank ? ZERO : (cell.value as Decimal), half: t.halfUnit(cell.dp), dp: cell.dp, blank }, label);
   }
 
   add(f: Finding, meta: FindingMeta): Finding {

@@ -114,7 +114,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
         if (!kids.length) continue;
         for (const c of t.columns) {
           if (!parent.cells[c.key]) continue;
-          const total = ctx.operand(t, parent.cells[c.key], rowTitle(parent));
+          const total = ctx.operand(t, parent.cells[c.key], () => rowTitle(parent));
           const parts = kids.map((k) => ctx.operand(t, k.cells[c.key], k.code || k.label));
           ctx.sum(spec.id, spec.sev, t.id + " " + c.name + "栏", total, parts, { rowKey: parent.key });
         }
@@ -134,7 +134,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       for (const c of cols) {
         if (!totalRow.cells[c]) continue;
         const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false));
-        const parts = partsRows.filter((r) => r.cells[c]).map((r) => ctx.operand(t, r.cells[c], label(t, r, c, false)));
+        const parts = partsRows.filter((r) => r.cells[c]).map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false)));
         ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts);
       }
       return;
@@ -168,8 +168,8 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
         if (ra && !ra.cells[spec.a.col]) continue;
         if (rb && !rb.cells[spec.b.col]) continue;
         const name = code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
-        const oa = ra ? ctx.operand(ta, ra.cells[spec.a.col], ta.id + " " + name + " " + columnName(ta, spec.a.col)) : ctx.operand(ta, undefined, ta.id + " 未列示 " + code + " 类（按 0 计）");
-        const ob = rb ? ctx.operand(tb, rb.cells[spec.b.col], tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col))) : ctx.operand(tb, undefined, tb.id + " 未列示 " + code + " 类（按 0 计）");
+        const oa = ra ? ctx.operand(ta, ra.cells[spec.a.col], () => ta.id + " " + name + " " + columnName(ta, spec.a.col)) : ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）");
+        const ob = rb ? ctx.operand(tb, rb.cells[spec.b.col], () => tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col))) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）");
         if (!ra && oa && ob && ob.value.isZero()) continue;
         if (spec.op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
         else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
@@ -186,8 +186,8 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
         const rb = rowByKey(tb, ra.key);
         for (const [ca, cb] of spec.cols) {
           if (!ra.cells[ca]) continue;
-          const oa = ctx.operand(ta, ra.cells[ca], ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca));
-          const ob = rb && rb.cells[cb] ? ctx.operand(tb, rb.cells[cb], tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb)) : ctx.operand(tb, undefined, tb.id + " 未列示 " + ra.key + "（按 0 计）");
+          const oa = ctx.operand(ta, ra.cells[ca], () => ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca));
+          const ob = rb && rb.cells[cb] ? ctx.operand(tb, rb.cells[cb], () => tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb)) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + ra.key + "（按 0 计）");
           if (op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
           else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
         }
