@@ -78,6 +78,16 @@ function cellOf(g: Grid, r: number, c: number): PCell {
   return { ...a, sheet: g.name, addr: a1(r, c) };
 }
 
+/** Cheap pre-test before a row's header map is built: one of the words every 绩效 header row has. */
+function mayBeHeader(g: Grid, r: number): boolean {
+  const right = Math.min(g.right, g.left + 200);
+  for (let c = g.left; c < right; c++) {
+    const v = g.value(r, c);
+    if (typeof v === "string" && /名称|指标|预算/.test(v)) return true;
+  }
+  return false;
+}
+
 function headerCols(g: Grid, r: number): { [k: string]: number } {
   const out: { [k: string]: number } = {};
   for (let c = g.left; c < g.right; c++) {
@@ -205,6 +215,7 @@ export function findPerformance(grids: Grid[]): Performance {
   for (const g of grids) {
     const limit = Math.min(g.bottom, g.top + 2000);
     for (let r = g.top; r < limit; r++) {
+      if (!mayBeHeader(g, r)) continue;
       const cols = headerCols(g, r);
       if (!out.projects && cols["项目名称"] !== undefined && find(cols, /^全年预算数?$/) >= 0 && find(cols, /^全年执行数$/) >= 0) out.projects = readProjects(g, r, cols);
       else if (!out.whole && find(cols, /^年初预算数?$/) >= 0 && find(cols, /^全年预算数?$/) >= 0 && find(cols, /^全年执行数$/) >= 0) out.whole = readWhole(g, r, cols);
