@@ -9,14 +9,28 @@ import { money, signed, sumSentence, Term } from "../messages";
 import { TCell, TableModel, Tables } from "../model";
 import { Finding, Severity, TableId } from "../types";
 
-export interface Operand {
-  table: TableModel;
-  cell: TCell | null;
-  value: Decimal;
-  half: Decimal;
-  dp: number;
-  label: string;
-  blank: boolean;
+/** One figure taken from a table for a comparison. The label is built only when a message needs it. */
+export class Operand {
+  private text: string | null;
+  constructor(
+    readonly table: TableModel,
+    readonly cell: TCell | null,
+    readonly value: Decimal,
+    readonly half: Decimal,
+    readonly dp: number,
+    readonly blank: boolean,
+    private readonly source: string | (() => string),
+  ) {
+    this.text = typeof source === "string" ? source : null;
+  }
+  get label(): string {
+    if (this.text === null) this.text = (this.source as () => string)();
+    return this.text;
+  }
+  /** The same figure subtracted ("减 …"). */
+  negated(): Operand {
+    return new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label);
+  }
 }
 
 /** What a finding is about, kept for grouping echoes after all rules ran. */
@@ -30,21 +44,6 @@ export interface FindingMeta {
 
 export type RuleSeverity = "error" | "warn";
 
-function lazy(o: Omit<Operand, "label">, label: string | (() => string)): Operand {
-  let text: string | null = typeof label === "string" ? label : null;
-  return {
-    table: o.table,
-    cell: o.cell,
-    value: o.value,
-    half: o.half,
-    dp: o.dp,
-    blank: o.blank,
-    get label(): string {
-      if (text === null) text = (label as () => string)();
-      return text;
-    },
-  };
-}
 
 export class Context {
   findings: Finding[] = [];
@@ -65,7 +64,7 @@ export class Context {
   /** An operand from a cell; null when the cell holds text or an error (reported once, never read as 0). */
   /** `label` may be a function: it is then only built when a finding needs it (most checks pass). */
   operand(t: TableModel, cell: TCell | undefined, label: string | (() => string)): Operand | null {
-    if (!cell) return lazy({ table: t, cell: null, value: ZERO, half: ZERO, dp: t.dp, blank: true }, label);
+    if (!cell) return new Operand(t, null, ZERO, ZERO, t.dp, true, label);
     if (cell.state === "text" || cell.state === "error") {
       const q = qualified(cell.sheet, cell.addr);
       if (!this.badCells[q]) {
@@ -78,7 +77,7 @@ export class Context {
       return null;
     }
     const blank = cell.state !== "number";
-    return lazy({ table: t, cell, value: blank ? ZERO : (cell.value as Decimal), half: t.halfUnit(cell.dp), dp: cell.dp, blank }, label);
+    return new Operand(t, cell, blank ? ZERO : (cell.value as Decimal), t.halfUnit(cell.dp), cell.dp, blank, label);
   }
 
   add(f: Finding, meta: FindingMeta): Finding {

@@ -26,7 +26,7 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | null | u
   const row = rowByKey(t, ref.row);
   if (!row || !row.cells[ref.col]) return undefined;
   const o = ctx.operand(t, row.cells[ref.col], label(t, row, ref.col, withTable));
-  if (o && ref.neg) return { ...o, value: o.value.negated(), label: "减 " + o.label };
+  if (o && ref.neg) return o.negated();
   return o;
 }
 
@@ -97,7 +97,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
             const neg = c.charAt(0) === "-";
             const key = c.replace(/^-/, "");
             const o = ctx.operand(t, row.cells[key], columnName(t, key));
-            return o && neg ? { ...o, value: o.value.negated(), label: "减 " + o.label } : o;
+            return o && neg ? o.negated() : o;
           });
         if (!parts.length) continue;
         const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total));
