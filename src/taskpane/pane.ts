@@ -3,7 +3,8 @@
  * Everything about the workbook goes through the AuditHost it is given (Excel, the preview, or a test fake).
  */
 import { AuditResult, Finding, Severity, WorkbookSnapshot } from "../engine/types";
-import { Filters, groupFindings, rank, tableKey } from "./groups";
+import { qualify } from "../excel/address";
+import { countBySeverity, Filters, groupFindings, rank, tableKey } from "./groups";
 import { AuditHost, CancelledError, CancelToken } from "./host";
 import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
 import { clear, el, renderGroups, renderSummary, renderTableOptions } from "./render";
@@ -188,10 +189,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
   }
 
   function countsText(r: AuditResult): string {
-    const n = { error: 0, warning: 0, tail: 0, info: 0 };
-    r.findings.forEach(function (f) {
-      n[f.severity]++;
-    });
+    const n = countBySeverity(r.findings);
     return "审核完成：不符 " + n.error + " 处，疑点 " + n.warning + " 处，尾差 " + n.tail + " 处。";
   }
 
@@ -300,7 +298,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
   function showCell(sheet: string, cell: string): void {
     if (!result) return;
     const hits: number[] = [];
-    const qualified = [sheet + "!" + cell, "'" + sheet.replace(/'/g, "''") + "'!" + cell];
+    const qualified = [sheet + "!" + cell, qualify(sheet, cell)];
     result.findings.forEach(function (f, i) {
       const main = f.sheet === sheet && f.cell !== null && f.cell.replace(/\$/g, "") === cell;
       const rel = (f.related || []).some(function (r) {
