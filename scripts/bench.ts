@@ -12,6 +12,7 @@
  * high-water mark for that work alone (process.resourceUsage().maxRSS), not a sample that can miss the peak.
  * BENCH_QUICK=1 runs the same steps small (5 copies, 500 rows) for the smoke test.
  */
+import { CLASSES } from "../src/engine/layouts";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -187,9 +188,10 @@ interface TableSpec {
 }
 
 /**
- * The three tables tell one story, as in a real 决算 where all money is 一般公共预算财政拨款 and nothing is carried
- * over: 公开02 income = 公开03 expense code by code (X.22), 公开05 ≡ 公开03 (X.11). Only the 类 totals against
- * 公开01/04 (copied from the sample) disagree, a few dozen cross-table findings.
+ * The tables tell one story, as in a real 决算 where all money is 一般公共预算财政拨款 and nothing is carried
+ * over: 公开02 income = 公开03 expense code by code (X.22), 公开05 ≡ 公开03 (X.11), 公开01/04 carry the 类 totals,
+ * 公开06 the 基本支出 total. The sample's narrative and 绩效 sheets are left out (they describe the sample), so a
+ * correct audit of the generated workbook reports no error.
  */
 const SPECS: TableSpec[] = [
   { sheet: "公开02表", amounts: (b, p) => [b + p, b + p, 0, 0, 0, 0, 0] },
@@ -217,7 +219,8 @@ function baseRows(items: number, seed: number): BaseRow[] {
   const out: BaseRow[] = [total];
   let made = 0;
   for (let l = 0; l < lei; l++) {
-    const leiCode = String(201 + l);
+    // Real 功能分类 类 codes, so 公开01/04 have a line for each of them.
+    const leiCode = CLASSES[l].code;
     const leiRow: BaseRow = { code: leiCode, name: "类" + leiCode, basic: 0, project: 0 };
     out.push(leiRow);
     for (let k = 0; k < kuan; k++) {
@@ -278,8 +281,55 @@ export function generateWorkbook(file: string, items: number): { bytes: number; 
     ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: noteRow, c: range.e.c } });
     wb.Sheets[spec.sheet] = ws;
   });
+  summaryTables(wb, base);
+  for (const n of ["情况说明", "项目支出绩效自评表"]) {
+    delete wb.Sheets[n];
+    wb.SheetNames = wb.SheetNames.filter((x) => x !== n);
+  }
   XLSX.writeFile(wb, file, { bookType: "xlsx", compression: true });
   return { bytes: fs.statSync(file).size, rowsPerTable: rowsPerTable };
+}
+
+/** Set an amount cell (value in cents) keeping the sample's number format. */
+function setAmount(ws: XLSX.WorkSheet, addr: string, cents: number): void {
+  ws[addr] = { t: "n", v: cents / 100, z: "#,##0.00" };
+}
+
+/** 公开01, 公开04 and 公开06 rewritten to agree with the generated 公开02/03/05. */
+function summaryTables(wb: XLSX.WorkBook, base: BaseRow[]): void {
+  const total = base[0].basic + base[0].project;
+  const byClass: { [code: string]: number } = {};
+  for (const r of base) if (r.code.length === 3) byClass[r.code] = r.basic + r.project;
+  const lineRow = (ws: XLSX.WorkSheet, col: string, match: (label: string) => boolean): number[] => {
+    const rows: number[] = [];
+    const range = XLSX.utils.decode_range(ws["!ref"] as string);
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const c = ws[col + (r + 1)];
+      if (c && typeof c.v === "string" && match(c.v)) rows.push(r + 1);
+    }
+    return rows;
+  };
+  const classOf = (label: string) => {
+    const k = label.replace(/^[一二三四五六七八九十]+、/, "");
+    const c = CLASSES.find((x) => x.name === k);
+    return c ? c.code : null;
+  };
+  // 公开01: income C, expense F (the 2024 layout of the sample).
+  const t1 = wb.Sheets["公开01表"];
+  for (const r of lineRow(t1, "A", (l) => /一般公共预算财政拨款收入|本年收入合计|^总计$/.test(l))) setAmount(t1, "C" + r, total);
+  for (const r of lineRow(t1, "D", (l) => classOf(l) !== null)) setAmount(t1, "F" + r, byClass[classOf(String(t1["D" + r].v)) as string] || 0);
+  for (const r of lineRow(t1, "D", (l) => /本年支出合计|^总计$/.test(l))) setAmount(t1, "F" + r, total);
+  // 公开04: income C; expense F (合计) and G (一般公共预算).
+  const t4 = wb.Sheets["公开04表"];
+  for (const r of lineRow(t4, "A", (l) => /^一、一般公共预算财政拨款$|本年收入合计|^总计$/.test(l))) setAmount(t4, "C" + r, total);
+  for (const r of lineRow(t4, "D", (l) => classOf(l) !== null))
+    for (const col of ["F", "G"]) setAmount(t4, col + r, byClass[classOf(String(t4["D" + r].v)) as string] || 0);
+  for (const r of lineRow(t4, "D", (l) => /本年支出合计|^总计$/.test(l))) for (const col of ["F", "G"]) setAmount(t4, col + r, total);
+  // 公开06: 人员经费合计 + 公用经费合计 = 基本支出; the difference goes to 30101 基本工资 and its class 301.
+  const t6 = wb.Sheets["公开06表"];
+  const cents = (a: string) => Math.round((t6[a].v as number) * 100);
+  const delta = base[0].basic - (cents("C34") + cents("I34"));
+  for (const a of ["C6", "C7", "C34"]) setAmount(t6, a, cents(a) + delta);
 }
 
 /* ------------------------------------------------------------------ orchestration */

@@ -53,3 +53,19 @@ test("BENCH_QUICK=1 tsx scripts/bench.ts prints the bench JSON", () => {
   expect(doc.batch.peakRssMB.cliInProcess).toBeGreaterThan(doc.baselinePeakRssMB * 0.5);
   for (const v of [doc.batch.cliInProcessMs, doc.batch.exceljsReadMs, doc.large.cliMs, doc.large.exceljsReadMs]) expect(v).toBeGreaterThan(0);
 }, 120000);
+
+test("the generated large workbook is consistent: a correct audit reports no error", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { generateWorkbook } = require("../../scripts/bench");
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const XLSX = require("@e965/xlsx");
+  const { snapshotFromSheetJS } = require("../../src/io/sheetjsSnapshot");
+  const { auditWorkbook } = require("../../src/engine");
+  const file = require("path").join(require("os").tmpdir(), "juesuan-generated-" + process.pid + ".xlsx");
+  generateWorkbook(file, 800);
+  const r = auditWorkbook(snapshotFromSheetJS(XLSX.read(require("fs").readFileSync(file), { cellNF: true }), file));
+  require("fs").unlinkSync(file);
+  expect(r.missing).toEqual([]);
+  expect(r.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
+  expect(r.summary.checks).toBeGreaterThan(10000);
+});
