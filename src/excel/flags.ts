@@ -6,7 +6,8 @@
  *   The string is our signature: clearing deletes exactly the rules that carry it, found by scanning the sheets'
  *   conditional formats, so it works even when the registry is lost or the user copied flagged cells elsewhere.
  *   Sync budget: apply 2 (read existing rules/notes; delete old + add new), clear 2 (same), as long as the sheet
- *   names are known from the last read or the registry (otherwise one more sync reads them).
+ *   names are known from the last read or the registry (otherwise one more sync reads them) and no more than
+ *   FLAGS_PER_REQUEST cells are flagged (each further 2,000 add a sync, for the 5 MB request limit on the web).
  * Below 1.6: fills. Each cell's original fill is read before painting and kept in the registry; clearing writes it
  *   back. ExcelApi 1.1–1.5 report No Fill and white alike as "#FFFFFF" (tintAndShade, which tells them apart, is
  *   1.9), so "#FFFFFF" is restored as No Fill with fill.clear(): a cell that was truly white comes back as No Fill,
@@ -38,6 +39,13 @@ export interface FlagEnv {
 }
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
+ * Flags written per request. Each conditional format costs four actions (~600 bytes of request); 2,000 keep a
+ * request near 1.2 MB, well inside Excel on the web's 5 MB. Only workbooks with more flagged cells than this take
+ * more than the 2 syncs.
+ */
+export const FLAGS_PER_REQUEST = 2000;
 
 function unique(list: string[]): string[] {
   const seen: { [k: string]: boolean } = {};
@@ -189,10 +197,12 @@ export function applyFlags(findings: Finding[], options: FlagOptions, env: FlagE
         return { sheet: x.flag.sheet, cell: x.flag.cell, color: originalFill(x.range.format.fill.color) };
       });
       setEvents(context, caps, false);
-      reads.forEach(function (x) {
+      for (let i = 0; i < reads.length; i++) {
+        const x = reads[i];
         const style = FLAG_STYLE[x.flag.kind];
         x.range.format.fill.color = x.flag.related ? style.relatedFill : style.fill;
-      });
+        if ((i + 1) % FLAGS_PER_REQUEST === 0 && i + 1 < reads.length) await context.sync();
+      }
       setEvents(context, caps, true);
       await context.sync();
       await saveRegistry(saved.length ? { v: 1, mode: "fill", sheets: flaggedSheets, notes: [], fills: saved } : null);
@@ -222,13 +232,15 @@ export function applyFlags(findings: Finding[], options: FlagOptions, env: FlagE
 
     setEvents(context, caps, false);
     deleteOurCfs(scans);
-    writable.forEach(function (f) {
+    for (let i = 0; i < writable.length; i++) {
+      const f = writable[i];
       const style = FLAG_STYLE[f.kind];
       const cf = sheet(f.sheet).getRange(f.cell).conditionalFormats.add("Custom");
       cf.custom.rule.formula = markerFormula(f.kind, f.related);
       cf.custom.format.fill.color = f.related ? style.relatedFill : style.fill;
       if (!f.related) cf.custom.format.font.color = style.font;
-    });
+      if ((i + 1) % FLAGS_PER_REQUEST === 0 && i + 1 < writable.length) await context.sync();
+    }
     const notes: string[] = [];
     probes.forEach(function (p) {
       const target = noteTargets[p.key];

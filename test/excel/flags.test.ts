@@ -1,0 +1,25 @@
+/** Writing flags in requests small enough for Excel on the web. */
+import { applyFlags } from "../../src/excel/flags";
+import { detectCapabilities } from "../../src/excel/capabilities";
+import { Finding } from "../../src/engine/types";
+import { fakeExcel, officeGlobal, sheet } from "./fakeExcel";
+
+const TAIL: Finding = { rule: "T03.1", severity: "tail", table: "公开03", sheet: "公开03表", cell: "C10", related: [], expected: "585.45", actual: "585.44", difference: "-0.01", tolerance: "0.03", message: "尾差" };
+
+test("thousands of flagged cells are written in requests of FLAGS_PER_REQUEST", async () => {
+  const cells: { [a: string]: number } = {};
+  const many: Finding[] = [];
+  for (let r = 1; r <= 2500; r++) {
+    cells["C" + r] = r;
+    many.push({ ...TAIL, cell: "C" + r, related: [] });
+  }
+  const book = { sheets: [sheet("公开03表", cells)], active: "公开03表", selected: "A1" };
+  const fake = fakeExcel("1.6", book);
+  (global as unknown as { Excel: unknown }).Excel = fake.Excel;
+  (global as unknown as { Office: unknown }).Office = officeGlobal("1.6", {});
+  const caps = detectCapabilities((_n, v) => Number((v || "1.1").split(".")[1]) <= 6);
+  const out = await applyFlags(many, {}, { caps, knownSheets: ["公开03表"], protectedSheets: {} });
+  expect(out.flagged).toBe(2500);
+  expect(fake.log.syncs).toBe(3); // read rules, 2,000 flags, the last 500
+  expect(book.sheets[0].cfs.length).toBe(2500);
+});
