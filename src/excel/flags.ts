@@ -158,6 +158,28 @@ function setEvents(context: Excel.RequestContext, caps: ExcelCapabilities, on: b
   if (caps.enableEvents) context.runtime.enableEvents = on;
 }
 
+/**
+ * Excel.run for our writes: waits out cell-edit mode, and if a batch fails after turning events off (they are off
+ * for the whole add-in runtime, not just this batch) turns them back on before passing the error up.
+ */
+function runWrites<T>(caps: ExcelCapabilities, body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(RUN_OPTIONS, async function (context) {
+    try {
+      return await body(context);
+    } catch (e) {
+      if (caps.enableEvents) {
+        try {
+          context.runtime.enableEvents = true;
+          await context.sync();
+        } catch (_e) {
+          // The first error is the one to report.
+        }
+      }
+      throw e;
+    }
+  });
+}
+
 export function applyFlags(findings: Finding[], options: FlagOptions, env: FlagEnv): Promise<FlagOutcome> {
   const caps = env.caps;
   const plan = planFlags(findings);
@@ -180,7 +202,7 @@ export function applyFlags(findings: Finding[], options: FlagOptions, env: FlagE
     })
   );
 
-  return Excel.run(RUN_OPTIONS, async function (context) {
+  return runWrites(caps, async function (context) {
     const sheet = sheetGetter(context, caps);
     const prevFills = prev ? prev.fills : [];
     // Whatever an earlier audit (maybe on an older Excel) painted with fills goes back first.
@@ -266,7 +288,7 @@ export function applyFlags(findings: Finding[], options: FlagOptions, env: FlagE
 export function clearFlags(env: FlagEnv): Promise<number> {
   const caps = env.caps;
   const prev = loadRegistry();
-  return Excel.run(RUN_OPTIONS, async function (context) {
+  return runWrites(caps, async function (context) {
     const sheet = sheetGetter(context, caps);
     let removed = queueRestoreFills(sheet, prev ? prev.fills : [], env.protectedSheets);
     if (caps.conditionalFormats) {

@@ -63,6 +63,8 @@ export interface FakeLog {
   runOptions: unknown[];
   /** Largest response of any one sync, in bytes. */
   maxResponseBytes: number;
+  /** Runtime.enableEvents as it stands. */
+  eventsOn: boolean;
   selectionHandlers: { sheetId: string; handler: (e: { address: string; worksheetId: string }) => Promise<unknown> | unknown }[];
 }
 
@@ -84,7 +86,13 @@ function levelNum(v: string): number {
 class Ctx {
   queue: (() => unknown)[] = [];
   response = 0;
-  eventsOn = true;
+  // enableEvents belongs to the add-in's runtime, not to one batch: keep it in the log, which outlives runs.
+  get eventsOn(): boolean {
+    return this.log.eventsOn;
+  }
+  set eventsOn(v: boolean) {
+    this.log.eventsOn = v;
+  }
   constructor(public log: FakeLog, public level: number) {}
   use(api: string, minor: number): void {
     this.log.calls.push({ api, level: minor });
@@ -569,7 +577,7 @@ export interface FakeExcel {
 /** A fake Excel host at ExcelApi `version` ("1.1", "1.6", …) over `book`. */
 export function fakeExcel(version: string, book: FakeBook): FakeExcel {
   const level = levelNum(version);
-  const log: FakeLog = { calls: [], syncs: 0, writesWithEventsOn: 0, runOptions: [], maxResponseBytes: 0, selectionHandlers: [] };
+  const log: FakeLog = { calls: [], syncs: 0, writesWithEventsOn: 0, runOptions: [], maxResponseBytes: 0, eventsOn: true, selectionHandlers: [] };
   const Excel = {
     run: async (...args: unknown[]) => {
       const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;

@@ -23,3 +23,15 @@ test("thousands of flagged cells are written in requests of FLAGS_PER_REQUEST", 
   expect(fake.log.syncs).toBe(3); // read rules, 2,000 flags, the last 500
   expect(book.sheets[0].cfs.length).toBe(2500);
 });
+
+test("ExcelApi 1.8+: a write that fails turns events back on (they are off for the whole runtime)", async () => {
+  const book = { sheets: [sheet("公开03表", { C10: 585.44 }, { protected: true })], active: "公开03表", selected: "A1" };
+  const fake = fakeExcel("1.18", book);
+  (global as unknown as { Excel: unknown }).Excel = fake.Excel;
+  (global as unknown as { Office: unknown }).Office = officeGlobal("1.18", {});
+  const caps = detectCapabilities((_n, v) => Number((v || "1.1").split(".")[1]) <= 18);
+  // Protected after the read: the snapshot did not know, so the write is tried and refused.
+  await expect(applyFlags([TAIL], {}, { caps, knownSheets: [], protectedSheets: {} })).rejects.toMatchObject({ code: "AccessDenied" });
+  expect(fake.log.eventsOn).toBe(true);
+  expect(fake.log.calls.filter((c) => c.api === "Runtime.enableEvents").length).toBe(3); // off, on (queued behind the failed write, never run), on again
+});
