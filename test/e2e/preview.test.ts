@@ -12,6 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { auditWorkbook } from "../../src/engine";
+import { parseRange, toA1 } from "../../src/excel/address";
 import { planFlags } from "../../src/excel/flagPlan";
 import { startServer, Served } from "../../src/preview/server";
 import { sampleSnapshot } from "../excel/sampleBook";
@@ -130,6 +131,16 @@ describeBrowser("preview in Chromium", () => {
     }
     expect(await page.getAttribute('td[data-cell="D10"]', "data-flag-related")).toBe("tail");
     expect(await page.getAttribute('td[data-cell="E10"]', "data-flag")).toBe("warning");
+    // Merged cells honoured: every merged area of the sheet is one td spanning it, its other cells absent.
+    const merges = sampleSnapshot().sheets.filter((s) => s.name === "公开03表")[0].merges;
+    expect(merges.length).toBeGreaterThan(3);
+    for (const m of merges) {
+      const box = parseRange(m)!;
+      const td = 'td[data-cell="' + toA1(box.top, box.left) + '"]';
+      expect(Number((await page.getAttribute(td, "colspan")) || 1)).toBe(box.right - box.left + 1);
+      expect(Number((await page.getAttribute(td, "rowspan")) || 1)).toBe(box.bottom - box.top + 1);
+      expect(await page.locator('td[data-cell="' + toA1(box.bottom, box.right) + '"]').count()).toBe(box.bottom === box.top && box.right === box.left ? 1 : 0);
+    }
 
     // A finding on another sheet: its sheet becomes active and its cell selected.
     const index = EXPECTED.findIndex((f) => f.sheet === "公开06表" && f.cell === "I34");
