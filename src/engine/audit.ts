@@ -4,7 +4,7 @@
  */
 import { qualified } from "./address";
 import { TableModel } from "./model";
-import { narrativeRules } from "./narrative";
+import { NarrativeResult, narrativeRules } from "./narrative";
 import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
 import { Context } from "./rules/context";
@@ -111,6 +111,15 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
     recognition: rec,
     context: ctx,
   };
+}
+
+/**
+ * For the pane: the audit result plus the narrative analysis it made (figures to mark in the text), so the pane
+ * does not recognise the tables and read the narrative a second time.
+ */
+export function auditWithNarrative(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult & { narrative: NarrativeResult | null } {
+  const r = runAudit(snapshot, options);
+  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, narrative: (r.context.narrative as NarrativeResult | null) || null };
 }
 
 export function auditWorkbook(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult {

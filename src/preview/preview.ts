@@ -3,7 +3,7 @@
  * Opens the bundled sample (三门峡市行政审批和政务信息管理局 2024 年度部门决算) and any .xlsx the user picks.
  */
 import * as XLSX from "@e965/xlsx";
-import { auditWorkbook } from "../engine";
+import { auditWithNarrative } from "../engine";
 import { snapshotFromSheetJS } from "../io/sheetjsSnapshot";
 import { mountPane, Pane } from "../taskpane/pane";
 import { Grid } from "./grid";
@@ -30,7 +30,7 @@ function open(bytes: ArrayBuffer, name: string): void {
     if (!pane) {
       pane = mountPane(byId("app"), new PreviewHost(grid), {
         audit: function (s, o) {
-          return auditWorkbook(s, o);
+          return auditWithNarrative(s, o);
         },
         storage: window.localStorage,
       });

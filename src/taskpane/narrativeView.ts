@@ -9,12 +9,14 @@ import { analyseNarrative, markNarrative, NarrativeResult, Span } from "../engin
 import { recognize } from "../engine/recognize";
 import { WorkbookSnapshot } from "../engine/types";
 import { AuditHost } from "./host";
+import { splitQualified } from "../excel/address";
+import { clear, el } from "./render";
 
 export interface NarrativeView {
   /** The audit options from the paste box: { narrative } when text was pasted, {} otherwise. */
   options(): AuditOptions;
   /** Check the text against this snapshot's tables and show it marked. */
-  update(snapshot: WorkbookSnapshot): NarrativeResult | null;
+  update(snapshot: WorkbookSnapshot, made?: NarrativeResult | null): NarrativeResult | null;
   result(): NarrativeResult | null;
   spans(): Span[];
   /** Same as clicking the i-th marked figure. */
@@ -23,25 +25,12 @@ export interface NarrativeView {
 
 const STATUS_LABEL: { [s: string]: string } = { ok: "相符", tail: "尾差", warning: "疑点", error: "不符" };
 
-function el(tag: string, className?: string, text?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function clear(node: HTMLElement): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
 
 /** "'公开05表'!C17" → { sheet: "公开05表", cell: "C17" }. */
 export function parseRef(ref: string): { sheet: string; cell: string } | null {
-  const bang = ref.lastIndexOf("!");
-  if (bang < 0) return null;
-  let sheet = ref.slice(0, bang);
-  if (sheet.charAt(0) === "'" && sheet.charAt(sheet.length - 1) === "'") sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const cell = ref.slice(bang + 1).replace(/\$/g, "");
-  return sheet && cell ? { sheet, cell } : null;
+  const q = splitQualified(ref);
+  const cell = q.address.replace(/\$/g, "");
+  return q.sheet && cell ? { sheet: q.sheet, cell } : null;
 }
 
 export function mountNarrativeView(box: HTMLElement, host: AuditHost, onCheck?: () => void): NarrativeView {
@@ -167,9 +156,10 @@ export function mountNarrativeView(box: HTMLElement, host: AuditHost, onCheck?: 
     }
   };
 
-  function update(snapshot: WorkbookSnapshot): NarrativeResult | null {
+  /** `made` is the analysis the audit already did (auditWithNarrative); without it the text is analysed here. */
+  function update(snapshot: WorkbookSnapshot, made?: NarrativeResult | null): NarrativeResult | null {
     try {
-      current = analyseNarrative(recognize(snapshot), snapshot, options());
+      current = made || analyseNarrative(recognize(snapshot), snapshot, options());
       spans = markNarrative(current);
     } catch (e) {
       current = null;

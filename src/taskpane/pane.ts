@@ -10,6 +10,7 @@ import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
 import { clear, el, renderGroups, renderSummary, renderTableOptions } from "./render";
 import { AuditOptions } from "../engine/audit";
 import { mountNarrativeView } from "./narrativeView";
+import { NarrativeResult } from "../engine/narrative";
 
 export interface PaneDeps {
   audit: (snapshot: WorkbookSnapshot, options?: AuditOptions) => AuditResult;
@@ -209,7 +210,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
       await yieldUi();
       const r = deps.audit(snapshot, narrative.options());
       renderResult(r);
-      narrative.update(snapshot);
+      narrative.update(snapshot, (r as { narrative?: NarrativeResult | null }).narrative);
       setStatus(S.flagging);
       const out = await host.applyFlags(r.findings, { notes: notesBox.checked });
       if (out.problem) setStatus(countsText(r) + out.problem, "warning");

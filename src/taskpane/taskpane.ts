@@ -1,5 +1,5 @@
 /** Task pane entry in Excel: the ribbon's 审核工作簿 opens this page, which audits at once. */
-import { auditWorkbook } from "../engine";
+import { auditWithNarrative } from "../engine";
 import { ExcelHost } from "../excel/excelHost";
 import { mountPane } from "./pane";
 
@@ -15,7 +15,7 @@ Office.onReady(function () {
   const root = document.getElementById("app") as HTMLElement;
   const pane = mountPane(root, new ExcelHost(), {
     audit: function (s, o) {
-      return auditWorkbook(s, o);
+      return auditWithNarrative(s, o);
     },
     storage: storage(),
   });

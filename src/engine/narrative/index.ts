@@ -188,6 +188,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
 
 export function narrativeRules(ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): void {
   const r = analyseNarrative(rec, snapshot, options);
+  ctx.narrative = r;
   for (const f of r.findings) ctx.add(f, { rule: f.rule });
   ctx.checks += r.checks;
   ctx.passed += r.passed;

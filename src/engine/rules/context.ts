@@ -55,6 +55,9 @@ export class Context {
   /** Differences of row identities by rule and row key, zero included, for echo grouping. */
   rowDiffs: { [rule: string]: { [table: string]: { [row: string]: Decimal } } } = {};
 
+  /** The narrative analysis made during this audit (figures and marks for the pane), when there was one. */
+  narrative: unknown = null;
+
   constructor(readonly tables: Tables) {}
 
   table(id: TableId): TableModel | undefined {
