@@ -11,6 +11,7 @@ import { original, Para } from "./normalise";
 import { judgeRatio, Op, pct4 } from "./ratio";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./result";
 import { Figure, halfUnit, sameAsTable } from "./tokens";
+import { bareFinding } from "../rules/context";
 
 /** A value read from a table (or a 绩效 sheet) for comparison. */
 export interface Ref {
@@ -71,21 +72,7 @@ export class Checker {
   /** Record a finding; returns its index. */
   emit(rule: string, severity: Severity, p: Para | null, clause: { start: number; end: number } | null, message: string, extra: Partial<Finding> = {}): number {
     const pl = this.place(p);
-    const f: Finding = {
-      rule,
-      severity,
-      table: this.table,
-      sheet: pl.sheet,
-      cell: pl.cell,
-      related: [],
-      expected: null,
-      actual: null,
-      difference: null,
-      tolerance: null,
-      message,
-      cause: null,
-      ...extra,
-    };
+    const f: Finding = bareFinding(rule, severity, this.table, pl.sheet, pl.cell, message, extra);
     // the JSON contract: expected/actual/difference/tolerance are plain decimals or null (names and words stay in
     // the message)
     const DEC = /^-?\d+(\.\d+)?$/;

@@ -44,6 +44,11 @@ export interface FindingMeta {
 
 export type RuleSeverity = "error" | "warn";
 
+/** A finding that compares no two figures yet: the fields a caller does not give are empty. */
+export function bareFinding(rule: string, severity: Severity, table: string | null, sheet: string, cell: string | null, message: string, extra: Partial<Finding> = {}): Finding {
+  return { rule, severity, table, sheet, cell, related: [], expected: null, actual: null, difference: null, tolerance: null, message, cause: null, ...extra };
+}
+
 
 export class Context {
   findings: Finding[] = [];
@@ -215,24 +220,7 @@ export class Context {
 
   /** A finding that is not a comparison of two figures (hints, structure, presentation). */
   note(rule: string, severity: Severity, t: TableModel | null, cell: TCell | { sheet: string; addr: string } | null, message: string, extra: Partial<Finding> = {}): void {
-    this.add(
-      {
-        rule,
-        severity,
-        table: t ? t.id : null,
-        sheet: cell ? cell.sheet : t ? t.sheet : "",
-        cell: cell ? cell.addr : null,
-        related: [],
-        expected: null,
-        actual: null,
-        difference: null,
-        tolerance: null,
-        message,
-        cause: null,
-        ...extra,
-      },
-      { rule, table: t ? t.id : undefined },
-    );
+    this.add(bareFinding(rule, severity, t ? t.id : null, cell ? cell.sheet : t ? t.sheet : "", cell ? cell.addr : null, message, extra), { rule, table: t ? t.id : undefined });
   }
 
   /** Count a check that passed without a finding (for rules that are not comparisons). */
