@@ -107,3 +107,26 @@ test("more than 512 merged areas: the merged-area query fails and the read goes 
   expect(got.snapshot.sheets[0].values.length).toBe(1199);
   expect(fake.log.syncs).toBe(4);
 });
+
+test("1,048,576 formatted but empty rows: from ExcelApi 1.2 only the cells with values are read, in 3 syncs", async () => {
+  const book = bookFromSnapshot(sampleSnapshot());
+  // A whole column formatted down to the last row of the sheet, as happens when a user formats column A.
+  const target = book.sheets.find((s) => s.name === "公开03表")!;
+  (target.cells as { [a: string]: FakeCell })["A1048576"] = { format: "#,##0.00", fill: "#FFFF00" };
+  const fake = use("1.6", book);
+  const got = await readSnapshot(caps("1.6"));
+  const s = got.snapshot.sheets.find((x) => x.name === "公开03表")!;
+  expect(s.values.length).toBe(31);
+  expect(fake.log.syncs).toBe(3);
+  expect(fake.log.maxResponseBytes).toBeLessThan(RESPONSE_LIMIT);
+});
+
+test("a sheet of 200,000 cells is read in blocks under the limit, yielding between them", async () => {
+  const fake = use("1.6", bigBook(10000, 20));
+  const progress: number[] = [];
+  const got = await readSnapshot(caps("1.6"), (p) => progress.push(p.done));
+  expect(got.snapshot.sheets[1].values.length).toBe(10000);
+  expect(fake.log.maxResponseBytes).toBeLessThan(RESPONSE_LIMIT);
+  // Each block is its own sync; the reader yields to the UI (setTimeout 0) and reports progress between blocks.
+  expect(progress.length).toBeGreaterThan(1);
+});
