@@ -8,11 +8,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { auditWorkbook } from "../engine";
-import { readWorkbookFile } from "../io/readWorkbookFile";
 import { USAGE, parseArgs } from "./args";
+import { auditFile } from "./audit";
 import { readNarrative } from "./narrative";
-import { AuditReport, FileReport, ToolInfo, failedReport, okReport } from "./report";
+import { auditFiles, threadsFor } from "./pool";
+import { AuditReport, FileReport, ToolInfo } from "./report";
 import { formatTextReport } from "./textReport";
 
 export interface CliIO {
@@ -20,6 +20,11 @@ export interface CliIO {
   stderr: (s: string) => void;
   /** Progress is shown only on a terminal: a redirected stderr should stay a clean log. */
   stderrIsTTY?: boolean;
+  /**
+   * Threads for many files, the main thread included (see pool.ts); 1 or absent = serial in-process. The real
+   * process passes threadsFor(files) (cores − 1, or JUESUAN_WORKERS); tests in-process keep the default.
+   */
+  threads?: (files: number) => number;
 }
 
 export const PROGRESS_THRESHOLD = 20;
@@ -34,18 +39,7 @@ export function toolInfo(): ToolInfo {
   }
 }
 
-/** Reads and audits one file; never throws (an engine failure is reported like an unreadable file). */
-export function auditFile(file: string, narrative: string | undefined, strict = true): FileReport {
-  const read = readWorkbookFile(file);
-  if (!read.ok) return failedReport(file, read.error);
-  try {
-    const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});
-    return okReport(file, result, strict);
-  } catch (e) {
-    const msg = e && (e as Error).message ? (e as Error).message : String(e);
-    return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");
-  }
-}
+export { auditFile };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(argv);
@@ -82,14 +76,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     narrative = n.text;
   }
 
-  const reports: FileReport[] = [];
   const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
-  for (let i = 0; i < opts.files.length; i++) {
-    if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + opts.files.length + "：" + shorten(opts.files[i]) + "\u001b[K");
-    const r = auditFile(opts.files[i], narrative, opts.format === "json");
-    if (!r.ok && opts.format === "json") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + r.file + "：" + r.error + "\n");
-    reports.push(r);
-  }
+  const files = opts.files;
+  // Progress and the unreadable-file lines come in command-line order, as in a serial run, whatever thread is done first.
+  const reports: FileReport[] = await auditFiles(files, {
+    narrative: narrative,
+    strict: opts.format === "json",
+    threads: io.threads ? io.threads(files.length) : 1,
+    onStart: (i) => {
+      if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + shorten(files[i]) + "\u001b[K");
+    },
+    onReport: (_i, r) => {
+      if (!r.ok && opts.format === "json") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + r.file + "：" + r.error + "\n");
+    },
+  });
   if (progress) io.stderr("\r\u001b[K");
 
   let body: string;
@@ -134,6 +134,7 @@ if (require.main === module) {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stderrIsTTY: !!process.stderr.isTTY,
+    threads: (files) => threadsFor(files),
   }).then(
     (code) => {
       // exitCode, not exit(): a large report piped to another program must be flushed completely.

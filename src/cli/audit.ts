@@ -1,0 +1,17 @@
+/** One file → one FileReport: what every thread of the audit command does per file. */
+import { auditWorkbook } from "../engine";
+import { readWorkbookFile } from "../io/readWorkbookFile";
+import { FileReport, failedReport, okReport } from "./report";
+
+/** Reads and audits one file; never throws (an engine failure is reported like an unreadable file). */
+export function auditFile(file: string, narrative: string | undefined, strict = true): FileReport {
+  const read = readWorkbookFile(file);
+  if (!read.ok) return failedReport(file, read.error);
+  try {
+    const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});
+    return okReport(file, result, strict);
+  } catch (e) {
+    const msg = e && (e as Error).message ? (e as Error).message : String(e);
+    return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");
+  }
+}

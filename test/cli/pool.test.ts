@@ -1,0 +1,101 @@
+/**
+ * Many files on worker threads (src/cli/pool.ts): the reports, the JSON, stderr and the exit code are exactly those
+ * of a serial run, in command-line order, unreadable files included.
+ */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { auditFile } from "../../src/cli/audit";
+import { main } from "../../src/cli/main";
+import { PARALLEL_MIN_FILES, auditFiles, threadsFor } from "../../src/cli/pool";
+import { Fixtures, REPO, makeFixtures, removeFixtures } from "../io/fixtures";
+
+const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
+
+let f: Fixtures;
+beforeAll(() => {
+  f = makeFixtures();
+});
+afterAll(() => removeFixtures(f));
+
+function mixed(): string[] {
+  return [f.sample, f.missing, f.spaced, f.encrypted, f.realXls, f.xlsxAsXls, f.corruptTruncated, f.sample, f.html, f.xlsAsXlsx, f.empty, f.spaced];
+}
+
+test("threadsFor: serial below the threshold and with JUESUAN_WORKERS=1, one core left for V8's helpers", () => {
+  expect(threadsFor(1, {}, 8)).toBe(1);
+  expect(threadsFor(PARALLEL_MIN_FILES - 1, {}, 8)).toBe(1);
+  expect(threadsFor(PARALLEL_MIN_FILES - 1, { JUESUAN_WORKERS: "4" }, 8)).toBe(1);
+  expect(threadsFor(100, {}, 8)).toBe(7);
+  expect(threadsFor(5, {}, 8)).toBe(5);
+  expect(threadsFor(100, {}, 2)).toBe(1);
+  expect(threadsFor(100, {}, 1)).toBe(1);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "1" }, 8)).toBe(1);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "2" }, 2)).toBe(2);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "" }, 4)).toBe(3);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "x" }, 4)).toBe(3);
+  expect(threadsFor(PARALLEL_MIN_FILES, { JUESUAN_WORKERS: "64" }, 8)).toBe(PARALLEL_MIN_FILES);
+});
+
+test("auditFiles on 3 threads gives the serial reports, in order, and calls back in order", async () => {
+  const files = mixed();
+  const serial = files.map((x) => auditFile(x, "收、支总计均为 2481.93 万元。", true));
+  const order: number[] = [];
+  const started: number[] = [];
+  const stats = { workers: 0, filesOnWorkers: 0 };
+  const parallel = await auditFiles(files, {
+    stats: stats,
+    narrative: "收、支总计均为 2481.93 万元。",
+    strict: true,
+    threads: 3,
+    onReport: (i) => order.push(i),
+    onStart: (i) => started.push(i),
+  });
+  expect(JSON.stringify(parallel, null, 2)).toBe(JSON.stringify(serial, null, 2));
+  expect(order).toEqual(files.map((_x, i) => i));
+  expect(started).toEqual(files.map((_x, i) => i));
+  // Really in parallel: two workers started and answered for some of the files.
+  expect(stats.workers).toBe(2);
+  expect(stats.filesOnWorkers).toBeGreaterThan(0);
+  // strict: false reaches the workers too (text comparisons kept for the text report).
+  const loose = await auditFiles(files.slice(0, 5), { strict: false, threads: 2 });
+  expect(JSON.stringify(loose)).toBe(JSON.stringify(files.slice(0, 5).map((x) => auditFile(x, undefined, false))));
+});
+
+test("main() with threads: progress and unreadable-file lines on stderr in command-line order, as serial", async () => {
+  const files: string[] = [];
+  for (let i = 0; i < 22; i++) files.push(i % 5 === 3 ? f.missing : i % 2 ? f.spaced : f.sample);
+  const go = async (threads: number) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(["--format", "json"].concat(files), {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      stderrIsTTY: true,
+      threads: () => threads,
+    });
+    return { code: code, stdout: stdout, stderr: stderr };
+  };
+  const serial = await go(1);
+  const parallel = await go(2);
+  expect(parallel).toEqual(serial);
+  expect(serial.stderr).toContain("正在审核 22/22");
+  expect(serial.stderr).toContain("无法读取 " + f.missing);
+});
+
+test("the real command: parallel and JUESUAN_WORKERS=1 print the same JSON and stderr, same exit code", () => {
+  const files = mixed();
+  const runCli = (env: { [k: string]: string }) =>
+    spawnSync(TSX, ["src/cli/main.ts", "--format", "json"].concat(files), { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
+  const serial = runCli({ JUESUAN_WORKERS: "1" });
+  const parallel = runCli({ JUESUAN_WORKERS: "4" });
+  expect(serial.status).toBe(2);
+  expect(parallel.status).toBe(serial.status);
+  expect(parallel.stdout).toBe(serial.stdout);
+  expect(parallel.stderr).toBe(serial.stderr);
+  expect(JSON.parse(parallel.stdout).reports.map((r: { file: string }) => r.file)).toEqual(files);
+  const text = (env: { [k: string]: string }) =>
+    spawnSync(TSX, ["src/cli/main.ts"].concat(files), { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
+  const ts = text({ JUESUAN_WORKERS: "1" });
+  const tp = text({ JUESUAN_WORKERS: "4" });
+  expect([tp.status, tp.stdout, tp.stderr]).toEqual([ts.status, ts.stdout, ts.stderr]);
+});
