@@ -171,7 +171,9 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
     if (v.status === "corrupt") return fail(MESSAGES.corruptZip);
     const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
     if (v.cells > maxCells) return fail(cellsMessage(v.cells, maxCells));
-    return parse(buf, source, limits);
+    // .xlsx/.xlsm (sheet XML): SheetJS need not format each cell's text, the snapshot does it faster and the same.
+    const xml = hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.xml$/i.test(n));
+    return parse(buf, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
   }
   if (startsWith(buf, CFB_MAGIC)) {
     let names: string[];
@@ -186,19 +188,27 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
     if (names.indexOf("Workbook") < 0 && names.indexOf("Book") < 0 && names.indexOf("WORKBOOK") < 0 && names.indexOf("BOOK") < 0) {
       return fail(MESSAGES.cfbNotExcel);
     }
-    return parse(buf, source, limits);
+    return parse(buf, source, limits, {});
   }
   // Excel 2003 XML Spreadsheet (some systems export it as .xls): plain text, so the file-size limit bounds it.
-  if (looksLikeXmlSpreadsheet(buf)) return parse(buf, source, limits);
+  if (looksLikeXmlSpreadsheet(buf)) return parse(buf, source, limits, {});
   if (looksLikeHtml(buf)) return fail(MESSAGES.html);
   return fail(MESSAGES.notWorkbook);
 }
 
-function parse(buf: Buffer, source: string | undefined, limits: ReadLimits): ReadResult {
+/**
+ * For sheet XML (.xlsx/.xlsm) only, where SheetJS's cell parser (parse_ws_xml_data/safe_format) is known to leave the
+ * rest of the cell as it is: no `w` (convertCell makes the same text, see numberFormat.ts; SSF's interpreter was a
+ * fifth of the read time on a 60k-row workbook) and no `h` (HTML of each string, never used). The other formats keep
+ * SheetJS's text. test/io/sheetjsSnapshot.test.ts compares both reads of the same workbooks.
+ */
+export const XLSX_TEXT_OPTIONS: XLSX.ParsingOptions = { cellText: false, cellHTML: false };
+
+function parse(buf: Buffer, source: string | undefined, limits: ReadLimits, extra: XLSX.ParsingOptions): ReadResult {
   let wb: XLSX.WorkBook;
   try {
     // dense: rows as arrays, faster and smaller than one object key per cell on big sheets.
-    wb = XLSX.read(buf, { ...SHEETJS_READ_OPTIONS, type: "buffer", dense: true, WTF: false });
+    wb = XLSX.read(buf, { ...SHEETJS_READ_OPTIONS, ...extra, type: "buffer", dense: true, WTF: false });
   } catch (e) {
     const msg = String((e && (e as Error).message) || e);
     // A legacy .xls with a password (FILEPASS record) is reported by SheetJS in English.

@@ -11,6 +11,7 @@
 import { SSF } from "@e965/xlsx";
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/types";
+import { formatNumber } from "./numberFormat";
 
 /** The XLSX.read options this module expects (add `type`, and `dense: true` for big files). */
 export const SHEETJS_READ_OPTIONS: ParsingOptions = { cellNF: true, cellDates: false, cellFormula: true, bookFiles: true };
@@ -48,6 +49,7 @@ const ERROR_TEXT: { [code: number]: string } = {
   0x24: "#NUM!",
   0x2a: "#N/A",
   0x2b: "#GETTING_DATA",
+  0xff: "#WTF?",
 };
 
 export function columnLetters(col: number): string {
@@ -108,8 +110,20 @@ interface CellOut {
   formula: string | null;
 }
 
-/** One SheetJS cell → value, displayed text, format and formula. `null` for a cell that holds nothing. */
-export function convertCell(cell: CellObject | undefined): CellOut | null {
+/** How the workbook was read, for the cells whose `w` SheetJS did not fill in. */
+export interface CellContext {
+  /** The workbook counts dates from 1904 (WBProps.date1904): SheetJS formats date serials accordingly. */
+  date1904?: boolean;
+}
+
+/**
+ * One SheetJS cell → value, displayed text, format and formula. `null` for a cell that holds nothing.
+ *
+ * The text is SheetJS's `w` when present. Read with `cellText: false` (the CLI does, for .xlsx: it is faster), `w`
+ * is absent and the text is made here exactly as SheetJS would have made it: SSF.format of the cell's format (a fast
+ * path for the common number formats, see numberFormat.ts), the string itself for text in General or "@".
+ */
+export function convertCell(cell: CellObject | undefined, context: CellContext = {}): CellOut | null {
   if (!cell) return null;
   const format = typeof cell.z === "string" ? cell.z : typeof cell.z === "number" ? String(cell.z) : "General";
   const formula = cell.f ? "=" + cell.f : null;
@@ -130,7 +144,7 @@ export function convertCell(cell: CellObject | undefined): CellOut | null {
     }
     case "n": {
       const v = cell.v as number;
-      return { value: v, text: numberText(cell, v, format), format: format, formula: formula };
+      return { value: v, text: numberText(cell, v, format, context), format: format, formula: formula };
     }
     case "d": {
       const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
@@ -140,16 +154,25 @@ export function convertCell(cell: CellObject | undefined): CellOut | null {
     }
     default: {
       const s = String(cell.v);
-      // A text cell shows its text ("@" or General); SheetJS's `w` is the same string.
-      return { value: s, text: typeof cell.w === "string" ? cell.w : s, format: format, formula: formula };
+      // A text cell shows its text in General or "@"; a format with a text section (…;…;…;"x"@) can add to it.
+      const text = typeof cell.w === "string" ? cell.w : format === "General" || format === "@" ? s : stringText(format, s);
+      return { value: s, text: text, format: format, formula: formula };
     }
   }
 }
 
-/** SheetJS fills `w` from the number format at read time; when it could not, format here, else General. */
-function numberText(cell: CellObject, v: number, format: string): string {
+function stringText(format: string, s: string): string {
+  try {
+    return SSF.format(format, s);
+  } catch (_e) {
+    return s;
+  }
+}
+
+/** SheetJS fills `w` from the number format at read time; when it did not (or could not), format here, else General. */
+function numberText(cell: CellObject, v: number, format: string, context: CellContext): string {
   if (typeof cell.w === "string") return cell.w;
-  const s = safeFormat(format, v);
+  const s = formatNumber(format, v, context.date1904);
   return s === null ? generalNumber(v) : s;
 }
 
@@ -294,6 +317,7 @@ function convertSheet(
   budget: number,
   limit: number,
   protectedXlsx: { [name: string]: true },
+  context: CellContext,
 ): { sheet: SheetSnapshot; cells: number } {
   const ws = wb.Sheets[name] as WorkSheet;
   const visibility = visibilityOf(wb, index, name);
@@ -313,13 +337,15 @@ function convertSheet(
   if (area > budget) throw new SnapshotTooLargeError(limit - budget + area, limit);
 
   // Cells covered by a merge but not its top-left: Excel shows nothing there, whatever the file stores.
-  const covered: { [key: string]: true } = {};
+  // One byte per cell of the box (area ≤ maxCells), only when the sheet has merges.
+  let covered: Uint8Array | null = null;
   for (let i = 0; i < mergeList.length; i++) {
     const m = mergeList[i];
     for (let r = Math.max(m.s.r, b.top); r <= Math.min(m.e.r, b.bottom); r++) {
       for (let c = Math.max(m.s.c, b.left); c <= Math.min(m.e.c, b.right); c++) {
         if (r === m.s.r && c === m.s.c) continue;
-        covered[r + "," + c] = true;
+        if (!covered) covered = new Uint8Array(area);
+        covered[(r - b.top) * cols + (c - b.left)] = 1;
       }
     }
   }
@@ -335,7 +361,7 @@ function convertSheet(
     for (let c = b.left; c <= b.right; c++) {
       const j = c - b.left;
       const cell = found.get(r, c);
-      const out = cell && !covered[r + "," + c] ? convertCell(cell) : null;
+      const out = cell && !(covered && covered[(r - b.top) * cols + j]) ? convertCell(cell, context) : null;
       if (out) {
         vRow[j] = out.value;
         tRow[j] = out.text;
@@ -374,9 +400,12 @@ export function snapshotFromSheetJS(wb: WorkBook, source?: string, options: Snap
   const limit = options.maxCells === undefined ? DEFAULT_MAX_CELLS : options.maxCells;
   let used = 0;
   const protectedXlsx = xlsxProtectedSheets(wb);
+  const props = wb.Workbook && (wb.Workbook.WBProps as { date1904?: unknown } | undefined);
+  const d1904 = props ? props.date1904 : undefined;
+  const context: CellContext = { date1904: d1904 === true || d1904 === 1 || d1904 === "1" || d1904 === "true" };
   const sheets: SheetSnapshot[] = [];
   for (let i = 0; i < wb.SheetNames.length; i++) {
-    const out = convertSheet(wb, i, wb.SheetNames[i], limit - used, limit, protectedXlsx);
+    const out = convertSheet(wb, i, wb.SheetNames[i], limit - used, limit, protectedXlsx, context);
     used += out.cells;
     sheets.push(out.sheet);
   }
