@@ -117,17 +117,16 @@ function verifyInflatedSizes(buf: Buffer, entries: ZipEntry[]): { status: "ok" |
   return { status: "ok", cells: cells };
 }
 
-const CELL_OPEN = Buffer.from("<c ");
-const CELL_OPEN_BARE = Buffer.from("<c>");
+const CELL_OPEN = Buffer.from("<c");
 
+/** Counts "<c " and "<c>" in one pass over the XML ("<col…", "<cfRule…" and the like are not cells). */
 function countCells(xml: Buffer): number {
   let n = 0;
-  for (const needle of [CELL_OPEN, CELL_OPEN_BARE]) {
-    let at = xml.indexOf(needle);
-    while (at >= 0) {
-      n++;
-      at = xml.indexOf(needle, at + 3);
-    }
+  let at = xml.indexOf(CELL_OPEN);
+  while (at >= 0) {
+    const next = xml[at + 2];
+    if (next === 0x20 || next === 0x3e) n++;
+    at = xml.indexOf(CELL_OPEN, at + 2);
   }
   return n;
 }

@@ -237,8 +237,12 @@ function entryBytes(e: ZipEntry): Uint8Array | null {
   return c instanceof Uint8Array ? c : new Uint8Array(c);
 }
 
-/** ASCII search in bytes, so a large sheet XML need not be decoded to find one tag. */
+/**
+ * ASCII search in bytes, so a large sheet XML need not be decoded to find one tag. In Node SheetJS hands over Buffers,
+ * whose native indexOf is ~20× faster than the loop below (which stays for the browser, where there is no Buffer).
+ */
 function indexOfAscii(bytes: Uint8Array, needle: string, from: number): number {
+  if (typeof Buffer !== "undefined" && Buffer.isBuffer(bytes)) return bytes.indexOf(needle, from, "latin1");
   const n = needle.length;
   const first = needle.charCodeAt(0);
   outer: for (let i = from; i <= bytes.length - n; i++) {

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as XLSX from "@e965/xlsx";
-import { SHEETJS_READ_OPTIONS, SnapshotTooLargeError, snapshotFromSheetJS } from "../../src/io/sheetjsSnapshot";
+import { SHEETJS_READ_OPTIONS, SnapshotTooLargeError, snapshotFromSheetJS, xlsxProtectedSheets } from "../../src/io/sheetjsSnapshot";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/engine/types";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "2024-sanmenxia-xzsp.xlsx");
@@ -134,6 +134,20 @@ describe("small workbooks", () => {
     expect(off.text).toEqual([["a", ""], ["", "0.5"]]);
     const empty = sheet(s, "Empty");
     expect([empty.values, empty.text, empty.merges]).toEqual([[], [], []]);
+  });
+
+  test("protection scan: the same answer on Buffers (Node's indexOf) and on plain bytes (the browser's loop)", () => {
+    const buf = XLSX.write(book(), { type: "buffer", bookType: "xlsx" });
+    const wb = XLSX.read(buf, { ...SHEETJS_READ_OPTIONS, type: "buffer" });
+    const files = (wb as unknown as { files: { [p: string]: { content?: Uint8Array } } }).files;
+    const onBuffers = xlsxProtectedSheets(wb);
+    for (const k of Object.keys(files)) {
+      const c = files[k].content;
+      if (c && Buffer.isBuffer(c)) files[k].content = new Uint8Array(c);
+    }
+    expect(Buffer.isBuffer(files[Object.keys(files)[0]].content)).toBe(false);
+    expect(xlsxProtectedSheets(wb)).toEqual(onBuffers);
+    expect(onBuffers).toEqual({ S: true });
   });
 
   test("legacy .xls (BIFF8) gives the same values and text", () => {
