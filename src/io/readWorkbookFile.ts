@@ -24,6 +24,8 @@ export interface ReadLimits extends Partial<ZipLimits> {
    * bounding boxes the snapshot would allocate (every format), see snapshotFromSheetJS.
    */
   maxCells?: number;
+  /** false: SheetJS reads the original bytes, not the stored copy of the inflated entries (tests compare both). */
+  storedCopy?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -94,28 +96,106 @@ function looksLikeXmlSpreadsheet(b: Uint8Array): boolean {
  * Inflates each deflated entry once with an output cap equal to its declared size: the central directory may lie,
  * and SheetJS inflates every entry to its end without a cap. While the sheet XML is at hand, count its <c> elements,
  * so a workbook with too many cells is refused before SheetJS builds millions of cell objects.
+ *
+ * `store`: also write the inflated entries into a new ZIP with every entry stored (method 0), same names, order,
+ * flags and dates, for SheetJS to read instead of the original: it would otherwise inflate everything a second time,
+ * in JavaScript (about an eighth of the read time of a small workbook). Only for plain archives (see ZipEntry.plain),
+ * where SheetJS sees exactly the same entries either way; otherwise `stored` is null and the original is read.
  */
-function verifyInflatedSizes(buf: Buffer, entries: ZipEntry[]): { status: "ok" | "mismatch" | "corrupt"; cells: number } {
+function verifyInflatedSizes(
+  buf: Buffer,
+  entries: ZipEntry[],
+  store: boolean,
+): { status: "ok" | "mismatch" | "corrupt"; cells: number; stored: Buffer | null } {
   let cells = 0;
+  let total = 22;
+  for (let i = 0; i < entries.length && store; i++) {
+    const e = entries[i];
+    if (!e.plain) store = false;
+    total += 30 + 46 + 2 * u16(buf, e.localOffset + 26) + e.uncompressedSize;
+  }
+  if (entries.length >= 0xffff || total >= 0xffffffff) store = false;
+  const out = store ? Buffer.allocUnsafe(total) : null;
+  const localAt: number[] = [];
+  let p = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-    let out: Buffer;
+    let data: Buffer;
     if (e.method === 8) {
       try {
-        out = zlib.inflateRawSync(buf.subarray(e.dataOffset), { maxOutputLength: Math.max(1, e.uncompressedSize) });
+        data = zlib.inflateRawSync(buf.subarray(e.dataOffset), { maxOutputLength: Math.max(1, e.uncompressedSize) });
       } catch (err) {
         const code = (err as { code?: string }).code;
-        return { status: code === "ERR_BUFFER_TOO_LARGE" ? "mismatch" : "corrupt", cells: cells };
+        return { status: code === "ERR_BUFFER_TOO_LARGE" ? "mismatch" : "corrupt", cells: cells, stored: null };
       }
-      if (out.length !== e.uncompressedSize) return { status: "mismatch", cells: cells };
+      if (data.length !== e.uncompressedSize) return { status: "mismatch", cells: cells, stored: null };
     } else {
-      out = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+      data = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     }
-    if (isSheet) cells += countCells(out);
+    if (isSheet) cells += countCells(data);
+    if (out) {
+      // Local header: as the original's, but stored, no data descriptor, no extra field.
+      const nameLen = u16(buf, e.localOffset + 26);
+      localAt.push(p);
+      out.writeUInt32LE(0x04034b50, p);
+      out.writeUInt16LE(u16(buf, e.localOffset + 4), p + 4);
+      out.writeUInt16LE(e.localFlags & ~0x0008, p + 6);
+      out.writeUInt16LE(0, p + 8);
+      out.writeUInt32LE(buf.readUInt32LE(e.localOffset + 10), p + 10); // time, date
+      out.writeUInt32LE(e.crc32, p + 14);
+      out.writeUInt32LE(data.length, p + 18);
+      out.writeUInt32LE(data.length, p + 22);
+      out.writeUInt16LE(nameLen, p + 26);
+      out.writeUInt16LE(0, p + 28);
+      buf.copy(out, p + 30, e.localOffset + 30, e.localOffset + 30 + nameLen);
+      data.copy(out, p + 30 + nameLen);
+      p += 30 + nameLen + data.length;
+    }
   }
-  return { status: "ok", cells: cells };
+  if (out) {
+    const cd = p;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      const nameLen = u16(buf, e.localOffset + 26);
+      out.writeUInt32LE(0x02014b50, p);
+      out.writeUInt16LE(20, p + 4);
+      out.writeUInt16LE(u16(buf, e.localOffset + 4), p + 6);
+      out.writeUInt16LE(e.localFlags & ~0x0008, p + 8);
+      out.writeUInt16LE(0, p + 10);
+      out.writeUInt32LE(buf.readUInt32LE(e.localOffset + 10), p + 12);
+      out.writeUInt32LE(e.crc32, p + 16);
+      out.writeUInt32LE(e.uncompressedSize, p + 20);
+      out.writeUInt32LE(e.uncompressedSize, p + 24);
+      out.writeUInt16LE(nameLen, p + 28);
+      out.fill(0, p + 30, p + 42); // extra, comment, disk, internal and external attributes
+      out.writeUInt32LE(localAt[i], p + 42);
+      buf.copy(out, p + 46, e.localOffset + 30, e.localOffset + 30 + nameLen);
+      p += 46 + nameLen;
+    }
+    out.writeUInt32LE(0x06054b50, p);
+    out.writeUInt32LE(0, p + 4);
+    out.writeUInt16LE(entries.length, p + 8);
+    out.writeUInt16LE(entries.length, p + 10);
+    out.writeUInt32LE(p - cd, p + 12);
+    out.writeUInt32LE(cd, p + 16);
+    out.writeUInt16LE(0, p + 20);
+    p += 22;
+    if (p !== out.length) return { status: "ok", cells: cells, stored: null };
+  }
+  return { status: "ok", cells: cells, stored: out };
 }
+
+function u16(b: Buffer, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+
+/** Where SheetJS looks for the end record: the last "PK\x05\x06" in the file (it scans back from the end). */
+function sheetjsEocd(buf: Buffer): number {
+  return buf.lastIndexOf(EOCD_SIG);
+}
+
+const EOCD_SIG = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
 const CELL_OPEN = Buffer.from("<c");
 
@@ -165,14 +245,16 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
       (hasEntry(entries, (n) => n === "[Content_Types].xml") && hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.(xml|bin)$/i.test(n))) ||
       (hasEntry(entries, (n) => n === "mimetype") && hasEntry(entries, (n) => n === "content.xml"));
     if (!isExcel) return fail(MESSAGES.zipNotExcel);
-    const v = verifyInflatedSizes(buf, entries);
+    // SheetJS finds the same end record and so the same entries: then it may read our stored copy instead.
+    const sameView = limits.storedCopy !== false && !z.zip64 && sheetjsEocd(buf) === z.eocd;
+    const v = verifyInflatedSizes(buf, entries, sameView);
     if (v.status === "mismatch") return fail(MESSAGES.sizeMismatch);
     if (v.status === "corrupt") return fail(MESSAGES.corruptZip);
     const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
     if (v.cells > maxCells) return fail(cellsMessage(v.cells, maxCells));
     // .xlsx/.xlsm (sheet XML): SheetJS need not format each cell's text, the snapshot does it faster and the same.
     const xml = hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.xml$/i.test(n));
-    return parse(buf, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
+    return parse(v.stored || buf, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
   }
   if (startsWith(buf, CFB_MAGIC)) {
     let names: string[];

@@ -14,6 +14,15 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** Offset of the entry's data (after the local header), checked to lie inside the file. */
   dataOffset: number;
+  /** Offset of the local header, and its flags. */
+  localOffset: number;
+  localFlags: number;
+  crc32: number;
+  /**
+   * The local header agrees with the central directory (method and sizes), has no data descriptor, and neither uses
+   * ZIP64: a reader that trusts the local header (SheetJS does) sees what the directory says.
+   */
+  plain: boolean;
 }
 
 export interface ZipLimits {
@@ -41,7 +50,8 @@ export type ZipProblem =
   | { kind: "encrypted" }
   | { kind: "unsupported-method"; entry: string; method: number };
 
-export type ZipInspection = { ok: true; entries: ZipEntry[] } | { ok: false; problem: ZipProblem };
+/** `eocd`: offset of the end-of-central-directory record used; `zip64` when its ZIP64 twin was needed. */
+export type ZipInspection = { ok: true; entries: ZipEntry[]; eocd: number; zip64: boolean } | { ok: false; problem: ZipProblem };
 
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
@@ -96,7 +106,8 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
   let count = u16(b, eocd + 10);
   let cdSize = u32(b, eocd + 12);
   let cdOffset = u32(b, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+  const zip64 = count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
+  if (zip64) {
     const loc = eocd - 20;
     if (loc < 0 || u32(b, loc) !== SIG_LOC64) return corrupt("zip64 locator missing");
     const e64 = u64(b, loc + 8);
@@ -120,7 +131,9 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
     const nameLen = u16(b, p + 28);
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
+    const crc = u32(b, p + 16);
     let local = u32(b, p + 42);
+    let hasZip64 = false;
     if (p + 46 + nameLen + extraLen + commentLen > len) return corrupt("central directory entry runs past the end");
     const name = utf8(b, p + 46, p + 46 + nameLen);
     // ZIP64 extra field: the 64-bit values appear only for the fields set to 0xFFFFFFFF, in this order.
@@ -130,6 +143,7 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
       const id = u16(b, x);
       const size = u16(b, x + 2);
       if (id === 0x0001) {
+        hasZip64 = true;
         let q = x + 4;
         if (usz === 0xffffffff && q + 8 <= x + 4 + size) (usz = u64(b, q)), (q += 8);
         if (csz === 0xffffffff && q + 8 <= x + 4 + size) (csz = u64(b, q)), (q += 8);
@@ -160,7 +174,33 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
       const ratio = usz / Math.max(1, csz);
       if (ratio > limits.maxRatio) return { ok: false, problem: { kind: "ratio", entry: name, ratio: ratio, limit: limits.maxRatio } };
     }
-    entries.push({ name: name, flags: flags, method: method, compressedSize: csz, uncompressedSize: usz, dataOffset: dataOffset });
+    const localFlags = u16(b, local + 6);
+    // SheetJS also takes ZIP64 sizes from the local header's extra field.
+    let localZip64 = false;
+    const lx = local + 30 + u16(b, local + 26);
+    const lxEnd = Math.min(len, lx + u16(b, local + 28));
+    for (let q = lx; q + 4 <= lxEnd; q += 4 + u16(b, q + 2)) if (u16(b, q) === 0x0001) localZip64 = true;
+    const plain =
+      !hasZip64 &&
+      !localZip64 &&
+      (localFlags & 0x0008) === 0 &&
+      u16(b, local + 8) === method &&
+      u32(b, local + 18) === csz &&
+      u32(b, local + 22) === usz &&
+      csz !== 0xffffffff &&
+      usz !== 0xffffffff;
+    entries.push({
+      name: name,
+      flags: flags,
+      method: method,
+      compressedSize: csz,
+      uncompressedSize: usz,
+      dataOffset: dataOffset,
+      localOffset: local,
+      localFlags: localFlags,
+      crc32: crc,
+      plain: plain,
+    });
   }
-  return { ok: true, entries: entries };
+  return { ok: true, entries: entries, eocd: eocd, zip64: zip64 };
 }
