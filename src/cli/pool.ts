@@ -47,13 +47,15 @@ export interface AuditFilesOptions {
   onStart?: (index: number) => void;
   /** Filled in: workers started, and files whose report came from a worker (the rest ran on the main thread). */
   stats?: { workers: number; filesOnWorkers: number };
+  /** The module a worker loads (tests point it at a broken one: a worker that dies must not lose files). */
+  workerEntry?: string;
 }
 
 /** The worker entry: worker.js next to this file when built, worker.ts (loaded through tsx) from src/. */
-function workerSource(): { entry: string; tsx: string | null } | null {
+function workerSource(override?: string): { entry: string; tsx: string | null } | null {
   const ext = path.extname(__filename) === ".ts" ? ".ts" : ".js";
-  const entry = path.join(__dirname, "worker" + ext);
-  if (ext === ".js") return { entry: entry, tsx: null };
+  const entry = override || path.join(__dirname, "worker" + ext);
+  if (path.extname(entry) !== ".ts") return { entry: entry, tsx: null };
   try {
     return { entry: entry, tsx: require.resolve("tsx/cjs") };
   } catch (_e) {
@@ -86,7 +88,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   };
   if (files.length > 0 && options.onStart) options.onStart(0);
 
-  const src = threadsOk(options.threads, files.length) ? workerSource() : null;
+  const src = threadsOk(options.threads, files.length) ? workerSource(options.workerEntry) : null;
   if (!src) {
     for (let i = 0; i < files.length; i++) {
       reports[i] = auditFile(files[i], narrative, strict);

@@ -61,6 +61,16 @@ test("auditFiles on 3 threads gives the serial reports, in order, and calls back
   expect(JSON.stringify(loose)).toBe(JSON.stringify(files.slice(0, 5).map((x) => auditFile(x, undefined, false))));
 });
 
+test("a worker that dies (here: its module throws on load) loses no file: the main thread audits them, same reports", async () => {
+  const broken = path.join(f.dir, "broken-worker.js");
+  require("fs").writeFileSync(broken, "throw new Error('worker failed to load');\n");
+  const files = mixed();
+  const stats = { workers: 0, filesOnWorkers: 0 };
+  const reports = await auditFiles(files, { threads: 3, stats: stats, workerEntry: broken });
+  expect(stats).toEqual({ workers: 2, filesOnWorkers: 0 });
+  expect(JSON.stringify(reports)).toBe(JSON.stringify(files.map((x) => auditFile(x, undefined, true))));
+});
+
 test("main() with threads: progress and unreadable-file lines on stderr in command-line order, as serial", async () => {
   const files: string[] = [];
   for (let i = 0; i < 22; i++) files.push(i % 5 === 3 ? f.missing : i % 2 ? f.spaced : f.sample);
