@@ -21,6 +21,11 @@ export interface Amount {
   percent: boolean;
   /** The stored number when it carries more decimals than are shown (hidden decimals), else null. */
   hidden: Decimal | null;
+  /**
+   * The value in hundredths as a safe integer (585.44 → 58544) when it has at most two decimals, else null.
+   * Lets the rules settle the common case, an identity that holds exactly, without decimal arithmetic.
+   */
+  units?: number | null;
   /** Why a text/error cell is not an amount, in Chinese, for the finding. */
   problem?: string;
 }
@@ -103,5 +108,10 @@ export function readAmount(value: CellValue, text: string, format: string, fallb
   const v = decimalOf((negative ? "-" : "") + m[3] + (m[4] ? "." + m[4] : ""));
   const percent = !!m[6];
   const hidden = typeof value === "number" && isFinite(value) ? hiddenDecimals(value, dp, v, percent) : null;
-  return { state: "number", value: v, dp, text: shown, percent, hidden };
+  let units: number | null = null;
+  if (dp <= 2 && m[3].length <= 13) {
+    const frac = m[4] || "";
+    units = parseInt(m[3] + frac + (frac.length === 0 ? "00" : frac.length === 1 ? "0" : ""), 10) * (negative ? -1 : 1);
+  }
+  return { state: "number", value: v, dp, text: shown, percent, hidden, units };
 }

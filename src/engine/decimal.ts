@@ -33,3 +33,11 @@ export function sum(ds: Decimal[]): Decimal {
   for (const d of ds) s = s.plus(d);
   return s;
 }
+
+const halves: Decimal[] = [];
+
+/** Half a unit of the last of `dp` decimals (0.005 for two), the rounding radius of a displayed figure. Cached. */
+export function halfOfDecimals(dp: number): Decimal {
+  if (dp < 0 || dp > 20 || dp !== Math.floor(dp)) return new Decimal(10).pow(-dp).dividedBy(2);
+  return halves[dp] || (halves[dp] = new Decimal(10).pow(-dp).dividedBy(2));
+}

@@ -38,15 +38,17 @@ function narrativeSheet(grids: Grid[]): { grid: Grid; cells: { r: number; c: num
     let score = 0;
     const cells: { r: number; c: number }[] = [];
     const limit = Math.min(g.bottom, g.top + 5000);
+    // The narrative is written down one or a few columns; very wide sheets are skimmed (bounded time).
+    const right = Math.min(g.right, g.left + 64);
     for (let r = g.top; r < limit; r++)
-      for (let c = g.left; c < g.right; c++) {
+      for (let c = g.left; c < right; c++) {
         const t = g.text(r, c);
         if (!t || typeof t !== "string" || !/[\u4e00-\u9fa5]/.test(t)) continue;
         if (g.mergeOf(r, c)) continue;
         cells.push({ r, c });
         // count headings inside the cell too (one cell may hold the whole text)
         const lines = t.split(/\r?\n/);
-        for (const ln of lines) if (headingKind(ln.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")"))) score++;
+        for (const ln of lines) if (/说明|情况/.test(ln) && headingKind(ln.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")"))) score++;
       }
     if (score >= 3 && (!best || score > best.score)) best = { grid: g, cells, score };
   }

@@ -74,8 +74,10 @@ export interface Performance {
 }
 
 function cellOf(g: Grid, r: number, c: number): PCell {
-  const a = readAmount(g.value(r, c), g.text(r, c), g.format(r, c), 2, g.formula(r, c));
-  return { ...a, sheet: g.name, addr: a1(r, c) };
+  const cell = readAmount(g.value(r, c), g.text(r, c), g.format(r, c), 2, g.formula(r, c)) as PCell;
+  cell.sheet = g.name;
+  cell.addr = a1(r, c);
+  return cell;
 }
 
 /** Cheap pre-test before a row's header map is built: one of the words every 绩效 header row has. */

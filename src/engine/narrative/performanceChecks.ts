@@ -6,7 +6,7 @@
  *  P.7 偏差度 of “≤” indicators; P.8 部门整体表 vs 五(三) and 公开05; P.9 预算执行 score; P.10 derived rates.
  */
 import { qualified } from "../address";
-import { Decimal, plain, ZERO } from "../decimal";
+import { Decimal, plain, ZERO, halfOfDecimals } from "../decimal";
 import { money } from "../messages";
 import { Tables } from "../model";
 import { Finding, Severity } from "../types";
@@ -29,7 +29,7 @@ function num(c: PCell | null): Decimal | null {
 
 /** Half-width of a 绩效 amount: 2-decimal 万元 precision (RULES.md §0.2), finer when more decimals are shown. */
 function halfOf(c: PCell): Decimal {
-  return c.dp > 2 ? new Decimal(10).pow(-c.dp).dividedBy(2) : HALF;
+  return c.dp > 2 ? halfOfDecimals(c.dp) : HALF;
 }
 
 export class PerfChecks {
@@ -87,7 +87,7 @@ export class PerfChecks {
     if (!r.score || !score || rate === null || !r.rate || !r.rate.percent) return;
     const H = new Decimal(100);
     let model = H.minus(new Decimal(10).times(H.minus(Decimal.min(rate, H))).dividedBy(100));
-    let tol = new Decimal(10).times(new Decimal(10).pow(-r.rate.dp).dividedBy(2)).dividedBy(100).plus(new Decimal(10).pow(-r.score.dp).dividedBy(2));
+    let tol = new Decimal(10).times(halfOfDecimals(r.rate.dp)).dividedBy(100).plus(halfOfDecimals(r.score.dp));
     const parts: string[] = ["预算执行率 10 分"];
     for (const k in r.rates) {
       const v = r.rates[k];
@@ -95,7 +95,7 @@ export class PerfChecks {
       const w = weights[k];
       if (!w) return;
       model = model.minus(w.times(H.minus(v.value)).dividedBy(100));
-      tol = tol.plus(w.times(new Decimal(10).pow(-v.dp).dividedBy(2)).dividedBy(100));
+      tol = tol.plus(w.times(halfOfDecimals(v.dp)).dividedBy(100));
       parts.push(k.replace(/得分率$/, "") + " " + plain(w) + " 分");
     }
     if (model.minus(score).abs().lte(tol)) {
@@ -213,7 +213,7 @@ export class PerfChecks {
           }
           if (!expected) continue;
           const rounded = expected.toDecimalPlaces(r.actual.dp);
-          const close = expected.minus(actual).abs().lte(new Decimal(10).pow(-r.actual.dp).dividedBy(2).plus(new Decimal("0.05")));
+          const close = expected.minus(actual).abs().lte(halfOfDecimals(r.actual.dp).plus(new Decimal("0.05")));
           if (rounded.equals(actual) || close) this.ck.ok();
           else {
             this.ck.bad();
@@ -340,7 +340,7 @@ export class PerfChecks {
       if (r.deviation && dev !== null && tm && act !== null && r.actual && r.actual.percent) {
         const target = new Decimal(tm[1]);
         const over = Decimal.max(act.minus(target), ZERO);
-        const res = judgeRatio({ value: over, half: new Decimal(10).pow(-r.actual.dp).dividedBy(2) }, { value: target, half: ZERO }, dev, r.deviation.dp);
+        const res = judgeRatio({ value: over, half: halfOfDecimals(r.actual.dp) }, { value: target, half: ZERO }, dev, r.deviation.dp);
         if (res.state === "exact" || res.state === "tail") this.ck.ok();
         else {
           this.ck.bad();

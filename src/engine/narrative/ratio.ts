@@ -4,7 +4,7 @@
  * its last digit: when the two intervals meet, rounding explains the gap (TAIL); when not, it is an error.
  * A ratio over a zero denominator is UNDEFINED (an error: it must not be printed at all).
  */
-import { Decimal, ZERO } from "../decimal";
+import { Decimal, ZERO, halfOfDecimals } from "../decimal";
 
 export interface Op {
   value: Decimal;
@@ -34,13 +34,15 @@ export function judgeRatio(num: Op, den: Op, stated: Decimal, statedDp: number):
   const d = den.value.abs();
   const ratio = n.dividedBy(d).times(HUNDRED);
   const rounded = ratio.toDecimalPlaces(statedDp);
+  // Most stated ratios tie: the interval is only worked out when they do not.
+  if (rounded.equals(stated.abs())) return { state: "exact", ratio, rounded, lo: null, hi: null, tolerance: null };
   const nLo = Decimal.max(n.minus(num.half), ZERO);
   const nHi = n.plus(num.half);
   const dLo = d.minus(den.half);
   const dHi = d.plus(den.half);
   const lo = nLo.dividedBy(dHi).times(HUNDRED);
   const hi = dLo.gt(0) ? nHi.dividedBy(dLo).times(HUNDRED) : null;
-  const halfP = new Decimal(10).pow(-statedDp).dividedBy(2);
+  const halfP = halfOfDecimals(statedDp);
   const p = stated.abs();
   const spread = hi ? Decimal.max(hi.minus(ratio), ratio.minus(lo)) : null;
   const tolerance = spread ? spread.plus(halfP).toDecimalPlaces(4, Decimal.ROUND_UP) : null;

@@ -2,7 +2,7 @@
  * N1–N13 (RULES.md §3.3): every amount, share, completion rate and growth rate of the 情况说明 recomputed
  * from the tables. Each function takes one section; numbers are bound within their sentence.
  */
-import { Decimal, plain, ZERO } from "../decimal";
+import { Decimal, plain, ZERO, halfOfDecimals } from "../decimal";
 import { classByLabel } from "../layouts";
 import { money } from "../messages";
 import { TRow } from "../model";
@@ -34,8 +34,18 @@ interface Ctx {
   perf: Performance;
 }
 
-function each(p: Para, re: RegExp, fn: (m: RegExpExecArray, s: number, e: number) => void): void {
+/** Global copies of the sentence patterns, made once (each paragraph is matched against many of them). */
+const globals: { re: RegExp; g: RegExp }[] = [];
+function globalOf(re: RegExp): RegExp {
+  for (let i = 0; i < globals.length; i++) if (globals[i].re === re) return globals[i].g;
   const g = new RegExp(re.source, "g");
+  globals.push({ re, g });
+  return g;
+}
+
+function each(p: Para, re: RegExp, fn: (m: RegExpExecArray, s: number, e: number) => void): void {
+  const g = globalOf(re);
+  g.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = g.exec(p.text))) {
     fn(m, m.index, m.index + m[0].length);
@@ -186,7 +196,7 @@ function shares(c: Ctx, rule: string, sec: Section, re: RegExp, total: RegExp, t
       ck.amount(rule, where, p, { start: s, end: e }, f, m[1], num);
       if (num && den) ck.ratio(rule, where, p, { start: s, end: e }, pf, m[1] + "占", num, den, "本年" + (tableId === "公开02" ? "收入" : "支出") + "合计为 0，不计算占比");
       sum = sum.plus(pf.value);
-      tol = tol.plus(new Decimal(10).pow(-pf.dp).dividedBy(2));
+      tol = tol.plus(halfOfDecimals(pf.dp));
     });
     if (!listed.length || !t) return;
     // completeness: every non-zero column of the 合计 row is named, and then the shares add up to 100
@@ -266,7 +276,7 @@ export function checkS5(c: Ctx, sec: Section): void {
         if (firstS < 0) firstS = s;
         n++;
         sum = sum.plus(pf.value);
-        tol = tol.plus(new Decimal(10).pow(-pf.dp).dividedBy(2));
+        tol = tol.plus(halfOfDecimals(pf.dp));
         if (!code) {
           ck.bad();
           ck.emit("N5b", "warning", p, { start: s, end: e }, where + "：“" + name + "（类）”不是功能分类的类名，未能与公开05核对");
@@ -536,7 +546,7 @@ export function checkS9(c: Ctx, sec: Section): void {
         shareSum.end = e;
         shareSum.n++;
         shareSum.sum = shareSum.sum.plus(sf.value);
-        shareSum.tol = shareSum.tol.plus(new Decimal(10).pow(-sf.dp).dividedBy(2));
+        shareSum.tol = shareSum.tol.plus(halfOfDecimals(sf.dp));
       }
       if (!termNoted && /运行费$/.test(m[1])) {
         termNoted = true;
@@ -981,7 +991,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: { n: number; p:
 }
 
 function tableRef(cl: { value: Decimal | null; dp: number; sheet: string; addr: string; state: string }, label: string): Ref {
-  return { value: cl.value || ZERO, dp: cl.dp, ref: "'" + cl.sheet.replace(/'/g, "''") + "'!" + cl.addr, label, blank: cl.state !== "number", half: new Decimal(10).pow(-Math.max(cl.dp, 2)).dividedBy(2) };
+  return { value: cl.value || ZERO, dp: cl.dp, ref: "'" + cl.sheet.replace(/'/g, "''") + "'!" + cl.addr, label, blank: cl.state !== "number", half: halfOfDecimals(Math.max(cl.dp, 2)) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ export class Operand {
     readonly dp: number,
     readonly blank: boolean,
     private readonly source: string | (() => string),
+    /** Hundredths as a safe integer, or null (see Amount.units). */
+    readonly units: number | null = null,
   ) {
     this.text = typeof source === "string" ? source : null;
   }
@@ -29,7 +31,7 @@ export class Operand {
   }
   /** The same figure subtracted ("减 …"). */
   negated(): Operand {
-    return new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label);
+    return new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label, this.units === null ? null : -this.units);
   }
 }
 
@@ -43,6 +45,19 @@ export interface FindingMeta {
 }
 
 export type RuleSeverity = "error" | "warn";
+
+/** total = Σ parts holds exactly, decided in integer hundredths (no decimal arithmetic) when every figure allows. */
+function exactInUnits(total: Operand, parts: Operand[]): boolean {
+  if (total.units === null) return false;
+  let rest = total.units;
+  for (let i = 0; i < parts.length; i++) {
+    const u = parts[i].units;
+    if (u === null) return false;
+    rest -= u;
+  }
+  // Sums of safe integers below 2^53 are exact; the magnitudes here are far below that.
+  return rest === 0;
+}
 
 /** A finding that compares no two figures yet: the fields a caller does not give are empty. */
 export function bareFinding(rule: string, severity: Severity, table: string | null, sheet: string, cell: string | null, message: string, extra: Partial<Finding> = {}): Finding {
@@ -72,7 +87,7 @@ export class Context {
   /** An operand from a cell; null when the cell holds text or an error (reported once, never read as 0). */
   /** `label` may be a function: it is then only built when a finding needs it (most checks pass). */
   operand(t: TableModel, cell: TCell | undefined, label: string | (() => string)): Operand | null {
-    if (!cell) return new Operand(t, null, ZERO, ZERO, t.dp, true, label);
+    if (!cell) return new Operand(t, null, ZERO, ZERO, t.dp, true, label, 0);
     if (cell.state === "text" || cell.state === "error") {
       const q = qualified(cell.sheet, cell.addr);
       if (!this.badCells[q]) {
@@ -85,7 +100,8 @@ export class Context {
       return null;
     }
     const blank = cell.state !== "number";
-    return new Operand(t, cell, blank ? ZERO : (cell.value as Decimal), t.halfUnit(cell.dp), cell.dp, blank, label);
+    const units = blank ? 0 : cell.units === undefined ? null : cell.units;
+    return new Operand(t, cell, blank ? ZERO : (cell.value as Decimal), t.halfUnit(cell.dp), cell.dp, blank, label, units);
   }
 
   add(f: Finding, meta: FindingMeta): Finding {
@@ -110,6 +126,10 @@ export class Context {
     if (!total || parts.some((p) => p === null)) return null;
     const ps = parts as Operand[];
     this.checks++;
+    if (exactInUnits(total, ps)) {
+      this.passed++;
+      return ZERO;
+    }
     let expected = ZERO;
     let tol = total.half;
     let tight = total.value.isZero() ? ZERO : total.half;
@@ -154,6 +174,10 @@ export class Context {
   same(rule: string, sev: RuleSeverity, where: string, a: Operand | null, b: Operand | null): void {
     if (!a || !b) return;
     this.checks++;
+    if (a.units !== null && b.units !== null && a.units === b.units) {
+      this.passed++;
+      return;
+    }
     const d = a.value.minus(b.value);
     if (d.isZero()) {
       this.passed++;
@@ -190,6 +214,10 @@ export class Context {
   le(rule: string, sev: RuleSeverity, where: string, part: Operand | null, whole: Operand | null): void {
     if (!part || !whole) return;
     this.checks++;
+    if (part.units !== null && whole.units !== null && part.units <= whole.units) {
+      this.passed++;
+      return;
+    }
     const d = part.value.minus(whole.value);
     if (d.lte(0)) {
       this.passed++;
