@@ -12,6 +12,7 @@ import { SSF } from "@e965/xlsx";
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/types";
 import { formatNumber } from "./numberFormat";
+import { a1, rangeA1 } from "../engine/address";
 
 /** The XLSX.read options this module expects (add `type`, and `dense: true` for big files). */
 export const SHEETJS_READ_OPTIONS: ParsingOptions = { cellNF: true, cellDates: false, cellFormula: true, bookFiles: true };
@@ -52,20 +53,6 @@ const ERROR_TEXT: { [code: number]: string } = {
   0xff: "#WTF?",
 };
 
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function a1(row: number, col: number): string {
-  return columnLetters(col) + (row + 1);
-}
 
 /** Parses "C10" → {r: 9, c: 2}; the SheetJS keys of a sparse sheet. Returns null for "!ref" etc. */
 function decodeAddress(key: string): { r: number; c: number } | null {
@@ -327,7 +314,7 @@ function convertSheet(
   const visibility = visibilityOf(wb, index, name);
   const isProtected = !!(ws && (ws as { "!protect"?: unknown })["!protect"]) || protectedXlsx[name] === true;
   const mergeList: MergeRange[] = (ws && (ws["!merges"] as MergeRange[] | undefined)) || [];
-  const merges = mergeList.map((m) => (m.s.r === m.e.r && m.s.c === m.e.c ? a1(m.s.r, m.s.c) : a1(m.s.r, m.s.c) + ":" + a1(m.e.r, m.e.c)));
+  const merges = mergeList.map((m) => rangeA1(m.s.r, m.s.c, m.e.r, m.e.c));
   const base: SheetSnapshot = { name: name, visibility: visibility, top: 0, left: 0, values: [], text: [], formats: [], merges: merges };
   if (isProtected) base.protected = true;
   if (!ws) return { sheet: base, cells: 0 };
