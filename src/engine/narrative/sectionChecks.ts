@@ -53,6 +53,18 @@ function each(p: Para, re: RegExp, fn: (m: RegExpExecArray, s: number, e: number
   }
 }
 
+/** 「年初预算为 A，支出决算为 B，完成…预算的 P%」: each complete statement with its three figures. */
+function eachBudgetRate(p: Para, fn: (m: RegExpExecArray, s: number, e: number, budget: Figure, spent: Figure, rate: Figure) => void): void {
+  each(p, P.budgetRate, (m, s, e) => {
+    const [bf, f, pf] = figs(p, m, s, [
+      [1, 2],
+      [3, 4],
+      [6, "%"],
+    ]);
+    if (bf && f && pf) fn(m, s, e, bf, f, pf);
+  });
+}
+
 /** Figures of a match in order: specs are [group of the number, unit ("%" / group index of the unit / "")]. */
 function figs(p: Para, m: RegExpExecArray, start: number, specs: [number, string | number][]): (Figure | null)[] {
   let cur = start;
@@ -311,13 +323,7 @@ export function checkS5(c: Ctx, sec: Section): void {
         }
       }
       // 五(三) total
-      each(p, P.budgetRate, (m, s, e) => {
-        const [bf, f, pf] = figs(p, m, s, [
-          [1, 2],
-          [3, 4],
-          [6, "%"],
-        ]);
-        if (!bf || !f || !pf) return;
+      eachBudgetRate(p, (m, s, e, bf, f, pf) => {
         totalBudget = { p, fig: bf, clause: { start: s, end: e } };
         ck.amount("N5c", where, p, { start: s, end: e }, f, "支出决算", total);
         ck.ratio("N5c", where, p, { start: s, end: e }, pf, "完成" + (m[5] || "") + "预算的", total || ck.textRef(f, "支出决算"), ck.textRef(bf, "年初预算"), "年初未安排预算，本年支出决算 " + f.text + "，主要原因是……");
@@ -340,13 +346,7 @@ export function checkS5(c: Ctx, sec: Section): void {
       row = r;
       break;
     }
-    each(p, P.budgetRate, (m, s, e) => {
-      const [bf, f, pf] = figs(p, m, s, [
-        [1, 2],
-        [3, 4],
-        [6, "%"],
-      ]);
-      if (!bf || !f || !pf) return;
+    eachBudgetRate(p, (m, s, e, bf, f, pf) => {
       const clause = { start: s, end: e };
       const headClause = { start: 0, end: head[0].length };
       let r = row;
