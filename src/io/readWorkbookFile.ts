@@ -12,6 +12,7 @@ import * as zlib from "zlib";
 import * as XLSX from "@e965/xlsx";
 import type { WorkbookSnapshot } from "../engine/types";
 import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
+import { Parts, readXlsxFast } from "./fastXlsx";
 import { DEFAULT_ZIP_LIMITS, ZipEntry, ZipLimits, ZipProblem, inspectZip, looksLikeZip } from "./zipGuard";
 
 export type ReadResult = { ok: true; snapshot: WorkbookSnapshot } | { ok: false; error: string };
@@ -26,7 +27,12 @@ export interface ReadLimits extends Partial<ZipLimits> {
   maxCells?: number;
   /** false: SheetJS reads the original bytes, not the stored copy of the inflated entries (tests compare both). */
   storedCopy?: boolean;
+  /** false: always read with SheetJS, never with the fast .xlsx reader (fastXlsx.ts; tests compare both). */
+  fast?: boolean;
 }
+
+/** How many reads each path made (tests check which path ran). */
+export const readPaths = { fast: 0, sheetjs: 0 };
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -106,6 +112,7 @@ function verifyInflatedSizes(
   buf: Buffer,
   entries: ZipEntry[],
   store: boolean,
+  parts: Parts | null,
 ): { status: "ok" | "mismatch" | "corrupt"; cells: number; stored: Buffer | null } {
   let cells = 0;
   let total = 22;
@@ -134,6 +141,7 @@ function verifyInflatedSizes(
       data = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     }
     if (isSheet) cells += countCells(data);
+    if (parts) parts.set(e.name, data);
     if (out) {
       // Local header: as the original's, but stored, no data descriptor, no extra field.
       const nameLen = u16(buf, e.localOffset + 26);
@@ -247,13 +255,32 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
     if (!isExcel) return fail(MESSAGES.zipNotExcel);
     // SheetJS finds the same end record and so the same entries: then it may read our stored copy instead.
     const sameView = limits.storedCopy !== false && !z.zip64 && sheetjsEocd(buf) === z.eocd;
-    const v = verifyInflatedSizes(buf, entries, sameView);
+    // The fast reader needs the inflated parts; entries whose names differ only in case are SheetJS's to resolve.
+    // Only where SheetJS would see exactly these entries (same end record, local headers agreeing, no ZIP64).
+    let parts: Parts | null = limits.fast === false || z.zip64 || sheetjsEocd(buf) !== z.eocd ? null : new Map();
+    for (let i = 0; i < entries.length && parts; i++) if (!entries[i].plain) parts = null;
+    if (parts) {
+      const seen: { [lower: string]: true } = {};
+      for (let i = 0; i < entries.length && parts; i++) {
+        const lower = entries[i].name.toLowerCase();
+        if (seen[lower]) parts = null;
+        else seen[lower] = true;
+      }
+    }
+    const v = verifyInflatedSizes(buf, entries, sameView, parts);
     if (v.status === "mismatch") return fail(MESSAGES.sizeMismatch);
     if (v.status === "corrupt") return fail(MESSAGES.corruptZip);
     const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
     if (v.cells > maxCells) return fail(cellsMessage(v.cells, maxCells));
     // .xlsx/.xlsm (sheet XML): SheetJS need not format each cell's text, the snapshot does it faster and the same.
     const xml = hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.xml$/i.test(n));
+    if (xml && parts) {
+      const fast = readXlsxFast(parts);
+      if (fast) {
+        readPaths.fast++;
+        return finish(fast.wb, source, limits, fast.protectedSheets);
+      }
+    }
     return parse(v.stored || buf, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
   }
   if (startsWith(buf, CFB_MAGIC)) {
@@ -296,10 +323,18 @@ function parse(buf: Buffer, source: string | undefined, limits: ReadLimits, extr
     if (/password|encrypt/i.test(msg)) return fail(MESSAGES.encrypted);
     return fail(MESSAGES.corrupt);
   }
+  readPaths.sheetjs++;
+  return finish(wb, source, limits, undefined);
+}
+
+function finish(wb: XLSX.WorkBook, source: string | undefined, limits: ReadLimits, protectedSheets: { [name: string]: true } | undefined): ReadResult {
   if (!wb || !wb.SheetNames || wb.SheetNames.length === 0) return fail(MESSAGES.noData);
   let snapshot: WorkbookSnapshot;
   try {
-    snapshot = snapshotFromSheetJS(wb, source, { maxCells: limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS });
+    snapshot = snapshotFromSheetJS(wb, source, {
+      maxCells: limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS,
+      protectedSheets: protectedSheets,
+    });
   } catch (e) {
     if (e instanceof SnapshotTooLargeError) {
       return fail(cellsMessage(e.cells, e.limit));

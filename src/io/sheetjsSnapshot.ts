@@ -23,6 +23,8 @@ export interface SnapshotOptions {
    * each sheet). A sheet with one cell at A1 and one at XFD1048576 would otherwise allocate billions of entries.
    */
   maxCells?: number;
+  /** Protected sheets when known already (the fast .xlsx reader); otherwise found with xlsxProtectedSheets. */
+  protectedSheets?: { [name: string]: true };
 }
 
 export const DEFAULT_MAX_CELLS = 5000000;
@@ -390,7 +392,7 @@ function nullRow(n: number): null[] {
 export function snapshotFromSheetJS(wb: WorkBook, source?: string, options: SnapshotOptions = {}): WorkbookSnapshot {
   const limit = options.maxCells === undefined ? DEFAULT_MAX_CELLS : options.maxCells;
   let used = 0;
-  const protectedXlsx = xlsxProtectedSheets(wb);
+  const protectedXlsx = options.protectedSheets || xlsxProtectedSheets(wb);
   const props = wb.Workbook && (wb.Workbook.WBProps as { date1904?: unknown } | undefined);
   const d1904 = props ? props.date1904 : undefined;
   const context: CellContext = { date1904: d1904 === true || d1904 === 1 || d1904 === "1" || d1904 === "true" };
