@@ -90,7 +90,7 @@ function attrs(body: string): { [k: string]: string } {
     const start = i;
     while (i < n && body.charCodeAt(i) !== 61 /* = */ && !isSpace(body.charCodeAt(i))) i++;
     const name = body.slice(start, i);
-    if (body.charCodeAt(i) !== 61 || !/^[A-Za-z][\w.:-]*$/.test(name)) decline();
+    if (body.charCodeAt(i) !== 61 || !isName(name)) decline();
     i++;
     const q = body.charCodeAt(i);
     if (q !== 34 && q !== 39) decline();
@@ -103,6 +103,25 @@ function attrs(body: string): { [k: string]: string } {
     } else out[key] = body.slice(i + 1, end);
     i = end + 1;
   }
+}
+
+/** /^[A-Za-z][\w.:-]*$/ without a regular expression (attributes are scanned once per cell). */
+function isName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter) continue;
+    if (i === 0) return false;
+    if (!((c >= 48 && c <= 57) || c === 95 || c === 46 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
+
+/** Only XML white space between from and to. */
+function blank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
 }
 
 function isSpace(c: number): boolean {
@@ -214,15 +233,27 @@ function section(xml: string, name: string): string | null {
 /* ------------------------------------------------------------------ one worksheet (parse_ws_xml, parse_ws_xml_data) */
 
 const MERGE_RE = /<(?:\w+:)?mergeCell ref=["']([A-Z0-9:]+)['"]\s*[/]?>/g;
-const A1_RE = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 const NUM_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** "B12" → {r: 11, c: 1}: 1–3 capitals, then a row number without a leading zero, up to 7 digits. */
 function decodeA1(s: string): { r: number; c: number } {
-  const m = A1_RE.exec(s);
-  if (!m) return decline();
+  let i = 0;
   let c = 0;
-  for (let i = 0; i < m[1].length; i++) c = c * 26 + (m[1].charCodeAt(i) - 64);
-  return { r: parseInt(m[2], 10) - 1, c: c - 1 };
+  for (; i < s.length && i < 4; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+  }
+  if (i === 0 || i > 3) decline();
+  const digits = s.length - i;
+  if (digits < 1 || digits > 7 || s.charCodeAt(i) === 48) decline();
+  let r = 0;
+  for (; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) decline();
+    r = r * 10 + (ch - 48);
+  }
+  return { r: r - 1, c: c - 1 };
 }
 
 interface SheetOut {
@@ -250,10 +281,10 @@ function worksheet(xml: string, sst: (string | undefined)[] | null, formats: (st
   while (i < end) {
     const lt = xml.indexOf("<", i);
     if (lt < 0 || lt >= end) {
-      if (xml.slice(i, end).trim() !== "") decline();
+      if (!blank(xml, i, end)) decline();
       break;
     }
-    if (xml.slice(i, lt).trim() !== "") decline();
+    if (!blank(xml, i, lt)) decline();
     const gt = xml.indexOf(">", lt);
     if (gt < 0 || gt > end) decline();
     const c1 = xml.charCodeAt(lt + 1);
@@ -328,10 +359,10 @@ function parseCell(
   while (j < content.length) {
     const lt = content.indexOf("<", j);
     if (lt < 0) {
-      if (content.slice(j).trim() !== "") decline();
+      if (!blank(content, j, content.length)) decline();
       break;
     }
-    if (content.slice(j, lt).trim() !== "") decline();
+    if (!blank(content, j, lt)) decline();
     if (content.startsWith("<v", lt) && (content.charCodeAt(lt + 2) === 62 || isSpace(content.charCodeAt(lt + 2)))) {
       // <v> or <v xml:space="preserve"> (SheetJS ignores the attributes)
       const gt = content.indexOf(">", lt);
