@@ -706,32 +706,22 @@ export function checkS11(c: Ctx, sec: Section): void {
     if (total && parts.length === 3) {
       ck.sum("N11", where, p, total.clause, total.f, ck.textRef(total.f, "政府采购支出总额"), parts.map((x, i) => ck.textRef(x.f, ["货物", "工程", "服务"][i] + "支出")), "政府采购支出总额应等于货物、工程、服务支出之和", parts.map((x) => ({ p, fig: x.f })));
     }
-    const smeM = P.procSme.exec(p.text);
-    const microM = P.procMicro.exec(p.text);
-    let sme: Figure | null = null;
-    if (smeM && total) {
-      const [f, pf] = figs(p, smeM, smeM.index, [
+    // 「授予X合同金额 A，占 Y 的 P%」: A ≤ its whole, P = A / whole; returns A for the next level down.
+    const contract = (re: RegExp, name: string, whole: Figure, wholeName: string, zero: string): Figure | null => {
+      const m = re.exec(p.text);
+      if (!m) return null;
+      const [f, pf] = figs(p, m, m.index, [
         [1, 2],
         [4, "%"],
       ]);
-      const clause = { start: smeM.index, end: smeM.index + smeM[0].length };
-      if (f) {
-        sme = f;
-        le(c, where, p, clause, f, "授予中小企业合同金额", total.f, "政府采购支出总额");
-        if (pf) ck.ratio("N11", where, p, clause, pf, "占" + smeM[3] + "的", ck.textRef(f, "授予中小企业合同金额"), ck.textRef(total.f, "政府采购支出总额"), "本年未发生政府采购支出，不计算中小企业合同占比");
-      }
-    }
-    if (microM && sme) {
-      const [f, pf] = figs(p, microM, microM.index, [
-        [1, 2],
-        [4, "%"],
-      ]);
-      const clause = { start: microM.index, end: microM.index + microM[0].length };
-      if (f) {
-        le(c, where, p, clause, f, "授予小微企业合同金额", sme, "授予中小企业合同金额");
-        if (pf) ck.ratio("N11", where, p, clause, pf, "占" + microM[3] + "的", ck.textRef(f, "授予小微企业合同金额"), ck.textRef(sme, "授予中小企业合同金额"), "本年未授予中小企业合同，不计算小微企业占比");
-      }
-    }
+      if (!f) return null;
+      const clause = { start: m.index, end: m.index + m[0].length };
+      le(c, where, p, clause, f, name, whole, wholeName);
+      if (pf) ck.ratio("N11", where, p, clause, pf, "占" + m[3] + "的", ck.textRef(f, name), ck.textRef(whole, wholeName), zero);
+      return f;
+    };
+    const sme = total ? contract(P.procSme, "授予中小企业合同金额", total.f, "政府采购支出总额", "本年未发生政府采购支出，不计算中小企业合同占比") : null;
+    if (sme) contract(P.procMicro, "授予小微企业合同金额", sme, "授予中小企业合同金额", "本年未授予中小企业合同，不计算小微企业占比");
   });
 }
 
