@@ -18,12 +18,6 @@ export interface AuditOptions {
   narrative?: string;
 }
 
-/** Extra checks that read the recognised tables (the narrative and 绩效 checks plug in here). */
-export type Extension = (ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions) => void;
-const extensions: Extension[] = [];
-export function registerExtension(e: Extension): void {
-  if (extensions.indexOf(e) < 0) extensions.push(e);
-}
 
 function guarded(ctx: Context, what: string, fn: () => void): void {
   try {
@@ -93,7 +87,6 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   guarded(ctx, "表头", () => headRules(ctx, found));
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
-  for (const ext of extensions) guarded(ctx, "扩展审核", () => ext(ctx, rec, snapshot, options));
   const rank = (f: Finding) => {
     const i = ORDER.indexOf(f.table || "");
     return i < 0 ? ORDER.length : i;

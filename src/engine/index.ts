@@ -3,5 +3,5 @@
  *   auditWorkbook(snapshot, { narrative? }) → AuditResult (see types.ts and contracts/audit-report.schema.json)
  */
 export * from "./types";
-export { auditWorkbook, auditWithNarrative, runAudit, registerExtension } from "./audit";
-export type { AuditOptions, Extension } from "./audit";
+export { auditWorkbook, auditWithNarrative, runAudit } from "./audit";
+export type { AuditOptions } from "./audit";

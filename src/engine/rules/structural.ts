@@ -2,7 +2,7 @@
  * Rules that are not one identity of fixed shape: 公开06's lanes, code structure, usage hints, empty tables,
  * padding rows, signs and the consistency of the tables' heads. Ids follow RULES.md §1.
  */
-import { fmt, ZERO } from "../decimal";
+import { ZERO } from "../decimal";
 import { money } from "../messages";
 import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
@@ -156,7 +156,6 @@ export function headRules(ctx: Context, tables: TableModel[]): void {
   if (Object.keys(units).length > 1) ctx.note("S.5", "warning", null, null, "各表金额单位不一致：" + describe(units) + "；跨表核对按各表显示的数字直接比较，请统一单位");
 }
 
-export { fmt };
 
 /**
  * X.13 (hint): 基本支出 by function vs by economic class. One 项 can hold several 款, so these are not strict
