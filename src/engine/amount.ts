@@ -33,13 +33,6 @@ export interface Amount {
 const DASHES = /^(?:-+|—+|–+|－+|―+|\/|／|…+|無|无)$/;
 const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!)$/;
 
-/** Decimals the number format shows: "#,##0.00" → 2, "0%" → 0, "General" → null (the text decides). */
-export function formatDecimals(format: string): number | null {
-  if (!format || /^general$/i.test(format)) return null;
-  const section = format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  const m = /\.([0#?]+)/.exec(section);
-  return m ? m[1].length : /[0#?]/.test(section) ? 0 : null;
-}
 
 /** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). */
 const dateFormats: { [f: string]: boolean } = {};

@@ -28,11 +28,6 @@ export function fromFloat(x: number): Decimal {
   return new Decimal(Number(x.toPrecision(15)).toString() === "NaN" ? "0" : x.toPrecision(15));
 }
 
-export function sum(ds: Decimal[]): Decimal {
-  let s = ZERO;
-  for (const d of ds) s = s.plus(d);
-  return s;
-}
 
 const halves: Decimal[] = [];
 

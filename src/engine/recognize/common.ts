@@ -103,13 +103,6 @@ export function codeText(grid: Grid, r: number, c: number): string {
   return /^\d+$/.test(t) ? t : "";
 }
 
-/** The right edge of the used columns in a block of rows (tables are often narrower than the sheet). */
-export function usedRight(grid: Grid, r1: number, r2: number, c1: number, c2: number): number {
-  let right = c1;
-  for (let r = r1; r <= r2; r++) for (let c = c2; c > right; c--) if (!grid.isEmpty(r, c)) { right = c; break; }
-  return right;
-}
-
 export function collectNotes(grid: Grid, r1: number, r2: number, c1: number, c2: number): string[] {
   const out: string[] = [];
   for (let r = r1; r <= r2; r++)
