@@ -53,6 +53,18 @@ function each(p: Para, re: RegExp, fn: (m: RegExpExecArray, s: number, e: number
   }
 }
 
+/** The shares of one breakdown add up to 100 %: exact passes, within the rounding of the shares is a 尾差. */
+function sharesMakeWhole(ck: Checker, rule: string, p: Para, clause: { start: number; end: number }, what: string, sum: Decimal, tol: Decimal): void {
+  const d = sum.minus(100);
+  if (d.isZero()) {
+    ck.ok();
+    return;
+  }
+  ck.bad();
+  const within = d.abs().lte(tol);
+  ck.emit(rule, within ? "tail" : "error", p, clause, what + " " + plain(sum) + "%，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol)), { expected: "100", actual: plain(sum), difference: plain(d), tolerance: plain(tol) });
+}
+
 /** 「年初预算为 A，支出决算为 B，完成…预算的 P%」: each complete statement with its three figures. */
 function eachBudgetRate(p: Para, fn: (m: RegExpExecArray, s: number, e: number, budget: Figure, spent: Figure, rate: Figure) => void): void {
   each(p, P.budgetRate, (m, s, e) => {
@@ -224,13 +236,7 @@ function shares(c: Ctx, rule: string, sec: Section, re: RegExp, total: RegExp, t
       return;
     }
     ck.ok();
-    const d = sum.minus(100);
-    if (d.isZero()) ck.ok();
-    else {
-      ck.bad();
-      const within = d.abs().lte(tol);
-      ck.emit(rule, within ? "tail" : "error", p, clause, where + "：各项占比合计 " + plain(sum) + "%，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol)), { expected: "100", actual: plain(sum), difference: plain(d), tolerance: plain(tol) });
-    }
+    sharesMakeWhole(ck, rule, p, clause, where + "：各项占比合计", sum, tol);
   });
 }
 
@@ -313,13 +319,7 @@ export function checkS5(c: Ctx, sec: Section): void {
           ck.emit("N5b", "error", p, clause, where + "：公开05 中 " + missing.map((r) => r.label + " " + money(r.cells.c1.value as Decimal, 2)).join("、") + " 万元未在结构情况中列出", { related: missing.map((r) => "'" + r.cells.c1.sheet + "'!" + r.cells.c1.addr) });
         } else {
           ck.ok();
-          const d = sum.minus(100);
-          if (d.isZero()) ck.ok();
-          else {
-            ck.bad();
-            const within = d.abs().lte(tol);
-            ck.emit("N5b", within ? "tail" : "error", p, clause, where + "：各类占比合计 " + plain(sum) + "%，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol)), { expected: "100", actual: plain(sum), difference: plain(d), tolerance: plain(tol) });
-          }
+          sharesMakeWhole(ck, "N5b", p, clause, where + "：各类占比合计", sum, tol);
         }
       }
       // 五(三) total
@@ -617,13 +617,7 @@ export function checkS9(c: Ctx, sec: Section): void {
   // the three shares of the “三公” breakdown add up to 100 % (when there is any 三公 spending)
   const tot = cell("c7", "决算数 合计");
   if (shareSum.n === 3 && shareSum.p && tot && tot.value.gt(0)) {
-    const d = shareSum.sum.minus(100);
-    if (d.isZero()) ck.ok();
-    else {
-      ck.bad();
-      const within = d.abs().lte(shareSum.tol);
-      ck.emit("N9b", within ? "tail" : "error", shareSum.p, { start: shareSum.start, end: shareSum.end }, "说明九(二)：三项“三公”经费占比合计 " + plain(shareSum.sum) + "%，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(shareSum.tol)), { expected: "100", actual: plain(shareSum.sum), difference: plain(d), tolerance: plain(shareSum.tol) });
-    }
+    sharesMakeWhole(ck, "N9b", shareSum.p, { start: shareSum.start, end: shareSum.end }, "说明九(二)：三项“三公”经费占比合计", shareSum.sum, shareSum.tol);
   }
   const rec = cell("c12", "决算数 公务接待费");
   if (rec && (domestic || foreign)) {
