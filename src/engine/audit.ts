@@ -10,7 +10,7 @@ import { CATALOGUE } from "./rules/catalogue";
 import { Context } from "./rules/context";
 import { linkEchoes } from "./rules/echoes";
 import { evaluate } from "./rules/evaluate";
-import { basicRules, codedRules, functionEconomicHints, headRules, summaryRules } from "./rules/structural";
+import { basicRules, codedRules, functionEconomicHints, headRules, roundingNotes, summaryRules } from "./rules/structural";
 import { AuditResult, Finding, Summary, TableId, TABLE_IDS, WorkbookSnapshot } from "./types";
 
 export interface AuditOptions {
@@ -85,6 +85,7 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   guarded(ctx, "功能与经济分类", () => functionEconomicHints(ctx));
   const found = TABLE_IDS.map((id) => rec.tables[id]).filter((t): t is TableModel => !!t);
   guarded(ctx, "表头", () => headRules(ctx, found));
+  guarded(ctx, "尾差说明", () => roundingNotes(ctx, found));
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
   const rank = (f: Finding) => {

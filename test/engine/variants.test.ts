@@ -146,3 +146,11 @@ test("公开08 as a 收入支出 table follows the 公开07 rules", () => {
   const broken = audit(F.stateCapitalIncomeExpense(F.loadSample(), [0, 5, 0, 0, 0, 0]));
   expect(broken.findings.filter((f) => f.table === "公开08" && f.severity !== "info").map((f) => f.rule + " " + f.severity)).toEqual(expect.arrayContaining(["T07.2 warning"]));
 });
+
+test("a 万元 table without the 尾差 note gets an info (S.8); a 元 table does not need one", () => {
+  const wb = F.loadSample();
+  delete wb.Sheets["公开03表"]["A31"];
+  const r = audit(wb);
+  expect(r.findings.filter((f) => f.rule === "S.8").map((f) => f.table)).toEqual(["公开03", "公开09"]);
+  expect(audit(F.inYuan(F.loadSample())).findings.filter((f) => f.rule === "S.8")).toEqual([]);
+});

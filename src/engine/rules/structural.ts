@@ -2,7 +2,7 @@
  * Rules that are not one identity of fixed shape: 公开06's lanes, code structure, usage hints, empty tables,
  * padding rows, signs and the consistency of the tables' heads. Ids follow RULES.md §1.
  */
-import { ZERO } from "../decimal";
+import { Decimal, ZERO } from "../decimal";
 import { money } from "../messages";
 import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
@@ -204,4 +204,18 @@ export function functionEconomicHints(ctx: Context): void {
     const c = rowByKey(t6, "30302") || rowByKey(t6, "30301");
     ctx.note("X.13", "warning", t6, c ? c.cells.amt : null, "公开06 离退休费（30301+30302）" + money(pay.sum, 2) + " 大于公开05 行政/事业单位离退休（2080501+2080502）基本支出 " + money(fnRetire.sum, 2) + "，其中 " + money(pay.sum.minus(fnRetire.sum), 2) + " 列在其他功能科目（如行政运行），而行政运行不含离退休支出，请核实科目归类", { related: fnRetire.cells, actual: pay.sum.toFixed(), expected: fnRetire.sum.toFixed(), difference: pay.sum.minus(fnRetire.sum).toFixed() });
   } else if (pay.any) ctx.pass();
+}
+
+/**
+ * RULES.md §5.1 / H4: a table converted to 万元 whose figures can carry 尾差 should say so under the table, as
+ * the template's 公开01–06 do. An info, once per table that has non-zero rounded amounts and no such note.
+ */
+export function roundingNotes(ctx: Context, tables: TableModel[]): void {
+  for (const t of tables) {
+    if (t.halfUnit(t.dp).isZero()) continue;
+    const amounts = t.rows.some((r) => Object.keys(r.cells).some((k) => r.cells[k].state === "number" && !(r.cells[k].value as Decimal).isZero()));
+    if (!amounts) continue;
+    if (t.notes.some((n) => /尾差/.test(n))) ctx.pass();
+    else ctx.note("S.8", "info", t, { sheet: t.sheet, addr: t.range.split(":")[0] }, t.id + " 的金额以" + t.unit + "列示、由元换算而来，但表下没有“本表金额转换为" + t.unit + "时，因四舍五入可能存在尾差”的说明（其他表有），建议补充");
+  }
 }
