@@ -52,7 +52,8 @@ test("a 尾差 names both figures, the difference, the tolerance and the rule", 
   expect(f.related).toEqual(["'公开03表'!D10", "'公开03表'!E10", "'公开03表'!F10", "'公开03表'!G10", "'公开03表'!H10"]);
 });
 
-test("the checks are counted", () => {
-  expect(result.summary.checks).toBeGreaterThan(600);
-  expect(result.summary.passed + tableFindings.filter((f) => f.severity !== "info" && /^T0[1-9]\.[0-9]$|^X\./.test(f.rule) && f.difference !== null).length).toBeLessThanOrEqual(result.summary.checks);
+test("the checks are counted: every evaluation once, passes and findings apart", () => {
+  // 1,146 evaluations (tables and narrative); the 30 that did not pass are the comparisons behind the 不符, 疑点
+  // and 尾差 above. A rule that stopped running, or ran twice, changes these numbers.
+  expect(result.summary).toEqual({ checks: 1146, passed: 1116, errors: 14, warnings: 3, tails: 15, infos: 11 });
 });
