@@ -27,7 +27,7 @@ export interface AuditReport {
 }
 
 export function emptySummary(): Summary {
-  return { checks: 0, passed: 0, errors: 0, warnings: 0, tails: 0, infos: 0 };
+  return { checks: 0, passed: 0, errors: 0, warnings: 0, tails: 0, infos: 0, notChecked: 0 };
 }
 
 export function failedReport(file: string, error: string): FileReport {
@@ -72,7 +72,7 @@ export function finding(f: Finding, strict = true): Finding {
 }
 
 function summary(s: Summary): Summary {
-  return { checks: s.checks, passed: s.passed, errors: s.errors, warnings: s.warnings, tails: s.tails, infos: s.infos };
+  return { checks: s.checks, passed: s.passed, errors: s.errors, warnings: s.warnings, tails: s.tails, infos: s.infos, notChecked: s.notChecked || 0 };
 }
 
 /** `strict` (the JSON report) keeps to the schema exactly; the text report shows the engine's values as they are. */

@@ -11,7 +11,7 @@ import { Context } from "./rules/context";
 import { linkEchoes } from "./rules/echoes";
 import { evaluate } from "./rules/evaluate";
 import { basicRules, codedRules, functionEconomicHints, headRules, roundingNotes, summaryRules } from "./rules/structural";
-import { AuditResult, Finding, Summary, TableId, TABLE_IDS, WorkbookSnapshot } from "./types";
+import { AuditResult, Finding, Summary, TableId, TableStats, TABLE_IDS, WorkbookSnapshot } from "./types";
 
 export interface AuditOptions {
   /** Narrative text (情况说明) pasted or read from a file, checked against the tables. */
@@ -58,8 +58,28 @@ function hiddenDecimals(ctx: Context, t: TableModel): void {
 
 const ORDER: string[] = (TABLE_IDS as string[]).concat(["情况说明", "绩效"]);
 
+/** Per table: checks counted, passed, ended with a finding (infos that compare nothing are not counted), 未审核. */
+function tableStats(ctx: Context): TableStats[] {
+  const keys: string[] = [];
+  const add = (k: string | null) => {
+    if (k && keys.indexOf(k) < 0) keys.push(k);
+  };
+  for (const k in ctx.tally) add(k);
+  for (const n of ctx.notChecked) add(n.table);
+  keys.sort((a, b) => rankOf(a) - rankOf(b));
+  return keys.map((k) => {
+    const t = ctx.tally[k] || { checks: 0, passed: 0 };
+    return { table: k, checks: t.checks, passed: t.passed, withFindings: t.checks - t.passed, notChecked: ctx.notChecked.filter((n) => n.table === k).length };
+  });
+}
+
+function rankOf(table: string): number {
+  const i = ORDER.indexOf(table);
+  return i < 0 ? ORDER.length : i;
+}
+
 function summarise(ctx: Context): Summary {
-  const s: Summary = { checks: ctx.checks, passed: ctx.passed, errors: 0, warnings: 0, tails: 0, infos: 0 };
+  const s: Summary = { checks: ctx.checks, passed: ctx.passed, errors: 0, warnings: 0, tails: 0, infos: 0, notChecked: ctx.notChecked.length };
   for (const f of ctx.findings) {
     if (f.severity === "error") s.errors++;
     else if (f.severity === "warning") s.warnings++;
@@ -88,10 +108,7 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   guarded(ctx, "尾差说明", () => roundingNotes(ctx, found));
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
-  const rank = (f: Finding) => {
-    const i = ORDER.indexOf(f.table || "");
-    return i < 0 ? ORDER.length : i;
-  };
+  const rank = (f: Finding) => rankOf(f.table || "");
   const findings = ctx.findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
   const units: { [u: string]: number } = {};
   for (const t of found) units[t.unit] = (units[t.unit] || 0) + 1;
@@ -102,6 +119,8 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
     missing: rec.missing.map((m) => m.id),
     summary: summarise(ctx),
     findings,
+    notChecked: ctx.notChecked,
+    tableStats: tableStats(ctx),
     recognition: rec,
     context: ctx,
   };
@@ -113,10 +132,10 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
  */
 export function auditWithNarrative(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult & { narrative: NarrativeResult | null } {
   const r = runAudit(snapshot, options);
-  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, narrative: (r.context.narrative as NarrativeResult | null) || null };
+  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, notChecked: r.notChecked, tableStats: r.tableStats, narrative: (r.context.narrative as NarrativeResult | null) || null };
 }
 
 export function auditWorkbook(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult {
   const r = runAudit(snapshot, options);
-  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings };
+  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, notChecked: r.notChecked, tableStats: r.tableStats };
 }

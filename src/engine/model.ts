@@ -28,6 +28,11 @@ export interface TRow {
   side?: "income" | "expense";
   row: number;
   cells: { [col: string]: TCell };
+  /**
+   * Set when the row was matched by inference rather than read (a code inferred from a printed name, a fuzzy
+   * label): the reason, in Chinese. RULES.md §0.3: a finding that uses such a row is at most a 疑点.
+   */
+  inferred?: string;
 }
 
 export interface TableModel {
@@ -55,6 +60,8 @@ export interface TableModel {
   problems: string[];
   /** 公开08 published as 收入支出 table. */
   variant?: "fund";
+  /** Columns matched by inference (column key → reason); findings that use them are at most 疑点. */
+  inferredColumns?: { [col: string]: string };
 }
 
 interface Index {

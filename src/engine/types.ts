@@ -97,6 +97,36 @@ export interface Summary {
   warnings: number;
   tails: number;
   infos: number;
+  /** Rule instances that could not be evaluated (RULES.md §0.3 NOT CHECKED); never counted in `passed`. Schema v2. */
+  notChecked: number;
+}
+
+/**
+ * Why a check could not be made (RULES.md §0.3). The reason is one of a short list of Chinese words so that
+ * reports can group them; `detail` says what exactly was absent.
+ */
+export type NotCheckedReason = "缺表" | "缺合计行" | "缺栏" | "缺行" | "取数不足" | "无法确定对应科目" | "无文本" | "其他";
+
+/** One rule instance that ended 未审核: its operands were absent, unreadable or not recognised with certainty. */
+export interface NotChecked {
+  rule: string;
+  /** 公开01..公开09, 情况说明, 绩效, or null. */
+  table: string | null;
+  reason: NotCheckedReason;
+  /** One Chinese sentence: what was absent and what could therefore not be checked. */
+  detail: string;
+  /** Sheet-qualified addresses of the operands that were present (may be empty). */
+  cells: string[];
+}
+
+/** Per table (and 情况说明 / 绩效): how its checks ended. Schema v2. */
+export interface TableStats {
+  table: string;
+  checks: number;
+  passed: number;
+  /** Checks that ended with a finding (any severity). */
+  withFindings: number;
+  notChecked: number;
 }
 
 /** The engine's result for one workbook (the per-file part of the JSON report, without file/ok). */
@@ -106,4 +136,8 @@ export interface AuditResult {
   missing: TableId[];
   summary: Summary;
   findings: Finding[];
+  /** Every check that ended 未审核, with its reason (schema v2). */
+  notChecked: NotChecked[];
+  /** Per-table outcome counts, in table order (schema v2). */
+  tableStats: TableStats[];
 }

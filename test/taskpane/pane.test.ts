@@ -42,8 +42,10 @@ function result(findings: Finding[]): AuditResult {
       { id: "公开05", title: "一般公共预算财政拨款支出决算表", sheet: "公开05表", range: "A1:E31" },
     ],
     missing: ["公开02", "公开04", "公开06", "公开07", "公开08", "公开09"],
-    summary: { checks: 120, passed: 114, errors: 1, warnings: 1, tails: 3, infos: 1 },
+    summary: { checks: 120, passed: 114, errors: 1, warnings: 1, tails: 3, infos: 1, notChecked: 0 },
     findings,
+    notChecked: [],
+    tableStats: [],
   };
 }
 

@@ -7,7 +7,7 @@ import { qualified } from "../address";
 import { Decimal, plain, ZERO } from "../decimal";
 import { money, signed, sumSentence, Term } from "../messages";
 import { TCell, TableModel, Tables } from "../model";
-import { Finding, Severity, TableId } from "../types";
+import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 
 /** One figure taken from a table for a comparison. The label is built only when a message needs it. */
 export class Operand {
@@ -77,6 +77,28 @@ export class Context {
 
   /** The narrative analysis made during this audit (figures and marks for the pane), when there was one. */
   narrative: unknown = null;
+
+  /** Rule instances that could not be evaluated (RULES.md §0.3), each with its reason. */
+  notChecked: NotChecked[] = [];
+  /** Checks and passes per table (公开01…, 情况说明, 绩效; "" for workbook-level), for the per-table report. */
+  tally: { [table: string]: { checks: number; passed: number } } = {};
+
+  /** Record a rule instance that ended 未审核. Never counted as a check that passed. */
+  unchecked(rule: string, table: string | null, reason: NotCheckedReason, detail: string, cells: string[] = []): void {
+    this.notChecked.push({ rule, table, reason, detail, cells });
+  }
+
+  /** Count one check of `table`; `ok` when it passed. */
+  count(table: string | null, ok: boolean): void {
+    const k = table || "";
+    const t = this.tally[k] || (this.tally[k] = { checks: 0, passed: 0 });
+    t.checks++;
+    this.checks++;
+    if (ok) {
+      t.passed++;
+      this.passed++;
+    }
+  }
 
   constructor(readonly tables: Tables) {}
 
