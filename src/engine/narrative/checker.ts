@@ -6,7 +6,7 @@ import { qualified } from "../address";
 import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
 import { cellAt, TableModel, Tables } from "../model";
-import { Finding, Severity, TableId } from "../types";
+import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { original, Para } from "./normalise";
 import { judgeRatio, Op, pct4 } from "./ratio";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./result";
@@ -40,6 +40,7 @@ export class Checker {
   figures: FigureMark[] = [];
   checks = 0;
   passed = 0;
+  notChecked: NotChecked[] = [];
 
   constructor(
     readonly doc: string,
@@ -91,6 +92,11 @@ export class Checker {
     const m: FigureMark = { start, end, status, rule, related, explain, cell: p.cell };
     if (findingIndex !== undefined) m.findingIndex = findingIndex;
     this.figures.push(m);
+  }
+
+  /** A statement whose check cannot be made (an operand absent or not identified with certainty): 未审核. */
+  unchecked(rule: string, reason: NotCheckedReason, detail: string, cells: string[] = []): void {
+    this.notChecked.push({ rule, table: this.table, reason, detail, cells });
   }
 
   ok(): void {

@@ -185,7 +185,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
   const c1 = t05 ? cellAt(t05, "合计", "c1") : undefined;
   pc.projects(c3 && c3.value ? { value: c3.value, ref: qualified(c3.sheet, c3.addr) } : null);
   pc.whole(shared.initialBudget || null, c1 && c1.value ? { value: c1.value, ref: qualified(c1.sheet, c1.addr) } : null, out.rest);
-  return { source: src.source, sheet: src.sheet, text: src.doc, findings: ck.findings, figures: ck.figures, checks: ck.checks, passed: ck.passed };
+  return { source: src.source, sheet: src.sheet, text: src.doc, findings: ck.findings, figures: ck.figures, checks: ck.checks, passed: ck.passed, notChecked: ck.notChecked };
 }
 
 export function narrativeRules(ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): void {
@@ -194,6 +194,7 @@ export function narrativeRules(ctx: Context, rec: Recognition, snapshot: Workboo
   for (const f of r.findings) ctx.add(f, { rule: f.rule });
   ctx.checks += r.checks;
   ctx.passed += r.passed;
+  for (const n of r.notChecked) ctx.unchecked(n.rule, n.table, n.reason, n.detail, n.cells);
 }
 
 /** The narrative text the engine checks for this workbook and options (for the pane to show). */

@@ -2,7 +2,7 @@
  * What the narrative checks produce: findings in the report's shape plus one mark per checked figure, so the
  * pane can show the text with every figure coloured by its result (ties included).
  */
-import { Finding } from "../types";
+import { Finding, NotChecked } from "../types";
 
 export type MarkStatus = "ok" | "tail" | "error" | "warning";
 
@@ -33,6 +33,8 @@ export interface NarrativeResult {
   figures: FigureMark[];
   checks: number;
   passed: number;
+  /** Statements whose checks could not be made (RULES.md §0.3), each with its reason. */
+  notChecked: NotChecked[];
 }
 
 export const EXTERNAL_SHEET = "情况说明（外部文本）";
