@@ -1,13 +1,24 @@
 /**
- * The text Excel (and SheetJS's `w`) shows for a number in the formats a 决算 workbook uses almost everywhere, without
- * SheetJS's general format interpreter: "General", "0", "0.0…", "#,##0", "#,##0.0…", and those with "%". Every
- * other format, and values these paths do not cover (not finite, |v| ≥ 1e15), go to SSF.format.
+ * The text Excel shows for a number in its number format (RULES.md §8.3). Two steps:
  *
- * Each path reproduces SheetJS's own code for that format (write_num_int / write_num_flt / write_num_pct in
- * xlsx.js 0.20.3), including its rounding (Math.round on the scaled value, so 1.005 → "1.00" and 2.675 → "2.67"
- * as in SheetJS, not as decimal arithmetic would). test/io/numberFormat.test.ts compares with SSF.format over many
- * values. Pure and browser-safe.
+ * 1. **Excel's rounding.** Excel takes the stored double to 15 significant digits and rounds that decimal half away
+ *    from zero at the displayed precision: 1.005 → "1.01", 2.675 → "2.68", 1851.435 → "1,851.44", -2.5 in "0" →
+ *    "-3". SheetJS (and toFixed) round the binary value, which lies just below the half, and show 1.00, 2.67,
+ *    1,851.43. `excelRound` moves a value that lies on such a half to the double of the decimal Excel shows, so any
+ *    formatter that rounds the binary value gets it right. Everything else is left alone: away from a half the
+ *    binary rounding already agrees. The displayed precision comes from the format (`shownDecimals`); formats whose
+ *    precision cannot be told this way (General, dates, fractions, scientific, thousands scaling, conditions) keep
+ *    SheetJS's text.
+ * 2. **The text.** A fast path for the formats a 决算 workbook uses almost everywhere ("0", "0.0…", "#,##0",
+ *    "#,##0.0…", and those with "%"), which reproduces SheetJS's own code for them (write_num_int / write_num_flt /
+ *    write_num_pct in xlsx.js 0.20.3); every other format, and values it does not cover, go to SSF.format.
+ *
+ * Both readers (src/io/fastXlsx.ts and the SheetJS path) and the browser preview take their text from
+ * `formatNumber` through convertCell in sheetjsSnapshot.ts. test/io/cellText.test.ts checks the fast path against
+ * SSF.format, test/io/displayedText.test.ts the result against the text LibreOffice shows (a committed CSV). Pure and
+ * browser-safe.
  */
+import Decimal from "decimal.js";
 import { SSF } from "@e965/xlsx";
 
 type Kind = { comma: boolean; decimals: number; percent: boolean } | null;
@@ -73,7 +84,7 @@ function plain(k: { comma: boolean; decimals: number }, v: number): string | nul
   return v < 0 ? "-" + commaFixed(-v, d) : commaFixed(v, d);
 }
 
-/** The fast path, or null when SSF.format must decide. */
+/** SheetJS's text for the common formats on the value as given (no Excel rounding: see formatNumber), or null. */
 export function fastFormat(fmt: string, v: number): string | null {
   if (fmt === "General") return (v | 0) === v ? String(v) : null;
   const k = kindOf(fmt);
@@ -85,12 +96,79 @@ export function fastFormat(fmt: string, v: number): string | null {
   return s === null ? null : s + "%";
 }
 
-/** SSF.format(fmt, v, opts) with the fast path first; null if SSF.format throws (as SheetJS leaves `w` unset). */
+/**
+ * The value Excel displays at `d` decimals, as the nearest double: 15 significant digits, then half away from zero.
+ * Only a value within float noise of a half is changed (the decimal path is slow and elsewhere changes nothing):
+ * 15-digit rounding moves a value by at most 5e-15 of itself, and the scaling by 10^d adds a few ulps.
+ */
+export function excelRound(v: number, d: number): number {
+  if (!(v > -1e15 && v < 1e15) || v === 0 || d < 0 || d > 20) return v;
+  const a = Math.abs(v);
+  const x = a * Math.pow(10, d);
+  const f = x - Math.floor(x);
+  if (Math.abs(f - 0.5) > 1e-9 + x * 1e-14) return v;
+  const r = new Decimal(a.toPrecision(15)).toDecimalPlaces(d, Decimal.ROUND_HALF_UP).toNumber();
+  return v < 0 ? -r : r;
+}
+
+/** The format's section that shows v (positive; negative; zero; text), as Excel picks it. */
+function sectionFor(fmt: string, v: number): string {
+  const sections: string[] = [];
+  let cur = "";
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt.charAt(i);
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      const stop = end < 0 ? fmt.length : end + 1;
+      cur += fmt.slice(i, stop);
+      i = stop - 1;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      cur += fmt.substr(i, 2);
+      i++;
+    } else if (ch === ";") {
+      sections.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  sections.push(cur);
+  if (v < 0 && sections.length > 1) return sections[1];
+  if (v === 0 && sections.length > 2) return sections[2];
+  return sections[0];
+}
+
+/**
+ * How many decimals of the value the format shows (a "%" shows two more), or null when that cannot be told simply:
+ * General, dates and times, fractions, scientific notation, thousands scaling ("#,##0,"), conditional sections.
+ */
+export function shownDecimals(fmt: string, v: number): number | null {
+  const k = kindOf(fmt);
+  if (k) return k.decimals + (k.percent ? 2 : 0);
+  // Literal text, escapes, padding and fill characters, colours and locales show no digit.
+  const sec = sectionFor(fmt, v)
+    .replace(/"[^"]*"?/g, "")
+    .replace(/[\\_*]./g, "")
+    .replace(/\[(?:Red|Black|Blue|Cyan|Green|Magenta|White|Yellow|Color\s*\d+|\$[^\]]*)\]/gi, "");
+  if (/[\[\]]|general|[yYmMdDhHsSeEbBgG\/?@]/i.test(sec)) return null;
+  if (!/[0#]/.test(sec)) return null;
+  if (/[0#],+(?![0#,])/.test(sec.replace(/\.[0#]*/, ""))) return null; // thousands scaling
+  const dot = sec.indexOf(".");
+  let d = 0;
+  if (dot >= 0) for (let i = dot + 1; i < sec.length; i++) if (sec.charAt(i) === "0" || sec.charAt(i) === "#") d++;
+  const percents = sec.split("%").length - 1;
+  return d + 2 * percents;
+}
+
+/**
+ * The text Excel shows for v in format fmt (see the head of this file); null if SSF.format throws (as SheetJS then
+ * leaves `w` unset).
+ */
 export function formatNumber(fmt: string, v: number, date1904?: boolean): string | null {
-  const fast = fastFormat(fmt, v);
+  const d = shownDecimals(fmt, v);
+  const shown = d === null ? v : excelRound(v, d);
+  const fast = fastFormat(fmt, shown);
   if (fast !== null) return fast;
   try {
-    return date1904 ? SSF.format(fmt, v, { date1904: true }) : SSF.format(fmt, v);
+    return date1904 ? SSF.format(fmt, shown, { date1904: true }) : SSF.format(fmt, shown);
   } catch (_e) {
     return null;
   }

@@ -108,9 +108,9 @@ export interface CellContext {
 /**
  * One SheetJS cell → value, displayed text, format and formula. `null` for a cell that holds nothing.
  *
- * The text is SheetJS's `w` when present. Read with `cellText: false` (the CLI does, for .xlsx: it is faster), `w`
- * is absent and the text is made here exactly as SheetJS would have made it: SSF.format of the cell's format (a fast
- * path for the common number formats, see numberFormat.ts), the string itself for text in General or "@".
+ * A number's text is made here from its format as Excel shows it (numberFormat.ts: Excel's rounding, then SheetJS's
+ * formatting), whether or not SheetJS filled in `w` (with `cellText: false`, as the CLI reads .xlsx, it does not).
+ * Other cells keep SheetJS's `w` when present, else the string itself for text in General or "@".
  */
 export function convertCell(cell: CellObject | undefined, context: CellContext = {}): CellOut | null {
   if (!cell) return null;
@@ -158,11 +158,16 @@ function stringText(format: string, s: string): string {
   }
 }
 
-/** SheetJS fills `w` from the number format at read time; when it did not (or could not), format here, else General. */
+/**
+ * The text Excel shows, made here for every number even when SheetJS filled in `w` (it does for .xls and with
+ * cellText: true): SheetJS rounds the binary value and shows 1.00 for 1.005, Excel shows 1.01 (numberFormat.ts).
+ * Making it in one place also keeps the fast reader, the SheetJS path and the preview identical.
+ * SheetJS's `w`, else General, only where the format cannot be applied.
+ */
 function numberText(cell: CellObject, v: number, format: string, context: CellContext): string {
-  if (typeof cell.w === "string") return cell.w;
   const s = formatNumber(format, v, context.date1904);
-  return s === null ? generalNumber(v) : s;
+  if (s !== null) return s;
+  return typeof cell.w === "string" ? cell.w : generalNumber(v);
 }
 
 type CellGetter = (r: number, c: number) => CellObject | undefined;

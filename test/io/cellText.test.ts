@@ -8,7 +8,7 @@ import * as path from "path";
 import * as XLSX from "@e965/xlsx";
 import { SHEETJS_READ_OPTIONS, snapshotFromSheetJS } from "../../src/io/sheetjsSnapshot";
 import { XLSX_TEXT_OPTIONS, readWorkbookBuffer } from "../../src/io/readWorkbookFile";
-import { fastFormat, formatNumber } from "../../src/io/numberFormat";
+import { excelRound, fastFormat, formatNumber, shownDecimals } from "../../src/io/numberFormat";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "2024-sanmenxia-xzsp.xlsx");
 
@@ -74,13 +74,23 @@ test("fastFormat gives SSF.format's text for the common formats (negatives, halv
   expect(fastFormat("0.00%", -0.12345)).toBe(ssf("0.00%", -0.12345));
 });
 
-test("formatNumber = SSF.format for any other format too (it falls back), with 1904 dates", () => {
+// formatNumber rounds as Excel does (RULES.md §8.3, test/io/displayedText.test.ts) and then formats like SheetJS.
+// (Until issue 8 it equalled SSF.format on the raw value, which shows 1.005 as 1.00 where Excel shows 1.01.)
+test("formatNumber = SSF.format after Excel's rounding, for any other format too (it falls back), with 1904 dates", () => {
   const others = ["#,##0.00_);(#,##0.00)", "0.00_ ", "#,##0;[Red]-#,##0", "yyyy-mm-dd", "m/d/yy", "0.00E+00", "# ?/?", '"¥"#,##0.00', "@", "[h]:mm"];
   for (const f of others.concat(FORMATS)) {
     for (const v of values(300)) {
-      expect([f, v, formatNumber(f, v)]).toEqual([f, v, ssf(f, v)]);
+      const d = shownDecimals(f, v);
+      const shown = d === null ? v : excelRound(v, d);
+      expect([f, v, formatNumber(f, v)]).toEqual([f, v, ssf(f, shown)]);
     }
   }
+  expect(shownDecimals("#,##0.00_);(#,##0.00)", -1)).toBe(2);
+  expect(shownDecimals('"¥"#,##0.000', 1)).toBe(3);
+  expect(shownDecimals("0.0%", 1)).toBe(3);
+  expect(shownDecimals("0.00;[Red]-0.0", -1)).toBe(1);
+  for (const f of ["General", "yyyy-mm-dd", "0.00E+00", "# ?/?", "#,##0,", "[>100]0.0;0.00", "@"]) expect(shownDecimals(f, 1)).toBeNull();
+  expect(formatNumber("#,##0.00", 1.005)).not.toBe(ssf("#,##0.00", 1.005));
   expect(formatNumber("yyyy-mm-dd", 1000, true)).toBe(ssf("yyyy-mm-dd", 1000, { date1904: true }));
   expect(formatNumber("yyyy-mm-dd", 1000, true)).not.toBe(formatNumber("yyyy-mm-dd", 1000, false));
 });
