@@ -73,6 +73,23 @@ function tableStats(ctx: Context): TableStats[] {
   });
 }
 
+/**
+ * Checks counted on the Context without a table (the narrative adds its own counts in one sum) are put under
+ * `table`, so the per-table figures add up to the summary.
+ */
+function tallyRest(ctx: Context, table: string): void {
+  let checks = 0;
+  let passed = 0;
+  for (const k in ctx.tally) {
+    checks += ctx.tally[k].checks;
+    passed += ctx.tally[k].passed;
+  }
+  if (ctx.checks === checks) return;
+  const t = ctx.tally[table] || (ctx.tally[table] = { checks: 0, passed: 0 });
+  t.checks += ctx.checks - checks;
+  t.passed += ctx.passed - passed;
+}
+
 function rankOf(table: string): number {
   const i = ORDER.indexOf(table);
   return i < 0 ? ORDER.length : i;
@@ -108,6 +125,7 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   guarded(ctx, "尾差说明", () => roundingNotes(ctx, found));
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
+  tallyRest(ctx, "情况说明");
   const rank = (f: Finding) => rankOf(f.table || "");
   const findings = ctx.findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
   const units: { [u: string]: number } = {};

@@ -5,8 +5,8 @@
  */
 import { qualified } from "../address";
 import { Decimal, plain, ZERO } from "../decimal";
-import { money, signed, sumSentence, Term } from "../messages";
-import { TCell, TableModel, Tables } from "../model";
+import { money, signed, sumSentence, Term, termList } from "../messages";
+import { TCell, TableModel, Tables, TRow } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 
 /** One figure taken from a table for a comparison. The label is built only when a message needs it. */
@@ -25,13 +25,21 @@ export class Operand {
   ) {
     this.text = typeof source === "string" ? source : null;
   }
+  /**
+   * Why this figure is not certain (RULES.md §0.3 certainty ladder): its row or column was matched by inference,
+   * or it is an absent row of a coded table read as 0. Null when read from a cell the recogniser is sure of.
+   * A comparison with an uncertain operand reports at most a 疑点.
+   */
+  uncertain: string | null = null;
   get label(): string {
     if (this.text === null) this.text = (this.source as () => string)();
     return this.text;
   }
   /** The same figure subtracted ("减 …"). */
   negated(): Operand {
-    return new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label, this.units === null ? null : -this.units);
+    const o = new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label, this.units === null ? null : -this.units);
+    o.uncertain = this.uncertain;
+    return o;
   }
 }
 
@@ -45,6 +53,27 @@ export interface FindingMeta {
 }
 
 export type RuleSeverity = "error" | "warn";
+
+/** Where an operand was read: its row and 栏 key, to know whether the recogniser inferred them. */
+export interface At {
+  row?: TRow;
+  col?: string;
+}
+
+/** The first reason of doubt among the operands (RULES.md §0.3), or null when all were read with certainty. */
+function doubtOf(ops: Operand[]): string | null {
+  for (const o of ops) if (o.uncertain) return o.uncertain;
+  return null;
+}
+
+/** The severity a comparison may give: an error needs certain operands, otherwise it is at most a 疑点. */
+function capped(severity: Severity, doubt: string | null): Severity {
+  return doubt && severity === "error" ? "warning" : severity;
+}
+
+function doubtNote(severity: Severity, doubt: string | null): string {
+  return doubt && severity !== "tail" ? "（" + doubt + "，按疑点处理）" : "";
+}
 
 /** total = Σ parts holds exactly, decided in integer hundredths (no decimal arithmetic) when every figure allows. */
 function exactInUnits(total: Operand, parts: Operand[]): boolean {
@@ -82,6 +111,8 @@ export class Context {
   notChecked: NotChecked[] = [];
   /** Checks and passes per table (公开01…, 情况说明, 绩效; "" for workbook-level), for the per-table report. */
   tally: { [table: string]: { checks: number; passed: number } } = {};
+  /** Keys of 未审核 entries already recorded (see gaps.ts `skip`), so one absence is reported once per rule. */
+  uncheckedKeys: { [key: string]: boolean } = {};
 
   /** Record a rule instance that ended 未审核. Never counted as a check that passed. */
   unchecked(rule: string, table: string | null, reason: NotCheckedReason, detail: string, cells: string[] = []): void {
@@ -108,8 +139,17 @@ export class Context {
 
   /** An operand from a cell; null when the cell holds text or an error (reported once, never read as 0). */
   /** `label` may be a function: it is then only built when a finding needs it (most checks pass). */
-  operand(t: TableModel, cell: TCell | undefined, label: string | (() => string)): Operand | null {
-    if (!cell) return new Operand(t, null, ZERO, ZERO, t.dp, true, label, 0);
+  /**
+   * `at` names the row and 栏 the cell was read from: an inferred row or column makes the operand uncertain.
+   * No cell at all (a row of a coded table that the table does not list) is read as 0, and that 0 is inferred,
+   * never certain: callers use it only for rows, never for a 合计 (RULES.md §0.3).
+   */
+  operand(t: TableModel, cell: TCell | undefined, label: string | (() => string), at: At = {}): Operand | null {
+    if (!cell) {
+      const zero = new Operand(t, null, ZERO, ZERO, t.dp, true, label, 0);
+      zero.uncertain = "未列示的科目按 0 计";
+      return zero;
+    }
     if (cell.state === "text" || cell.state === "error") {
       const q = qualified(cell.sheet, cell.addr);
       if (!this.badCells[q]) {
@@ -123,7 +163,12 @@ export class Context {
     }
     const blank = cell.state !== "number";
     const units = blank ? 0 : cell.units === undefined ? null : cell.units;
-    return new Operand(t, cell, blank ? ZERO : (cell.value as Decimal), t.halfUnit(cell.dp), cell.dp, blank, label, units);
+    const o = new Operand(t, cell, blank ? ZERO : (cell.value as Decimal), t.halfUnit(cell.dp), cell.dp, blank, label, units);
+    const rowDoubt = at.row && at.row.inferred;
+    const colDoubt = at.col && t.inferredColumns && t.inferredColumns[at.col];
+    if (rowDoubt) o.uncertain = "科目系推断：" + rowDoubt;
+    else if (colDoubt) o.uncertain = "栏目系推断：" + colDoubt;
+    return o;
   }
 
   add(f: Finding, meta: FindingMeta): Finding {
@@ -147,9 +192,8 @@ export class Context {
   sum(rule: string, sev: RuleSeverity, where: string, total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
     if (!total || parts.some((p) => p === null)) return null;
     const ps = parts as Operand[];
-    this.checks++;
     if (exactInUnits(total, ps)) {
-      this.passed++;
+      this.count(total.table.id, true);
       return ZERO;
     }
     let expected = ZERO;
@@ -162,12 +206,19 @@ export class Context {
     }
     const d = total.value.minus(expected);
     if (d.isZero()) {
-      this.passed++;
+      this.count(total.table.id, true);
       return d;
     }
+    this.count(total.table.id, false);
     const within = d.abs().lte(tol);
-    const severity: Severity = within ? "tail" : sev === "error" ? "error" : "warning";
-    const msg = sumSentence(where, this.term(total), ps.map((p) => this.term(p)), expected, d, tol, tight, within ? "tail" : sev === "error" ? "error" : "warning");
+    // RULES.md §8.1 item 7: a 合计 cell left blank over non-zero parts is 合计未填, a 疑点, never a 不符.
+    const unfilled = !within && total.blank && !!total.cell && !expected.isZero();
+    const doubt = doubtOf([total].concat(ps));
+    const severity: Severity = within ? "tail" : unfilled ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
+    let msg = unfilled
+      ? where + "：" + total.label + " 未填（空白），" + termList(ps.map((p) => this.term(p))) + " = " + money(expected, Math.max(total.dp, 2)) + "，合计未填，请核实"
+      : sumSentence(where, this.term(total), ps.map((p) => this.term(p)), expected, d, tol, tight, severity === "tail" ? "tail" : severity === "error" ? "error" : "warning");
+    if (!unfilled) msg += doubtNote(severity, doubt);
     const anchor = total.cell || ps.filter((p) => p.cell)[0]?.cell || null;
     this.add(
       {
@@ -195,23 +246,26 @@ export class Context {
    */
   same(rule: string, sev: RuleSeverity, where: string, a: Operand | null, b: Operand | null): void {
     if (!a || !b) return;
-    this.checks++;
     if (a.units !== null && b.units !== null && a.units === b.units) {
-      this.passed++;
+      this.count(a.table.id, true);
       return;
     }
     const d = a.value.minus(b.value);
     if (d.isZero()) {
-      this.passed++;
+      this.count(a.table.id, true);
       return;
     }
+    this.count(a.table.id, false);
     const unit = Decimal.max(a.half, b.half).times(2);
     const close = !unit.isZero() && d.abs().lte(unit);
-    const severity: Severity = close ? "warning" : sev === "error" ? "error" : "warning";
+    const doubt = doubtOf([a, b]);
+    const severity: Severity = close ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
     const dp = Math.max(a.dp, b.dp);
     let msg = where + "：" + a.label + " " + money(a.value, a.dp) + " 与 " + b.label + " " + money(b.value, b.dp) + " 应为同一数，差 " + signed(d, dp);
-    msg += close ? "，相差一个尾数单位，疑为舍位方式不一致，请核实" : unit.isZero() ? "，该单位的金额未经舍入，应完全相等，不符" : "，不符";
-    if (a.blank || b.blank) msg += "（空白按 0 计）";
+    const verdict = severity === "error" ? "不符" : "请核实";
+    msg += close ? "，相差一个尾数单位，疑为舍位方式不一致，请核实" : unit.isZero() ? "，该单位的金额未经舍入，应完全相等，" + verdict : "，" + verdict;
+    if ((a.blank && a.cell) || (b.blank && b.cell)) msg += "（空白按 0 计）";
+    msg += doubtNote(severity, doubt);
     const anchor = a.cell || b.cell;
     this.add(
       {
@@ -235,20 +289,21 @@ export class Context {
   /** part ≤ whole (RULES.md §2): violated within one display unit is a warning, beyond it the rule's severity. */
   le(rule: string, sev: RuleSeverity, where: string, part: Operand | null, whole: Operand | null): void {
     if (!part || !whole) return;
-    this.checks++;
     if (part.units !== null && whole.units !== null && part.units <= whole.units) {
-      this.passed++;
+      this.count(part.table.id, true);
       return;
     }
     const d = part.value.minus(whole.value);
     if (d.lte(0)) {
-      this.passed++;
+      this.count(part.table.id, true);
       return;
     }
+    this.count(part.table.id, false);
     const unit = Decimal.max(part.half, whole.half).times(2);
     const close = !unit.isZero() && d.lte(unit);
-    const severity: Severity = close ? "warning" : sev === "error" ? "error" : "warning";
-    const msg = where + "：" + part.label + " " + money(part.value, part.dp) + " 不应大于 " + whole.label + " " + money(whole.value, whole.dp) + "，超出 " + money(d, Math.max(part.dp, whole.dp)) + (close ? "，仅差一个尾数单位，请核实" : "，不符");
+    const doubt = doubtOf([part, whole]);
+    const severity: Severity = close ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
+    const msg = where + "：" + part.label + " " + money(part.value, part.dp) + " 不应大于 " + whole.label + " " + money(whole.value, whole.dp) + "，超出 " + money(d, Math.max(part.dp, whole.dp)) + (close ? "，仅差一个尾数单位，请核实" : severity === "error" ? "，不符" : "，请核实") + doubtNote(severity, doubt);
     this.add(
       {
         rule,
@@ -273,13 +328,12 @@ export class Context {
     this.add(bareFinding(rule, severity, t ? t.id : null, cell ? cell.sheet : t ? t.sheet : "", cell ? cell.addr : null, message, extra), { rule, table: t ? t.id : undefined });
   }
 
-  /** Count a check that passed without a finding (for rules that are not comparisons). */
-  pass(): void {
-    this.checks++;
-    this.passed++;
+  /** Count a check of `table` that passed without a finding (for rules that are not comparisons). */
+  pass(table: string | null = null): void {
+    this.count(table, true);
   }
 
-  fail(): void {
-    this.checks++;
+  fail(table: string | null = null): void {
+    this.count(table, false);
   }
 }

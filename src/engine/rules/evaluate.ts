@@ -5,6 +5,7 @@ import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
+import { cellsOf, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, skip, unreadable } from "./gaps";
 
 function isSummary(t: TableModel): boolean {
   return t.id === "公开01" || t.id === "公开04";
@@ -20,14 +21,22 @@ function label(t: TableModel, row: TRow | undefined, col: string, withTable: boo
   return withTable ? t.id + " " + s : s;
 }
 
-function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | null | undefined {
+/** The operand of a fixed cell, or why it cannot be read (RULES.md §0.3: an absent operand is never 0). */
+function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
   const t = ctx.table(ref.t);
-  if (!t) return undefined;
+  if (!t) return missingTable(ref.t);
   const row = rowByKey(t, ref.row);
-  if (!row || !row.cells[ref.col]) return undefined;
-  const o = ctx.operand(t, row.cells[ref.col], label(t, row, ref.col, withTable));
-  if (o && ref.neg) return o.negated();
-  return o;
+  if (!row) return missingRow(ref.t, ref.row);
+  const cell = row.cells[ref.col];
+  if (!cell) return missingColumn(t, ref.t, ref.col);
+  const o = ctx.operand(t, cell, label(t, row, ref.col, withTable), { row, col: ref.col });
+  if (!o) return unreadable(ref.t, cell);
+  return ref.neg ? o.negated() : o;
+}
+
+function firstGap(xs: (Operand | Gap | null)[]): Gap | null {
+  for (const x of xs) if (isGap(x)) return x;
+  return null;
 }
 
 function classKey(t: TableModel, code: string): string {
@@ -54,14 +63,19 @@ const CONDITIONS: { [c in Condition]: [string, string][] } = {
   onlyGeneralBudget: [["L2", "c1"], ["L3", "c1"], ["L4", "c1"], ["L5", "c1"], ["L6", "c1"], ["L7", "c1"], ["L8", "c1"], ["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]],
 };
 
-function holds(ctx: Context, c: Condition): boolean {
+/**
+ * Whether a condition on 公开01 holds; a gap when it cannot be told (公开01, a line or a readable figure absent).
+ * Blank counts as 0 (a present cell), text never.
+ */
+function holds(ctx: Context, c: Condition): boolean | Gap {
   const t1 = ctx.table("公开01");
-  if (!t1) return false;
+  if (!t1) return missingTable("公开01");
   for (const [k, col] of CONDITIONS[c]) {
     const row = rowByKey(t1, k);
-    const cell = row && row.cells[col];
-    if (!cell) continue;
-    if (cell.state === "text" || cell.state === "error") return false;
+    if (!row) return missingRow("公开01", k);
+    const cell = row.cells[col];
+    if (!cell) return missingColumn(t1, "公开01", col);
+    if (cell.state === "text" || cell.state === "error") return unreadable("公开01", cell);
     if (cell.state === "number" && !(cell.value as Decimal).isZero()) return false;
   }
   return true;
@@ -71,7 +85,34 @@ function holds(ctx: Context, c: Condition): boolean {
 function variantApplies(ctx: Context, spec: RuleSpec): boolean {
   if (!("variant" in spec) || !spec.variant) return true;
   const t = ctx.table("公开08");
-  return !t || (t.variant || "plain") === spec.variant;
+  // Without 公开08 its rules are reported 未审核 once, under the plain form.
+  return t ? (t.variant || "plain") === spec.variant : spec.variant === "plain";
+}
+
+
+/**
+ * Rows of a coded table whose hierarchy has a hole: parent key (a code, or "合计") → a row below it whose
+ * intermediate parent is not listed. The parent's sum over its children would miss that row's amount, so the
+ * identity is 未审核 (缺行) there rather than a false 不符.
+ */
+function brokenParents(t: TableModel): { [key: string]: TRow } {
+  const out: { [key: string]: TRow } = {};
+  for (const r of t.rows) {
+    if (!r.code || r.code.length <= 3) continue;
+    let len = r.code.length - 2;
+    while (len >= 3 && rowByKey(t, r.code.slice(0, len))) len -= 2;
+    if (len < 3) continue;
+    // r.code.slice(0, len) is absent: the nearest listed row above it (or 合计) sums without r's branch.
+    let up = len - 2;
+    while (up >= 3 && !rowByKey(t, r.code.slice(0, up))) up -= 2;
+    const key = up >= 3 ? r.code.slice(0, up) : "合计";
+    if (!out[key]) out[key] = r;
+  }
+  return out;
+}
+
+function what(spec: RuleSpec): string {
+  return spec.title;
 }
 
 export function evaluate(ctx: Context, spec: RuleSpec): void {
@@ -80,27 +121,36 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
     case "sum": {
       const total = operand(ctx, spec.total, false);
       const parts = spec.parts.map((p) => operand(ctx, p, false));
-      if (total === undefined || parts.some((p) => p === undefined)) return;
-      ctx.sum(spec.id, spec.sev, spec.total.t + " " + spec.title.split(" = ")[0], total, parts as (Operand | null)[]);
+      const gap = firstGap([total].concat(parts));
+      if (gap) return skip(ctx, spec.id, spec.total.t, gap, what(spec), cellsOf([total].concat(parts)));
+      ctx.sum(spec.id, spec.sev, spec.total.t + " " + spec.title.split(" = ")[0], total as Operand, parts as Operand[]);
       return;
     }
     case "rowSum": {
       const t = ctx.table(spec.t);
-      if (!t) return;
-      const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = {} as { [k: string]: import("../decimal").Decimal });
+      if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
+      const keys = [spec.total].concat(spec.parts.map((c) => c.replace(/^-/, "")));
+      const absent = keys.filter((k) => !hasColumn(t, k));
+      if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(t, t.id, absent[0]), what(spec));
+      const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = {} as { [k: string]: Decimal });
       for (const row of t.rows) {
+        // A row without the total 栏 is on the other side of 公开04: the identity does not apply to it.
         if (!row.cells[spec.total]) continue;
         // A part written "-c3" is subtracted (年末 = 年初 + 收入 − 支出).
-        const parts = spec.parts
-          .filter((c) => row.cells[c.replace(/^-/, "")])
-          .map((c) => {
-            const neg = c.charAt(0) === "-";
-            const key = c.replace(/^-/, "");
-            const o = ctx.operand(t, row.cells[key], columnName(t, key));
-            return o && neg ? o.negated() : o;
-          });
-        if (!parts.length) continue;
-        const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total));
+        const present = spec.parts.filter((c) => row.cells[c.replace(/^-/, "")]);
+        if (!present.length) continue;
+        const parts = present.map((c) => {
+          const neg = c.charAt(0) === "-";
+          const key = c.replace(/^-/, "");
+          const o = ctx.operand(t, row.cells[key], columnName(t, key), { row, col: key });
+          return o && neg ? o.negated() : o;
+        });
+        const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total), { row, col: spec.total });
+        if (!total || parts.some((p) => !p)) {
+          const gap = firstUnreadable(t.id, [row.cells[spec.total]].concat(present.map((c) => row.cells[c.replace(/^-/, "")]))) as Gap;
+          skip(ctx, spec.id, t.id, gap, t.id + " " + rowTitle(row) + "：" + spec.title);
+          continue;
+        }
         const d = ctx.sum(spec.id, spec.sev, t.id + " " + rowTitle(row), total, parts, { rowKey: row.key });
         if (d) diffs[row.key] = d;
       }
@@ -108,15 +158,34 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
     }
     case "tree": {
       const t = ctx.table(spec.t);
-      if (!t) return;
-      for (const parent of t.rows.filter((r) => r.level === spec.level)) {
+      if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
+      const parents = t.rows.filter((r) => r.level === spec.level);
+      if (spec.level === 0 && !parents.length && t.rows.some((r) => r.level === 1)) skip(ctx, spec.id, t.id, missingRow(t.id, "合计"), what(spec));
+      const broken = brokenParents(t);
+      for (const parent of parents) {
         const kids = childRows(t, parent);
         if (!kids.length) continue;
+        const hole = broken[parent.level === 0 ? "合计" : parent.code || parent.key];
+        if (hole) {
+          const code = (hole.code as string).slice(0, (parent.level === 0 ? 1 : (parent.code as string).length) + 2);
+          skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 列有 " + rowTitle(hole) + "，但未列示其上级科目 " + code, key: "缺行|" + t.id + "|" + parent.key }, t.id + " " + rowTitle(parent) + "：" + spec.title);
+          continue;
+        }
         for (const c of t.columns) {
           if (!parent.cells[c.key]) continue;
-          const total = ctx.operand(t, parent.cells[c.key], () => rowTitle(parent));
-          const parts = kids.map((k) => ctx.operand(t, k.cells[c.key], k.code || k.label));
-          ctx.sum(spec.id, spec.sev, t.id + " " + c.name + "栏", total, parts, { rowKey: parent.key });
+          const where = t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title;
+          const lacking = kids.filter((k) => !k.cells[c.key])[0];
+          if (lacking) {
+            skip(ctx, spec.id, t.id, { reason: "缺栏", detail: t.id + " " + rowTitle(lacking) + " 没有“" + c.name + "”栏的数", key: "缺栏|" + t.id + "|" + lacking.key + "|" + c.key }, where);
+            continue;
+          }
+          const total = ctx.operand(t, parent.cells[c.key], () => rowTitle(parent), { row: parent, col: c.key });
+          const parts = kids.map((k) => ctx.operand(t, k.cells[c.key], k.code || k.label, { row: k, col: c.key }));
+          if (!total || parts.some((p) => !p)) {
+            skip(ctx, spec.id, t.id, firstUnreadable(t.id, [parent.cells[c.key]].concat(kids.map((k) => k.cells[c.key]))) as Gap, where);
+            continue;
+          }
+          ctx.sum(spec.id, spec.sev, t.id + " " + c.name + "栏", total, parts as Operand[], { rowKey: parent.key });
         }
       }
       return;
@@ -124,18 +193,32 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
     case "classLines":
     case "itemLines": {
       const t = ctx.table(spec.t);
-      if (!t) return;
+      if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
       const totalRow = rowByKey(t, spec.total);
-      if (!totalRow) return;
+      if (!totalRow) return skip(ctx, spec.id, t.id, missingRow(t.id, spec.total), what(spec));
       const lines = spec.t === "公开01" ? T01_LINES : T04_LINES;
       const itemKeys = lines.filter((l) => l.item).map((l) => l.key);
       const partsRows = spec.kind === "classLines" ? t.rows.filter((r) => r.key.charAt(0) === "C") : t.rows.filter((r) => itemKeys.indexOf(r.key) >= 0);
       const cols = spec.kind === "classLines" ? spec.cols : [spec.col];
       for (const c of cols) {
-        if (!totalRow.cells[c]) continue;
-        const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false));
-        const parts = partsRows.filter((r) => r.cells[c]).map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false)));
-        ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts);
+        const where = t.id + " " + label(t, totalRow, c, false) + "：" + spec.title;
+        if (!totalRow.cells[c]) {
+          skip(ctx, spec.id, t.id, missingColumn(t, t.id, c), where);
+          continue;
+        }
+        const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false), { row: totalRow, col: c });
+        const rows = partsRows.filter((r) => r.cells[c]);
+        const parts = rows.map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false), { row: r, col: c }));
+        if (!total || parts.some((p) => !p)) {
+          skip(ctx, spec.id, t.id, firstUnreadable(t.id, [totalRow.cells[c]].concat(rows.map((r) => r.cells[c]))) as Gap, where);
+          continue;
+        }
+        // No part line found at all: the total cannot be compared with anything (never with 0).
+        if (!rows.length && !total.value.isZero()) {
+          skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 未找到" + (spec.kind === "classLines" ? "类级支出行" : "各项收入行"), key: "缺行|" + t.id + "|" + spec.kind }, where, cellsOf([total]));
+          continue;
+        }
+        ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts as Operand[]);
       }
       return;
     }
@@ -143,56 +226,103 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const cross = spec.b.some((b) => anyTableLabel(spec.a.t, b.t));
       const a = operand(ctx, spec.a, cross);
       const bs = spec.b.map((b) => operand(ctx, b, cross));
-      if (a === undefined || bs.some((b) => b === undefined)) return;
+      const gap = firstGap([a].concat(bs));
+      if (gap) return skip(ctx, spec.id, spec.a.t, gap, what(spec), cellsOf([a].concat(bs)));
       const where = cross ? "跨表核对" : spec.a.t;
-      if (bs.length === 1) ctx.same(spec.id, spec.sev, where, a, bs[0] as Operand | null);
-      else ctx.sum(spec.id, spec.sev, where, a, bs as (Operand | null)[]);
+      if (bs.length === 1) ctx.same(spec.id, spec.sev, where, a as Operand, bs[0] as Operand);
+      else ctx.sum(spec.id, spec.sev, where, a as Operand, bs as Operand[]);
       return;
     }
     case "le": {
       const part = operand(ctx, spec.part, true);
       const whole = operand(ctx, spec.whole, true);
-      if (part === undefined || whole === undefined) return;
-      ctx.le(spec.id, spec.sev, "跨表核对", part, whole);
+      const gap = firstGap([part, whole]);
+      if (gap) return skip(ctx, spec.id, spec.part.t, gap, what(spec), cellsOf([part, whole]));
+      ctx.le(spec.id, spec.sev, "跨表核对", part as Operand, whole as Operand);
       return;
     }
-    case "perClass": {
-      const ta = ctx.table(spec.a.t);
-      const tb = ctx.table(spec.b.t);
-      if (!ta || !tb) return;
-      const codes = classCodes(ta);
-      for (const c of classCodes(tb)) if (codes.indexOf(c) < 0) codes.push(c);
-      for (const code of codes) {
-        const ra = rowByKey(ta, classKey(ta, code));
-        const rb = rowByKey(tb, classKey(tb, code));
-        if (ra && !ra.cells[spec.a.col]) continue;
-        if (rb && !rb.cells[spec.b.col]) continue;
-        const name = code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
-        const oa = ra ? ctx.operand(ta, ra.cells[spec.a.col], () => ta.id + " " + name + " " + columnName(ta, spec.a.col)) : ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）");
-        const ob = rb ? ctx.operand(tb, rb.cells[spec.b.col], () => tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col))) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）");
-        if (!ra && oa && ob && ob.value.isZero()) continue;
-        if (spec.op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
-        else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
-      }
-      return;
+    case "perClass":
+      return perClass(ctx, spec);
+    case "perCode":
+      return perCode(ctx, spec);
+  }
+}
+
+type PerClass = Extract<RuleSpec, { kind: "perClass" }>;
+type PerCode = Extract<RuleSpec, { kind: "perCode" }>;
+
+/** Both tables and their 栏 must be there; otherwise one 未审核 entry for the rule. */
+function tablesOf(ctx: Context, spec: RuleSpec, a: TableId, ca: string | null, b: TableId, cb: string | null): [TableModel, TableModel] | null {
+  const ta = ctx.table(a);
+  const tb = ctx.table(b);
+  const gap = !ta ? missingTable(a) : !tb ? missingTable(b) : ca && !hasColumn(ta, ca) ? missingColumn(ta, a, ca) : cb && !hasColumn(tb, cb) ? missingColumn(tb, b, cb) : null;
+  if (gap) {
+    skip(ctx, spec.id, a, gap, spec.title);
+    return null;
+  }
+  return [ta as TableModel, tb as TableModel];
+}
+
+function perClass(ctx: Context, spec: PerClass): void {
+  const both = tablesOf(ctx, spec, spec.a.t, spec.a.col, spec.b.t, spec.b.col);
+  if (!both) return;
+  const [ta, tb] = both;
+  const codes = classCodes(ta);
+  for (const c of classCodes(tb)) if (codes.indexOf(c) < 0) codes.push(c);
+  for (const code of codes) {
+    const ra = rowByKey(ta, classKey(ta, code));
+    const rb = rowByKey(tb, classKey(tb, code));
+    if (ra && !ra.cells[spec.a.col]) continue;
+    if (rb && !rb.cells[spec.b.col]) continue;
+    const name = code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
+    // A 类 that one table does not list is read as 0, as an inference (at most a 疑点, RULES.md §0.3).
+    const oa = ra ? ctx.operand(ta, ra.cells[spec.a.col], () => ta.id + " " + name + " " + columnName(ta, spec.a.col), { row: ra, col: spec.a.col }) : ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）");
+    const ob = rb ? ctx.operand(tb, rb.cells[spec.b.col], () => tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col)), { row: rb, col: spec.b.col }) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）");
+    if (!oa || !ob) {
+      const gap = (ra && firstUnreadable(ta.id, [ra.cells[spec.a.col]])) || (rb && firstUnreadable(tb.id, [rb.cells[spec.b.col]]));
+      if (gap) skip(ctx, spec.id, ta.id, gap, name + "：" + spec.title);
+      continue;
     }
-    case "perCode": {
-      const ta = ctx.table(spec.a);
-      const tb = ctx.table(spec.b);
-      if (!ta || !tb) return;
-      if (spec.when && !holds(ctx, spec.when)) return;
-      const op = spec.equalWhen && holds(ctx, spec.equalWhen) ? "same" : spec.op;
-      for (const ra of ta.rows) {
-        const rb = rowByKey(tb, ra.key);
-        for (const [ca, cb] of spec.cols) {
-          if (!ra.cells[ca]) continue;
-          const oa = ctx.operand(ta, ra.cells[ca], () => ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca));
-          const ob = rb && rb.cells[cb] ? ctx.operand(tb, rb.cells[cb], () => tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb)) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + ra.key + "（按 0 计）");
-          if (op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
-          else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
-        }
+    if (!ra && ob.value.isZero()) continue;
+    if (spec.op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
+    else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
+  }
+}
+
+function perCode(ctx: Context, spec: PerCode): void {
+  const both = tablesOf(ctx, spec, spec.a, null, spec.b, null);
+  if (!both) return;
+  const [ta, tb] = both;
+  if (spec.when) {
+    const h = holds(ctx, spec.when);
+    if (isGap(h)) return skip(ctx, spec.id, ta.id, h, spec.title + "（无法判断本规则是否适用）");
+    // The condition does not hold: the rule does not apply (not a check).
+    if (!h) return;
+  }
+  // An undecidable tightening keeps the weaker comparison.
+  const eq = spec.equalWhen ? holds(ctx, spec.equalWhen) : false;
+  const op = eq === true ? "same" : spec.op;
+  for (const [ca, cb] of spec.cols) {
+    const gap = !hasColumn(ta, ca) ? missingColumn(ta, ta.id, ca) : !hasColumn(tb, cb) ? missingColumn(tb, tb.id, cb) : null;
+    if (gap) skip(ctx, spec.id, ta.id, gap, spec.title);
+  }
+  // A 合计 is never read as 0: if one table lists it and the other does not, that comparison is 未审核.
+  if (!!rowByKey(ta, "合计") !== !!rowByKey(tb, "合计")) skip(ctx, spec.id, ta.id, missingRow(rowByKey(ta, "合计") ? tb.id : ta.id, "合计"), "合计：" + spec.title);
+  for (const ra of ta.rows) {
+    const rb = rowByKey(tb, ra.key);
+    if (!rb && ra.key === "合计") continue;
+    for (const [ca, cb] of spec.cols) {
+      if (!ra.cells[ca] || !hasColumn(tb, cb) || (rb && !rb.cells[cb])) continue;
+      const oa = ctx.operand(ta, ra.cells[ca], () => ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca), { row: ra, col: ca });
+      // A code that table b does not list is read as 0, as an inference (at most a 疑点).
+      const ob = rb ? ctx.operand(tb, rb.cells[cb], () => tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb), { row: rb, col: cb }) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + ra.key + "（按 0 计）");
+      if (!oa || !ob) {
+        const gap = firstUnreadable(ta.id, [ra.cells[ca]]) || (rb && firstUnreadable(tb.id, [rb.cells[cb]]));
+        if (gap) skip(ctx, spec.id, ta.id, gap, rowTitle(ra) + "：" + spec.title);
+        continue;
       }
-      return;
+      if (op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
+      else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);
     }
   }
 }

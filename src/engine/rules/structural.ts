@@ -4,32 +4,56 @@
  */
 import { Decimal, ZERO } from "../decimal";
 import { money } from "../messages";
-import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
+import { childRows, columnName, rowByKey, rowTitle, TableModel, TCell, TRow } from "../model";
 import { TableId } from "../types";
 import { Context } from "./context";
+import { firstUnreadable, Gap, missingRow, missingTable, skip } from "./gaps";
 
 const CODED: TableId[] = ["公开02", "公开03", "公开05", "公开07", "公开08"];
 
 /** T06.1–T06.4 and T06.6. */
 export function basicRules(ctx: Context): void {
   const t = ctx.table("公开06");
-  if (!t) return;
+  if (!t) {
+    for (const [rule, what] of [["T06.1", "类 = 所属各款之和"], ["T06.2", "人员经费合计 = 各类之和"], ["T06.3", "公用经费合计 = 各类之和"], ["T06.4", "人员经费、公用经费合计 = 各款之和"]]) skip(ctx, rule, "公开06", missingTable("公开06"), what);
+    return;
+  }
   const classes = t.rows.filter((r) => r.level === 1);
+  // A 款 whose 类 is not listed: sums by 类 would miss it (未审核, never a false 不符).
+  const orphans = t.rows.filter((r) => r.level === 2 && r.code && !rowByKey(t, r.code.slice(0, 3)));
   for (const cls of classes) {
     const kids = childRows(t, cls);
     if (!kids.length) continue;
-    const total = ctx.operand(t, cls.cells.amt, "类级数");
-    ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total, kids.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k))), { rowKey: cls.key, lane: cls.lane });
+    const total = ctx.operand(t, cls.cells.amt, "类级数", { row: cls, col: "amt" });
+    const parts = kids.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k), { row: k, col: "amt" }));
+    if (!total || parts.some((p) => !p)) {
+      skip(ctx, "T06.1", "公开06", unreadableOf(t.id, [cls.row].concat(kids.map((k) => k.row)), [cls.cells.amt].concat(kids.map((k) => k.cells.amt))), "公开06 " + rowTitle(cls) + "：类 = 所属各款之和");
+      continue;
+    }
+    ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total, parts, { rowKey: cls.key, lane: cls.lane });
   }
   for (const [key, lane, name] of [["P.total", "personnel", "人员经费合计"], ["G.total", "public", "公用经费合计"]] as [string, string, string][]) {
+    const byClass = key === "P.total" ? "T06.2" : "T06.3";
     const tot = rowByKey(t, key);
-    if (!tot) continue;
     const inLane = (r: TRow) => r.lane === lane;
-    const cls = classes.filter(inLane);
-    const total = ctx.operand(t, tot.cells.amt, name);
-    ctx.sum(key === "P.total" ? "T06.2" : "T06.3", "error", "公开06 " + name + "（按类）", total, cls.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k))), { rowKey: key, lane });
     const leaves = t.rows.filter((r) => r.level === 2 && inLane(r));
-    if (leaves.length) ctx.sum("T06.4", "error", "公开06 " + name + "（按款）", ctx.operand(t, tot.cells.amt, name), leaves.map((k) => ctx.operand(t, k.cells.amt, k.code as string)), { rowKey: key, lane });
+    if (!tot) {
+      skip(ctx, byClass, "公开06", missingRow("公开06", key), name + " = 各类之和");
+      if (leaves.length) skip(ctx, "T06.4", "公开06", missingRow("公开06", key), name + " = 各款之和");
+      continue;
+    }
+    const cls = classes.filter(inLane);
+    const total = ctx.operand(t, tot.cells.amt, name, { row: tot, col: "amt" });
+    const parts = cls.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k), { row: k, col: "amt" }));
+    const lost = orphans.filter(inLane)[0];
+    if (!total || parts.some((p) => !p)) skip(ctx, byClass, "公开06", unreadableOf(t.id, [], [tot.cells.amt].concat(cls.map((k) => k.cells.amt))), name + " = 各类之和");
+    else if (lost) skip(ctx, byClass, "公开06", { reason: "缺行", detail: "公开06 列有 " + rowTitle(lost) + "，但未列示其所属的类 " + (lost.code as string).slice(0, 3), key: "缺行|" + key }, name + " = 各类之和");
+    else if (!cls.length && !total.value.isZero()) skip(ctx, byClass, "公开06", { reason: "缺行", detail: "公开06 未找到" + name.replace("合计", "") + "的类级行", key: "缺行|" + key }, name + " = 各类之和");
+    else ctx.sum(byClass, "error", "公开06 " + name + "（按类）", total, parts as NonNullable<(typeof parts)[0]>[], { rowKey: key, lane });
+    if (!leaves.length) continue;
+    const kids = leaves.map((k) => ctx.operand(t, k.cells.amt, k.code as string, { row: k, col: "amt" }));
+    if (!total || kids.some((p) => !p)) skip(ctx, "T06.4", "公开06", unreadableOf(t.id, [], [tot.cells.amt].concat(leaves.map((k) => k.cells.amt))), name + " = 各款之和");
+    else ctx.sum("T06.4", "error", "公开06 " + name + "（按款）", ctx.operand(t, tot.cells.amt, name, { row: tot, col: "amt" }), kids, { rowKey: key, lane });
   }
   for (const r of t.rows) {
     if (!r.code) continue;
@@ -37,16 +61,27 @@ export function basicRules(ctx: Context): void {
     if ((r.lane === "personnel") !== personnel) {
       const cell = r.cells.amt;
       ctx.note("T06.6", "error", t, cell, "公开06 " + rowTitle(r) + " 放在了“" + (r.lane === "personnel" ? "人员经费" : "公用经费") + "”栏，应属“" + (personnel ? "人员经费" : "公用经费") + "”");
-    } else ctx.pass();
+      ctx.fail(t.id);
+    } else ctx.pass(t.id);
   }
+}
+
+/** The gap behind an operand that could not be read: an unreadable cell, or a cell the row does not have. */
+function unreadableOf(id: TableId, rows: number[], cells: (TCell | undefined)[]): Gap {
+  const g = firstUnreadable(id, cells);
+  if (g) return g;
+  return { reason: "缺栏", detail: id + " 有行缺少金额栏（第 " + rows.map((r) => r + 1).join("、") + " 行）", key: "缺栏|" + id };
 }
 
 /** T02.5/T03.5/T05.5 structure (parents present), T02.7 depth, T03.6/T05.6 行政运行 hint, T07.4/T08.2 empty tables. */
 export function codedRules(ctx: Context): void {
   for (const id of CODED) {
     const t = ctx.table(id);
-    if (!t) continue;
     const rule = id.replace("公开", "T") + (id === "公开07" ? ".3" : id === "公开08" ? ".1" : ".5");
+    if (!t) {
+      skip(ctx, rule, id, missingTable(id), "类、款、项是否完整");
+      continue;
+    }
     const keys: { [k: string]: boolean } = {};
     for (const r of t.rows) keys[r.key] = true;
     for (const r of t.rows) {
@@ -55,7 +90,8 @@ export function codedRules(ctx: Context): void {
       if (!keys[parent]) {
         const cell = r.cells.c1 || r.cells[Object.keys(r.cells)[0]];
         ctx.note(rule, "error", t, cell ? { sheet: t.sheet, addr: cell.addr } : null, id + " 科目 " + rowTitle(r) + " 缺少上级科目 " + parent + "，类、款、项不完整");
-      } else ctx.pass();
+        ctx.fail(t.id);
+      } else ctx.pass(t.id);
     }
     // 行政运行 carries only 基本支出 (RULES.md T03.6, [S10]).
     if (id === "公开03" || id === "公开05") {
@@ -64,7 +100,8 @@ export function codedRules(ctx: Context): void {
         const c = r.cells.c3;
         if (c.state === "number" && c.value && !c.value.isZero()) {
           ctx.note(id === "公开03" ? "T03.6" : "T05.6", "warning", t, c, id + " " + rowTitle(r) + " 列有项目支出 " + money(c.value, c.dp) + "：“" + r.label + "”科目一般只反映基本支出，项目支出通常应列“一般行政管理事务”等科目，请核实", { actual: c.value.toFixed() });
-        } else ctx.pass();
+          ctx.fail(t.id);
+        } else ctx.pass(t.id);
       }
     }
     // Empty table: a statement must say so (RULES.md T07.4, T08.2).
@@ -79,8 +116,11 @@ export function codedRules(ctx: Context): void {
         }
       if (!anyAmount) {
         const stated = t.notes.some((n) => /无数据|空表|没有|无此类|未发生/.test(n));
-        if (stated) ctx.pass();
-        else ctx.note(id === "公开07" ? "T07.4" : "T08.2", "error", t, null, id + " 没有数据，但表下没有“本单位没有……故本表无数据”之类的说明");
+        if (stated) ctx.pass(t.id);
+        else {
+          ctx.fail(t.id);
+          ctx.note(id === "公开07" ? "T07.4" : "T08.2", "error", t, null, id + " 没有数据，但表下没有“本单位没有……故本表无数据”之类的说明");
+        }
         const total = rowByKey(t, "合计");
         if (blankTotal && total && printsZeros(ctx)) ctx.note(id === "公开07" ? "T07.4" : "T08.2", "info", t, { sheet: t.sheet, addr: (total.cells.c1 || total.cells[Object.keys(total.cells)[0]]).addr }, id + " 合计行留空，未填 0.00（其他空表填 0.00），建议统一");
       }
@@ -126,14 +166,18 @@ export function summaryRules(ctx: Context): void {
   }
   const t9 = ctx.table("公开09");
   const row = t9 && rowByKey(t9, "row");
+  if (!t9) skip(ctx, "T09.7", "公开09", missingTable("公开09"), "决算数是否超过预算数");
   if (t9 && row) {
     for (let i = 1; i <= 6; i++) {
       const b = row.cells["c" + i];
       const a = row.cells["c" + (i + 6)];
       if (!a || !b || a.state !== "number" || !a.value) continue;
       const budget = b.state === "number" && b.value ? b.value : ZERO;
-      if (a.value.gt(budget)) ctx.note("T09.7", "warning", t9, a, "公开09 " + columnName(t9, "c" + (i + 6)) + " " + money(a.value, a.dp) + " 大于" + columnName(t9, "c" + i) + " " + money(budget, b.dp) + "，需在情况说明中解释原因");
-      else ctx.pass();
+      if (a.value.gt(budget)) {
+        ctx.fail(t9.id);
+        ctx.note("T09.7", "warning", t9, a, "公开09 " + columnName(t9, "c" + (i + 6)) + " " + money(a.value, a.dp) + " 大于" + columnName(t9, "c" + i) + " " + money(budget, b.dp) + "，需在情况说明中解释原因");
+      }
+      else ctx.pass(t9.id);
     }
   }
 }
@@ -149,9 +193,15 @@ export function headRules(ctx: Context, tables: TableModel[]): void {
     (units[t.unit] = units[t.unit] || []).push(t.id);
   }
   const describe = (m: { [k: string]: string[] }) => Object.keys(m).map((k) => k + "（" + m[k].join("、") + "）").join("；");
-  if (Object.keys(years).length > 1) ctx.note("X.25", "warning", null, null, "各表表头的年度不一致：" + describe(years));
+  if (Object.keys(years).length > 1) {
+    ctx.fail(null);
+    ctx.note("X.25", "warning", null, null, "各表表头的年度不一致：" + describe(years));
+  }
   else ctx.pass();
-  if (Object.keys(depts).length > 1) ctx.note("X.25", "warning", null, null, "各表表头的单位名称不一致：" + describe(depts));
+  if (Object.keys(depts).length > 1) {
+    ctx.fail(null);
+    ctx.note("X.25", "warning", null, null, "各表表头的单位名称不一致：" + describe(depts));
+  }
   else ctx.pass();
   if (Object.keys(units).length > 1) ctx.note("S.5", "warning", null, null, "各表金额单位不一致：" + describe(units) + "；跨表核对按各表显示的数字直接比较，请统一单位");
 }
@@ -172,7 +222,7 @@ const PAIRS: [string[], string[]][] = [
 export function functionEconomicHints(ctx: Context): void {
   const t5 = ctx.table("公开05");
   const t6 = ctx.table("公开06");
-  if (!t5 || !t6) return;
+  if (!t5 || !t6) return skip(ctx, "X.13", "公开05", missingTable(t5 ? "公开06" : "公开05"), "公开05 基本支出与公开06 经济分类的对应科目");
   const amount = (t: TableModel, keys: string[], col: string) => {
     let sum = ZERO;
     let any = false;
@@ -191,8 +241,9 @@ export function functionEconomicHints(ctx: Context): void {
     const a = amount(t5, fn, "c2");
     const b = amount(t6, econ, "amt");
     if (!a.any || !b.any) continue;
-    if (a.sum.equals(b.sum)) ctx.pass();
+    if (a.sum.equals(b.sum)) ctx.pass(t5.id);
     else {
+      ctx.fail(t5.id);
       const r = rowByKey(t5, fn[0]) || rowByKey(t5, fn[1] || "");
       ctx.note("X.13", "warning", t5, r ? r.cells.c2 : null, "公开05 " + fn.join("+") + " 基本支出 " + money(a.sum, 2) + " 与公开06 " + econ.join("+") + " " + money(b.sum, 2) + " 通常相同，相差 " + money(a.sum.minus(b.sum), 2) + "，请核实科目归类", { related: b.cells, actual: a.sum.toFixed(), expected: b.sum.toFixed(), difference: a.sum.minus(b.sum).toFixed() });
     }
@@ -201,9 +252,10 @@ export function functionEconomicHints(ctx: Context): void {
   const pay = amount(t6, ["30301", "30302"], "amt");
   const fnRetire = amount(t5, ["2080501", "2080502"], "c2");
   if (pay.any && pay.sum.gt(fnRetire.sum)) {
+    ctx.fail(t6.id);
     const c = rowByKey(t6, "30302") || rowByKey(t6, "30301");
     ctx.note("X.13", "warning", t6, c ? c.cells.amt : null, "公开06 离退休费（30301+30302）" + money(pay.sum, 2) + " 大于公开05 行政/事业单位离退休（2080501+2080502）基本支出 " + money(fnRetire.sum, 2) + "，其中 " + money(pay.sum.minus(fnRetire.sum), 2) + " 列在其他功能科目（如行政运行），而行政运行不含离退休支出，请核实科目归类", { related: fnRetire.cells, actual: pay.sum.toFixed(), expected: fnRetire.sum.toFixed(), difference: pay.sum.minus(fnRetire.sum).toFixed() });
-  } else if (pay.any) ctx.pass();
+  } else if (pay.any) ctx.pass(t6.id);
 }
 
 /**
@@ -215,7 +267,10 @@ export function roundingNotes(ctx: Context, tables: TableModel[]): void {
     if (t.halfUnit(t.dp).isZero()) continue;
     const amounts = t.rows.some((r) => Object.keys(r.cells).some((k) => r.cells[k].state === "number" && !(r.cells[k].value as Decimal).isZero()));
     if (!amounts) continue;
-    if (t.notes.some((n) => /尾差/.test(n))) ctx.pass();
-    else ctx.note("S.8", "info", t, { sheet: t.sheet, addr: t.range.split(":")[0] }, t.id + " 的金额以" + t.unit + "列示、由元换算而来，但表下没有“本表金额转换为" + t.unit + "时，因四舍五入可能存在尾差”的说明（其他表有），建议补充");
+    if (t.notes.some((n) => /尾差/.test(n))) ctx.pass(t.id);
+    else {
+      ctx.fail(t.id);
+      ctx.note("S.8", "info", t, { sheet: t.sheet, addr: t.range.split(":")[0] }, t.id + " 的金额以" + t.unit + "列示、由元换算而来，但表下没有“本表金额转换为" + t.unit + "时，因四舍五入可能存在尾差”的说明（其他表有），建议补充");
+    }
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * Operands that are absent (RULES.md §0.3: NOT CHECKED, 未审核). A rule whose table, 合计 row, 栏 or cell is absent,
+ * or whose cell is not an amount, is recorded with its reason instead of returning silently; an absent operand is
+ * never read as 0. The one exception is a row that a coded table does not list (a 类 or 项 that 公开03 has and
+ * 公开05 does not): that row is read as 0, and as an inference, so it caps the finding at 疑点 (see Context.operand).
+ */
+import { qualified } from "../address";
+import { T01_LINES, T04_EXPENSE_COLUMNS, T04_LINES, tableSpec } from "../layouts";
+import { columnName, TableModel, TCell } from "../model";
+import { NotCheckedReason, TableId } from "../types";
+import { Context, Operand } from "./context";
+
+/** Why an operand could not be read; `key` groups the entries of one rule so a missing table gives one entry. */
+export interface Gap {
+  reason: NotCheckedReason;
+  detail: string;
+  key: string;
+}
+
+export function isGap(x: unknown): x is Gap {
+  return !!x && typeof x === "object" && !(x instanceof Operand) && "reason" in (x as object);
+}
+
+/** Rows that are totals of other rows: when one is absent the reason is 缺合计行, not 缺行. */
+const TOTAL_KEYS: { [t: string]: string[] } = {
+  公开01: ["L27", "L30", "L57", "L60"],
+  公开04: ["L27", "L28", "L32", "L59", "L60", "L64"],
+  公开06: ["P.total", "G.total"],
+};
+
+export function isTotalRow(t: TableId, key: string): boolean {
+  return key === "合计" || (TOTAL_KEYS[t] || []).indexOf(key) >= 0;
+}
+
+/** The printed name of a row that was not found (from the template), for the 未审核 detail. */
+export function rowName(t: TableId, key: string): string {
+  const lines = t === "公开01" ? T01_LINES : t === "公开04" ? T04_LINES : [];
+  for (const l of lines) if (l.key === key) return l.name;
+  if (key === "P.total") return "人员经费合计";
+  if (key === "G.total") return "公用经费合计";
+  if (key === "row") return "“三公”经费";
+  return key;
+}
+
+/** The name of a 栏, from the table when it was found there, else from the template. */
+export function colName(t: TableModel | undefined, id: TableId, key: string): string {
+  if (t) {
+    const n = columnName(t, key);
+    if (n !== key) return n;
+  }
+  if (id === "公开01") return key === "c1" ? "收入金额" : key === "c2" ? "支出金额" : key;
+  const spec = tableSpec(id);
+  const cols = id === "公开04" ? T04_EXPENSE_COLUMNS : (spec.columns || []).concat(spec.variant ? spec.variant.columns : []);
+  for (const c of cols) if (c.key === key) return c.name;
+  return id === "公开04" && key === "c1" ? "收入金额" : key;
+}
+
+export function missingTable(id: TableId): Gap {
+  return { reason: "缺表", detail: "未找到" + id, key: "缺表|" + id };
+}
+
+export function missingRow(id: TableId, key: string): Gap {
+  const total = isTotalRow(id, key);
+  return { reason: total ? "缺合计行" : "缺行", detail: id + " 未找到“" + rowName(id, key) + "”行", key: (total ? "缺合计行|" : "缺行|") + id + "|" + key };
+}
+
+export function missingColumn(t: TableModel | undefined, id: TableId, key: string): Gap {
+  return { reason: "缺栏", detail: id + " 未找到“" + colName(t, id, key) + "”栏", key: "缺栏|" + id + "|" + key };
+}
+
+/** A cell that is present but holds text or an error (S.3 取数不足 names it once; each rule records it here). */
+export function unreadable(id: TableId, cell: TCell): Gap {
+  const q = qualified(cell.sheet, cell.addr);
+  return { reason: "取数不足", detail: id + " " + q + "“" + cell.text + "”不是金额", key: "取数不足|" + q };
+}
+
+/** The first unreadable cell among `cells` (text or error), as a gap; null when all are amounts or blank. */
+export function firstUnreadable(id: TableId, cells: (TCell | undefined)[]): Gap | null {
+  for (const c of cells) if (c && (c.state === "text" || c.state === "error")) return unreadable(id, c);
+  return null;
+}
+
+/**
+ * Record one rule instance as 未审核. Entries with the same rule, table and gap key are recorded once: a missing
+ * table gives one entry per rule id and table, not one per cell or per column.
+ */
+export function skip(ctx: Context, rule: string, table: TableId | string | null, gap: Gap, what: string, cells: string[] = []): void {
+  const k = rule + "|" + (table || "") + "|" + gap.key;
+  if (ctx.uncheckedKeys[k]) return;
+  ctx.uncheckedKeys[k] = true;
+  ctx.unchecked(rule, table, gap.reason, gap.detail + "，未能核对：" + what, cells);
+}
+
+/** Sheet-qualified addresses of the operands that were read (for the 未审核 entry's cells). */
+export function cellsOf(ops: (Operand | null | Gap | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const o of ops) if (o instanceof Operand && o.cell) out.push(qualified(o.cell.sheet, o.cell.addr));
+  return out;
+}
+
+/** Convenience: whether a table's header has the 栏. */
+export function hasColumn(t: TableModel, key: string): boolean {
+  for (const c of t.columns) if (c.key === key) return true;
+  return false;
+}
