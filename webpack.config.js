@@ -32,7 +32,7 @@ module.exports = async (env, options) => {
     target: ["web", "es5"],
     entry: {
       polyfill: "./src/taskpane/polyfills.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: "./src/addin/taskpane.ts",
       commands: "./src/commands/commands.ts",
       preview: "./src/preview/preview.ts",
     },

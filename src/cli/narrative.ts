@@ -32,7 +32,6 @@ export async function readNarrative(path: string): Promise<NarrativeResult> {
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 3 && buf[3] === 4) {
     try {
       // Loaded lazily: mammoth is sizeable and only needed for .docx.
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       const mammoth = require("mammoth") as { extractRawText(input: { buffer: Buffer }): Promise<{ value: string }> };
       const r = await mammoth.extractRawText({ buffer: buf });
       return { ok: true, text: r.value };

@@ -2,7 +2,7 @@
  * The JSON report (contracts/audit-report.schema.json). Built field by field in the schema's order, so that what
  * other tools read does not change when the engine's objects grow extra fields.
  */
-import type { AuditResult, Finding, Summary, TableLocation } from "../engine/types";
+import type { AuditResult, Finding, Summary, TableLocation } from "../engine";
 
 export interface ToolInfo {
   name: string;

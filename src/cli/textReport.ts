@@ -3,12 +3,9 @@
  * A 尾差 that only echoes another (finding.cause set) is printed indented under the finding that causes it, so
  * one rounding difference in a leaf row reads as one item, not four.
  */
-import type { Finding, Severity } from "../engine/types";
+import type { Finding } from "../engine";
+import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
 import type { FileReport } from "./report";
-
-export const SEVERITY_LABEL: { [s in Severity]: string } = { error: "不符", warning: "疑点", tail: "尾差", info: "说明" };
-const SEVERITY_ORDER: Severity[] = ["error", "warning", "tail", "info"];
-const TABLE_ORDER = ["公开01", "公开02", "公开03", "公开04", "公开05", "公开06", "公开07", "公开08", "公开09", "情况说明", "绩效"];
 
 function quoteSheet(sheet: string): string {
   return "'" + sheet.replace(/'/g, "''") + "'";

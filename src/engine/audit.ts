@@ -5,6 +5,7 @@
 import { qualified } from "./address";
 import { TableModel } from "./model";
 import { NarrativeResult, narrativeRules } from "./narrative";
+import { AuditOptions } from "./options";
 import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
 import { Context } from "./rules/context";
@@ -13,10 +14,7 @@ import { evaluate } from "./rules/evaluate";
 import { basicRules, codedRules, functionEconomicHints, headRules, roundingNotes, summaryRules } from "./rules/structural";
 import { AuditResult, Finding, Summary, TableId, TableStats, TABLE_IDS, WorkbookSnapshot } from "./types";
 
-export interface AuditOptions {
-  /** Narrative text (情况说明) pasted or read from a file, checked against the tables. */
-  narrative?: string;
-}
+export type { AuditOptions } from "./options";
 
 
 function guarded(ctx: Context, what: string, fn: () => void): void {

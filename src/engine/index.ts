@@ -1,7 +1,16 @@
 /**
- * Engine entry point: a workbook snapshot goes in, findings come out. Pure TypeScript: no Office, DOM or Node.
+ * Engine entry point, and the only way into the engine from outside it (cli, io, present, excel, taskpane,
+ * preview import "../engine", never a file inside it; eslint.config.mjs and test/architecture enforce this).
+ * Pure TypeScript: no Office, DOM or Node (tsconfig.engine.json compiles it with neither).
  *   auditWorkbook(snapshot, { narrative? }) → AuditResult (see types.ts and contracts/audit-report.schema.json)
  */
 export * from "./types";
 export { auditWorkbook, auditWithNarrative, runAudit } from "./audit";
-export type { AuditOptions } from "./audit";
+export type { AuditOptions } from "./options";
+/** A1 helpers shared with the readers and the presentation layer. */
+export { a1, colName, parseA1, parseRange, qualified, rangeA1 } from "./address";
+export type { Area, CellPos } from "./address";
+/** The pane marks the figures of the narrative (taskpane/narrativeView.ts). */
+export { recognize } from "./recognize";
+export { analyseNarrative, markNarrative, EXTERNAL_SHEET } from "./narrative";
+export type { FigureMark, MarkStatus, NarrativeResult, Span } from "./narrative";

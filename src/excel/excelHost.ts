@@ -1,6 +1,6 @@
 /** The pane's AuditHost over office-js: composes reading, flags, navigation and the report sheet. */
-import { AuditResult, Finding, WorkbookSnapshot } from "../engine/types";
-import { AuditHost, CancelToken, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../taskpane/host";
+import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
+import { AuditHost, CancelToken, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../present/host";
 import { ExcelCapabilities, officeCapabilities } from "./capabilities";
 import { applyFlags, clearFlags, FlagEnv } from "./flags";
 import { selectCell, watchSelection } from "./navigate";

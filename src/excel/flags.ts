@@ -14,10 +14,10 @@
  *   which looks the same except that gridlines show. Sync budget: apply 2, clear 1.
  * Notes (ExcelApi 1.18, option): our notes start with NOTE_PREFIX; a cell that already has the user's note keeps it.
  */
-import { Finding } from "../engine/types";
-import { FlagOutcome, FlagOptions } from "../taskpane/host";
+import { Finding } from "../engine";
+import { FlagOutcome, FlagOptions } from "../present/host";
 import { ExcelCapabilities } from "./capabilities";
-import { CellFlag, FLAG_STYLE, FlagKind, NOTE_PREFIX, noteText, planFlags } from "./flagPlan";
+import { CellFlag, FLAG_STYLE, FlagKind, NOTE_PREFIX, noteText, planFlags } from "../present/flagPlan";
 import { loadRegistry, Registry, SavedFill, saveRegistry } from "./registry";
 
 export const CF_MARKER = '"JSAUDIT:';

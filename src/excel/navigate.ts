@@ -2,7 +2,7 @@
  * Taking the user to a cell, and hearing about the cells the user selects (ExcelApi 1.7).
  * Each click is its own Excel.run: proxies from earlier runs are not reliable across runs (office-js#68).
  */
-import { parseRange, toA1 } from "./address";
+import { parseRange, toA1 } from "../present/address";
 
 export function selectCell(sheet: string, cell: string): Promise<void> {
   return Excel.run(async function (context) {

@@ -9,9 +9,9 @@
  *      own, so only they add syncs. Between those requests we yield to the UI and honour a cancel.
  * If the merged-area query fails (Excel refuses past 512 areas in one range) sync 2 is repeated without it.
  */
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/types";
-import { CancelToken, CancelledError, ReadProgress } from "../taskpane/host";
-import { splitAreaList, toA1 } from "./address";
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine";
+import { CancelToken, CancelledError, ReadProgress } from "../present/host";
+import { splitAreaList, toA1 } from "../present/address";
 import { ExcelCapabilities } from "./capabilities";
 import { planReadBlocks } from "./readBlocks";
 

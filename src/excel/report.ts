@@ -3,9 +3,9 @@
  * an existing 审核报告 leads to 审核报告(2) and so on. Two syncs: read sheet names, then write.
  * HYPERLINK formulas (not Range.hyperlink, 1.7) so the links work from ExcelApi 1.1.
  */
-import { AuditResult } from "../engine/types";
-import { freeSheetName, findingTarget, LINK_COLUMN, reportRows } from "../taskpane/reportRows";
-import { columnName } from "./address";
+import { AuditResult } from "../engine";
+import { freeSheetName, findingTarget, LINK_COLUMN, reportRows } from "../present/reportRows";
+import { columnName } from "../present/address";
 import { ExcelCapabilities } from "./capabilities";
 
 function excelString(s: string): string {

@@ -394,11 +394,7 @@ function parseCell(
   const t = a.t;
   const p: CellObject = { t: "z" } as CellObject;
   let v: string | undefined = raw !== undefined && raw !== "" ? unescapexml(raw) : undefined;
-  let hasF = false;
-  if (formula !== undefined && formula !== "") {
-    p.f = unescapexml(formula, true).replace(/_xlfn\./g, "");
-    hasF = true;
-  }
+  if (formula !== undefined && formula !== "") p.f = unescapexml(formula, true).replace(/_xlfn\./g, "");
   let value: CellObject["v"];
   let type: string;
   if (t === undefined && v === undefined) {

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as zlib from "zlib";
 import * as XLSX from "@e965/xlsx";
-import type { WorkbookSnapshot } from "../engine/types";
+import type { WorkbookSnapshot } from "../engine";
 import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
 import { Parts, readXlsxFast } from "./fastXlsx";
 import { DEFAULT_ZIP_LIMITS, ZipEntry, ZipLimits, ZipProblem, inspectZip, looksLikeZip } from "./zipGuard";

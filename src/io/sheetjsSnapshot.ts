@@ -10,9 +10,8 @@
  */
 import { SSF } from "@e965/xlsx";
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine/types";
 import { formatNumber } from "./numberFormat";
-import { a1, rangeA1 } from "../engine/address";
+import { a1, CellValue, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
 
 /** The XLSX.read options this module expects (add `type`, and `dense: true` for big files). */
 export const SHEETJS_READ_OPTIONS: ParsingOptions = { cellNF: true, cellDates: false, cellFormula: true, bookFiles: true };

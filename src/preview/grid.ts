@@ -3,9 +3,9 @@
  * displayed text. Flags and the selection are attributes on the cells, the stable hooks of the e2e test:
  * data-flag="error|warning|tail" (checked value), data-flag-related (operand), data-selected.
  */
-import { SheetSnapshot, WorkbookSnapshot } from "../engine/types";
-import { columnName, parseCell, parseRange, toA1 } from "../excel/address";
-import { CellFlag } from "../excel/flagPlan";
+import { SheetSnapshot, WorkbookSnapshot } from "../engine";
+import { columnName, parseCell, parseRange, toA1 } from "../present/address";
+import { CellFlag } from "../present/flagPlan";
 
 /** Rows drawn per sheet; a preview, not a spreadsheet: past this the grid says how many rows are not shown. */
 const MAX_ROWS = 3000;

@@ -2,10 +2,10 @@
  * The AuditHost of the browser preview: the same calls the pane makes on Excel, answered by the DOM grid.
  * Flag placement uses the same planFlags as the Excel adapter, so the preview shows what Excel would.
  */
-import { AuditResult, Finding, WorkbookSnapshot } from "../engine/types";
-import { CellFlag, noteText, planFlags } from "../excel/flagPlan";
-import { AuditHost, CancelToken, CancelledError, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../taskpane/host";
-import { freeSheetName, reportRows } from "../taskpane/reportRows";
+import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
+import { CellFlag, noteText, planFlags } from "../present/flagPlan";
+import { AuditHost, CancelToken, CancelledError, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../present/host";
+import { freeSheetName, reportRows } from "../present/reportRows";
 import { Grid } from "./grid";
 
 export class PreviewHost implements AuditHost {

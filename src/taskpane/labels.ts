@@ -1,10 +1,5 @@
-/** zh-CN wording used by the pane, the report sheet and the preview, in accountants' terms. */
-import { Severity } from "../engine/types";
-
-export const SEVERITY_LABEL: { [k in Severity]: string } = { error: "不符", warning: "疑点", tail: "尾差", info: "说明" };
-
-/** Display order: most serious first. */
-export const SEVERITY_ORDER: Severity[] = ["error", "warning", "tail", "info"];
+/** zh-CN wording of the pane, in accountants' terms (severity labels and table order: src/present/labels.ts). */
+import { WORKBOOK_LEVEL } from "../present/labels";
 
 export const S = {
   title: "决算审核",
@@ -36,5 +31,5 @@ export const S = {
   related: "相关单元格",
   selectedCell: "所选单元格",
   exported: "已生成工作表",
-  workbookLevel: "工作簿",
+  workbookLevel: WORKBOOK_LEVEL,
 };

@@ -4,12 +4,9 @@
  * Clicking a figure shows its recomputation and selects the table cell it was checked against through the
  * host. Plain DOM, ES5-safe (IE11 webviews): no closest(), no classList on SVG, text only via textContent.
  */
-import { AuditOptions } from "../engine/audit";
-import { analyseNarrative, markNarrative, NarrativeResult, Span } from "../engine/narrative";
-import { recognize } from "../engine/recognize";
-import { WorkbookSnapshot } from "../engine/types";
-import { AuditHost } from "./host";
-import { splitQualified } from "../excel/address";
+import { analyseNarrative, AuditOptions, markNarrative, NarrativeResult, recognize, Span, WorkbookSnapshot } from "../engine";
+import { AuditHost } from "../present/host";
+import { splitQualified } from "../present/address";
 import { clear, el } from "./render";
 
 export interface NarrativeView {

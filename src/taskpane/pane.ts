@@ -2,15 +2,14 @@
  * The audit task pane: plain TypeScript and DOM, ES5-safe (runs in IE11 webviews of Office 2016/2019).
  * Everything about the workbook goes through the AuditHost it is given (Excel, the preview, or a test fake).
  */
-import { AuditResult, Finding, Severity, WorkbookSnapshot } from "../engine/types";
-import { qualify } from "../excel/address";
-import { countBySeverity, Filters, groupFindings, rank, tableKey } from "./groups";
-import { AuditHost, CancelledError, CancelToken } from "./host";
-import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
+import { AuditOptions, AuditResult, Finding, NarrativeResult, Severity, WorkbookSnapshot } from "../engine";
+import { qualify } from "../present/address";
+import { countBySeverity, Filters, groupFindings, rank, tableKey } from "../present/groups";
+import { AuditHost, CancelledError, CancelToken } from "../present/host";
+import { SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
+import { S } from "./labels";
 import { clear, el, renderGroups, renderSummary, renderTableOptions } from "./render";
-import { AuditOptions } from "../engine/audit";
 import { mountNarrativeView } from "./narrativeView";
-import { NarrativeResult } from "../engine/narrative";
 
 export interface PaneDeps {
   audit: (snapshot: WorkbookSnapshot, options?: AuditOptions) => AuditResult;

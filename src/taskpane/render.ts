@@ -1,8 +1,9 @@
 /** DOM building for the pane: summary, filters and the findings list. Text always goes in through textContent. */
-import { AuditResult, Finding, Severity, TABLE_IDS } from "../engine/types";
-import { qualify } from "../excel/address";
-import { countBySeverity, Group } from "./groups";
-import { S, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
+import { AuditResult, Finding, Severity, TABLE_IDS } from "../engine";
+import { qualify } from "../present/address";
+import { countBySeverity, Group } from "../present/groups";
+import { SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
+import { S } from "./labels";
 
 export function el(tag: string, className?: string, text?: string): HTMLElement {
   const e = document.createElement(tag);

@@ -61,9 +61,7 @@ test("BENCH_QUICK=1 tsx scripts/bench.ts prints the bench JSON", () => {
 }, 120000);
 
 test("the generated large workbook is consistent: a correct audit reports no error", () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { generateWorkbook } = require("../../scripts/bench");
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const XLSX = require("@e965/xlsx");
   const { snapshotFromSheetJS } = require("../../src/io/sheetjsSnapshot");
   const { auditWorkbook } = require("../../src/engine");

@@ -12,8 +12,8 @@ import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { auditWorkbook } from "../../src/engine";
-import { parseRange, toA1 } from "../../src/excel/address";
-import { planFlags } from "../../src/excel/flagPlan";
+import { parseRange, toA1 } from "../../src/present/address";
+import { planFlags } from "../../src/present/flagPlan";
 import { startServer, Served } from "../../src/preview/server";
 import { sampleSnapshot } from "../excel/sampleBook";
 

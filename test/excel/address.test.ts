@@ -1,5 +1,5 @@
-import { splitAreaList, splitQualified } from "../../src/excel/address";
-import { planFlags } from "../../src/excel/flagPlan";
+import { splitAreaList, splitQualified } from "../../src/present/address";
+import { planFlags } from "../../src/present/flagPlan";
 import { Finding } from "../../src/engine/types";
 
 test("sheet-qualified references, quoted or not", () => {

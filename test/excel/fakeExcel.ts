@@ -16,7 +16,7 @@
  *  - one sync's response may not exceed 5 MB (Excel on the web); fill colour reads "#FFFFFF" for No Fill.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { parseRange, RangeRef, toA1 } from "../../src/excel/address";
+import { parseRange, RangeRef, toA1 } from "../../src/present/address";
 
 export type Value = number | string | boolean;
 

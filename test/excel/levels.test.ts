@@ -8,7 +8,7 @@
 import { auditWorkbook } from "../../src/engine";
 import { Finding } from "../../src/engine/types";
 import { ExcelHost } from "../../src/excel/excelHost";
-import { FLAG_STYLE, planFlags } from "../../src/excel/flagPlan";
+import { FLAG_STYLE, planFlags } from "../../src/present/flagPlan";
 import { REGISTRY_KEY } from "../../src/excel/registry";
 import { mountPane } from "../../src/taskpane/pane";
 import { FakeBook, FakeCf, fakeExcel, officeGlobal } from "./fakeExcel";

@@ -1,7 +1,7 @@
 /** Reading: snapshot fidelity against the SheetJS reader, chunking of huge sheets, the merged-area guard. */
 import { readSnapshot } from "../../src/excel/readSnapshot";
 import { detectCapabilities } from "../../src/excel/capabilities";
-import { CancelledError } from "../../src/taskpane/host";
+import { CancelledError } from "../../src/present/host";
 import { FakeCell, fakeExcel, RESPONSE_LIMIT, sheet } from "./fakeExcel";
 import { bookFromSnapshot, sampleSnapshot } from "./sampleBook";
 

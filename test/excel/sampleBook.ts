@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as XLSX from "@e965/xlsx";
 import { WorkbookSnapshot } from "../../src/engine/types";
-import { toA1 } from "../../src/excel/address";
+import { toA1 } from "../../src/present/address";
 import { snapshotFromSheetJS } from "../../src/io/sheetjsSnapshot";
 import { FakeBook, FakeCell, FakeSheet } from "./fakeExcel";
 

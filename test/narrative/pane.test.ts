@@ -7,7 +7,7 @@
 import { auditWorkbook } from "../../src/engine";
 import { AuditOptions } from "../../src/engine/audit";
 import { WorkbookSnapshot } from "../../src/engine/types";
-import { AuditHost } from "../../src/taskpane/host";
+import { AuditHost } from "../../src/present/host";
 import { mountNarrativeView, parseRef } from "../../src/taskpane/narrativeView";
 import { mountPane } from "../../src/taskpane/pane";
 import { loadSample, sampleText } from "./helpers";

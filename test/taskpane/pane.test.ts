@@ -5,7 +5,7 @@
  * filters, navigation by mouse and keyboard, cancel, and how it reports host failures.
  */
 import { AuditResult, Finding, Severity, WorkbookSnapshot } from "../../src/engine/types";
-import { AuditHost, CancelledError, CancelToken, FlagOutcome, HostCapabilities } from "../../src/taskpane/host";
+import { AuditHost, CancelledError, CancelToken, FlagOutcome, HostCapabilities } from "../../src/present/host";
 import { mountPane } from "../../src/taskpane/pane";
 
 function finding(severity: Severity, table: string | null, sheet: string, cell: string | null, extra: Partial<Finding> = {}): Finding {

@@ -9,7 +9,7 @@ import { cellAt, TableModel, Tables } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { original, Para } from "./normalise";
 import { judgeRatio, Op, pct4 } from "./ratio";
-import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./result";
+import { EXTERNAL_SHEET, FigureMark, MarkStatus } from "./result";
 import { Figure, halfUnit, sameAsTable } from "./tokens";
 import { bareFinding } from "../rules/context";
 

@@ -5,7 +5,7 @@
  * The text comes from options.narrative (pasted in the pane or --narrative on the command line) when given,
  * else from the workbook sheet that holds it (recognised by its section headings, not by its name).
  */
-import { AuditOptions } from "../audit";
+import { AuditOptions } from "../options";
 import { a1, qualified } from "../address";
 import { Grid } from "../grid";
 import { cellAt, Tables } from "../model";

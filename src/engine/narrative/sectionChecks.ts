@@ -11,7 +11,7 @@ import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
 import { P } from "./patterns";
 import { Performance, ProjectRow } from "./performance";
-import { Section, sentences } from "./sections";
+import { Section } from "./sections";
 import { Figure, locate } from "./tokens";
 import { Ctx, derived, each, eachBudgetRate, figs, HALF, sharesMakeWhole, walk, whereOf } from "./scan";
 export type { Shared } from "./scan";
@@ -490,7 +490,7 @@ export function checkS9(c: Ctx, sec: Section): void {
         ck.emit("N9c", "warning", p, { start: s, end: e }, where + "：公务用车保有量为 0，却有公务用车运行维护费 " + money(r.value, 2) + " 万元，请核实", { related: [r.ref] });
       } else ck.ok();
     });
-    each(p, P.foreignGuest, (m, s, e) => {
+    each(p, P.foreignGuest, (m, s) => {
       const [f] = figs(p, m, s, [[1, 2]]);
       if (f) foreign = { p, fig: f };
     });

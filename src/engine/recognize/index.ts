@@ -53,7 +53,7 @@ export function safeGrids(snapshot: WorkbookSnapshot): Grid[] {
     if (!s || !Array.isArray(s.values)) continue;
     try {
       out.push(new Grid(s));
-    } catch (e) {
+    } catch (_e) {
       /* a sheet that cannot be read is skipped; recognition reports what is missing */
     }
   }

@@ -4,7 +4,7 @@
  * the same parsing as the Excel adapter. No regex named groups or `u` flag: IE11.
  */
 
-import { a1, colName, parseA1, parseRange as parseArea, qualified } from "../engine/address";
+import { a1, colName, parseA1, parseRange as parseArea, qualified } from "../engine";
 
 /** The engine's A1 helpers under the names the adapter and the preview use. */
 export { colName as columnName, a1 as toA1, parseA1 as parseCell, qualified as qualify };

@@ -2,8 +2,8 @@
  * The 审核报告 sheet as rows of text: one header row then one row per finding. Shared by Excel (written to a new
  * sheet with HYPERLINK formulas in the 单元格 column) and the preview (shown as an extra tab).
  */
-import { AuditResult, Finding } from "../engine/types";
-import { qualify } from "../excel/address";
+import { AuditResult, Finding } from "../engine";
+import { qualify } from "./address";
 import { SEVERITY_LABEL } from "./labels";
 
 export const REPORT_SHEET = "审核报告";

@@ -4,7 +4,7 @@
  * A cell named by several findings shows the most severe one (不符 over 疑点 over 尾差); a cell that is the checked
  * value of one finding and an operand of another shows the stronger "main" flag. 说明 (info) never flags a cell.
  */
-import { Finding } from "../engine/types";
+import { Finding } from "../engine";
 import { parseCell, splitQualified } from "./address";
 
 export type FlagKind = "error" | "warning" | "tail";

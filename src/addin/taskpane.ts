@@ -1,7 +1,7 @@
 /** Task pane entry in Excel: the ribbon's 审核工作簿 opens this page, which audits at once. */
 import { auditWithNarrative } from "../engine";
 import { ExcelHost } from "../excel/excelHost";
-import { mountPane } from "./pane";
+import { mountPane } from "../taskpane/pane";
 
 function storage(): Storage | null {
   try {

@@ -3,9 +3,9 @@
  * finding that causes it (its `cause`, e.g. "T03.1 '公开03表'!C10"), so cause and echoes are read together.
  * Pure: tested without a DOM.
  */
-import { Finding, Severity, TABLE_IDS } from "../engine/types";
-import { splitQualified } from "../excel/address";
-import { S } from "./labels";
+import { Finding, Severity } from "../engine";
+import { splitQualified } from "./address";
+import { TABLE_ORDER, WORKBOOK_LEVEL } from "./labels";
 
 export interface Filters {
   severities: { [k in Severity]: boolean };
@@ -27,7 +27,7 @@ export interface Group {
 }
 
 export function tableKey(f: Finding): string {
-  return f.table || S.workbookLevel;
+  return f.table || WORKBOOK_LEVEL;
 }
 
 function norm(cell: string): string {
@@ -94,10 +94,10 @@ export function groupFindings(findings: Finding[], filters: Filters): Group[] {
     });
 }
 
-/** Sort key of a table group: 公开01…公开09 first, then 情况说明/绩效, workbook-level last. */
+/** Sort key of a table group: 公开01…公开09 first, then 情况说明, 绩效, any other, workbook-level last. */
 export function rank(table: string): number {
-  const i = TABLE_IDS.indexOf(table as (typeof TABLE_IDS)[number]);
-  return i >= 0 ? i : TABLE_IDS.length + (table === S.workbookLevel ? 2 : 1);
+  const i = TABLE_ORDER.indexOf(table);
+  return i >= 0 ? i : TABLE_ORDER.length + (table === WORKBOOK_LEVEL ? 1 : 0);
 }
 
 export function countBySeverity(findings: Finding[]): { [k in Severity]: number } {

@@ -3,7 +3,7 @@
  * src/preview/previewHost.ts (a DOM grid). The pane receives one as a parameter, so it runs unchanged in Excel,
  * in the browser preview and under jsdom with a fake.
  */
-import { AuditResult, Finding, WorkbookSnapshot } from "../engine/types";
+import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
 
 export interface HostCapabilities {
   /** How flags are drawn: conditional formats (ExcelApi 1.6+), saved-and-restored fills (below 1.6), or the preview grid. */

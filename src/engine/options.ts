@@ -1,0 +1,8 @@
+/**
+ * Options of one audit. A module of its own so that audit.ts and narrative/ both depend on it, not on each other
+ * (the import loop audit.ts ↔ narrative/index.ts of issue 9).
+ */
+export interface AuditOptions {
+  /** Narrative text (情况说明) pasted or read from a file, checked against the tables. */
+  narrative?: string;
+}
