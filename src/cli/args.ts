@@ -9,6 +9,8 @@ export interface CliOptions {
   files: string[];
   help: boolean;
   version: boolean;
+  /** --rules: print the rule registry as JSON instead of auditing. */
+  rules?: boolean;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -23,6 +25,7 @@ export const USAGE = [
   "  --output 文件         把报告写入该文件，而不是输出到屏幕",
   "  -h, --help           显示本说明",
   "  --version            显示版本号",
+  "  --rules              以 JSON 列出全部审核规则（编号、类别、名称、种类、涉及的表）",
   "",
   "可一次审核多个文件（.xlsx 或 .xls）。退出码：0 无不符项；1 有不符项；2 有文件无法读取或参数有误。",
 ].join("\n");
@@ -61,6 +64,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     } else if (name === "--version" || name === "-v") {
       o.version = true;
       i++;
+    } else if (name === "--rules") {
+      o.rules = true;
+      i++;
     } else if (name === "--format" || name === "-f") {
       const v = takeValue(argv, i, "--format");
       if ("error" in v) return { ok: false, error: v.error };
@@ -83,6 +89,6 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return { ok: false, error: "不认识的参数“" + arg + "”。" };
     }
   }
-  if (!o.help && !o.version && o.files.length === 0) return { ok: false, error: "没有指定要审核的工作簿文件。" };
+  if (!o.help && !o.version && !o.rules && o.files.length === 0) return { ok: false, error: "没有指定要审核的工作簿文件。" };
   return { ok: true, options: o };
 }

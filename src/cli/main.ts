@@ -13,6 +13,7 @@ import { auditFile } from "./audit";
 import { readNarrative } from "./narrative";
 import { auditFiles, threadsFor } from "./pool";
 import { AuditReport, FileReport, ToolInfo } from "./report";
+import { rulesDocument } from "./rules";
 import { formatTextReport } from "./textReport";
 
 export interface CliIO {
@@ -55,6 +56,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const tool = toolInfo();
   if (opts.version) {
     io.stdout(tool.name + " " + tool.version + "\n");
+    return 0;
+  }
+  if (opts.rules) {
+    io.stdout(JSON.stringify(rulesDocument(), null, 2) + "\n");
     return 0;
   }
   if (opts.output !== undefined) {

@@ -14,3 +14,6 @@ export type { Area, CellPos } from "./address";
 export { recognize } from "./recognize";
 export { analyseNarrative, markNarrative, EXTERNAL_SHEET } from "./narrative";
 export type { FigureMark, MarkStatus, NarrativeResult, Span } from "./narrative";
+/** The rule registry (npm run audit -- --rules). */
+export { NOT_IMPLEMENTED, RULE_REGISTRY, ruleMeta } from "./rules/registry";
+export type { RuleMeta } from "./rules/registry";

@@ -73,11 +73,18 @@ function unreadableOf(id: TableId, rows: number[], cells: (TCell | undefined)[])
   return { reason: "缺栏", detail: id + " 有行缺少金额栏（第 " + rows.map((r) => r + 1).join("、") + " 行）", key: "缺栏|" + id };
 }
 
-/** T02.5/T03.5/T05.5 structure (parents present), T02.7 depth, T03.6/T05.6 行政运行 hint, T07.4/T08.2 empty tables. */
+/** The structure rule (parents present) of each coded table: RULES.md T02.5, T03.5 and T05.5 (T03.2–T03.5, T05.2–5), and the hierarchy rules T07.3, T08.1. */
+const STRUCTURE_RULE: { [id: string]: string } = { 公开02: "T02.5", 公开03: "T03.5", 公开05: "T05.5", 公开07: "T07.3", 公开08: "T08.1" };
+
+/**
+ * T02.5/T03.5/T05.5 structure (parents present), T02.7 depth, T03.6/T05.6 行政运行 hint, T07.4/T08.2 empty tables.
+ * Disclosure depth is RULES.md T02.7 ([S11]: 功能分类 down to 项级) for every coded table: RULES.md gives it no
+ * other id, and the former "T03.5"/"T05.5" for depth collided with the structure rules (issue 9 found T07.5/T08.5).
+ */
 export function codedRules(ctx: Context): void {
   for (const id of CODED) {
     const t = ctx.table(id);
-    const rule = id.replace("公开", "T") + (id === "公开07" ? ".3" : id === "公开08" ? ".1" : ".5");
+    const rule = STRUCTURE_RULE[id];
     if (!t) {
       skip(ctx, rule, id, missingTable(id), "类、款、项是否完整");
       continue;
@@ -130,7 +137,7 @@ export function codedRules(ctx: Context): void {
       if (!r.code || r.level === 3) continue;
       const hasChild = childRows(t, r).length > 0;
       const nonzero = Object.keys(r.cells).some((k) => r.cells[k].value && !r.cells[k].value!.isZero());
-      if (!hasChild && nonzero) ctx.note(id.replace("公开", "T") + (id === "公开02" ? ".7" : ".5"), "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
+      if (!hasChild && nonzero) ctx.note("T02.7", "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
     }
   }
 }
