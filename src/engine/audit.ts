@@ -35,6 +35,7 @@ function notices(ctx: Context, rec: Recognition): void {
       ctx.note("S.2", "warning", chosen, { sheet: chosen.sheet, addr: chosen.range.split(":")[0] }, id + " 在工作簿中出现 " + (copies.length + 1) + " 次（另见 " + copies.map((c) => "“" + c.sheet + "”" + c.cell).join("、") + "），审核的是“" + chosen.sheet + "”中的这一份" + (copies.some((c) => c.table && c.table.department && c.table.department !== chosen.department) ? "；各份的单位名称不同，工作簿中可能有两个单位的表" : ""));
     if (chosen.sheetHidden) ctx.note("S.6", "info", chosen, null, id + " 位于隐藏的工作表“" + chosen.sheet + "”，已照常审核");
     for (const p of chosen.problems) ctx.note("S.7", "warning", chosen, null, id + "：" + p);
+    for (const p of chosen.remarks || []) ctx.note("S.7", "info", chosen, null, id + "：" + p);
     hiddenDecimals(ctx, chosen);
   }
 }

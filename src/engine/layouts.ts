@@ -27,6 +27,8 @@ export interface TableSpec {
   columns?: ColumnSpec[];
   /** A variant column set chosen when the header matches `when` (公开08 published as 收入支出 table). */
   variant?: { when: RegExp; columns: ColumnSpec[] };
+  /** The table may be printed with headers and a sentence only, no amount row (RULES.md §8.1 item 4). */
+  mayBeEmpty?: boolean;
 }
 
 const col = (key: string, name: string, match: RegExp): ColumnSpec => ({ key, name, match });
@@ -92,6 +94,7 @@ export const TABLES: TableSpec[] = [
     name: "政府性基金预算财政拨款收入支出决算表",
     titles: ["政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"],
     columns: FUND_COLUMNS,
+    mayBeEmpty: true,
   },
   {
     id: "公开08",
@@ -100,12 +103,14 @@ export const TABLES: TableSpec[] = [
     titles: ["国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"],
     columns: [col("c2", "基本支出", /基本支出/), col("c3", "项目支出", /项目支出/), col("c1", "本年支出合计", /合计|小计|本年支出/)],
     variant: { when: /年初/, columns: FUND_COLUMNS },
+    mayBeEmpty: true,
   },
   {
     id: "公开09",
     kind: "sangong",
     name: "“三公”经费支出决算表",
     titles: ["一般公共预算财政拨款三公经费支出决算表", "财政拨款三公经费支出决算表", "三公经费支出决算表"],
+    mayBeEmpty: true,
   },
 ];
 

@@ -33,6 +33,13 @@ export interface TRow {
    * label): the reason, in Chinese. RULES.md §0.3: a finding that uses such a row is at most a 疑点.
    */
   inferred?: string;
+  /**
+   * Columns of this row that hold no figure at all, with the reason (RULES.md §8.1 items 1 and 7): on a 合计 row
+   * that doubles as a header row, a cell covered by a merged header cell from above, or a sub-header text such as
+   * 基本支出 standing where the 合计 amount would be. Such a cell is absent (not in `cells`), never blank: rules
+   * that need it are 未审核, never a finding. A blank cell that is not covered stays in `cells` as blank.
+   */
+  absent?: { [col: string]: string };
 }
 
 export interface TableModel {
@@ -62,6 +69,13 @@ export interface TableModel {
   variant?: "fund";
   /** Columns matched by inference (column key → reason); findings that use them are at most 疑点. */
   inferredColumns?: { [col: string]: string };
+  /**
+   * 公开07/08/09 printed without any amount row (title, headers and a sentence such as 「…故本表无数据」, RULES.md
+   * §8.1 item 4): the sentence that says so, or "" when there is none. The table is present and empty.
+   */
+  emptyStatement?: string;
+  /** Remarks on how the table was read that are presentation only (info), e.g. template instruction text left in. */
+  remarks?: string[];
 }
 
 interface Index {

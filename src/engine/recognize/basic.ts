@@ -7,7 +7,7 @@ import { PERSONNEL_CLASSES } from "../layouts";
 import { TableModel, TRow } from "../model";
 import { normKey } from "../text";
 import { codeText, collectNotes, frame, makeCell, Region } from "./common";
-import { firstNonEmpty, headerParts, isMetaRow, isNoteRow } from "./header";
+import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBreakRow } from "./header";
 
 const ECON = /^3\d{2}(?:\d{2})?$/;
 
@@ -63,8 +63,11 @@ export function readBasic(reg: Region): TableModel | string {
   const problems: string[] = [];
   let last = start;
   let totalsRow = -1;
+  const head = headerTexts(grid, headRows, reg.c1, reg.c2);
   for (let r = start; r <= reg.r2; r++) {
     if (isNoteRow(grid, r, reg.c1, reg.c2)) break;
+    // A page break may repeat the header and the title and leave a page footer between the rows (§8.1 item 6).
+    if (r > start && isPageBreakRow(grid, r, reg.c1, reg.c2, head, reg.title)) continue;
     let any = false;
     for (let c = reg.c1; c <= reg.c2; c++) {
       const t = normKey(grid.text(r, c));

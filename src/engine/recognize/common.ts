@@ -73,12 +73,17 @@ export function settleBlanks(rows: TRow[], dp: number): void {
     }
 }
 
+/** Template instruction text left in a published table (RULES.md §8.1 item 4: a TEXT finding). */
+const TEMPLATE_TEXT = /仍(?:需|应)?保留(?:该|本)?表(?:格式)?|在本表下方作(?:下述|如下)?说明|(?:作|按)下述说明[:：]?$/;
+
 export function frame(reg: Region, headEnd: number, lastRow: number, rows: TRow[], columns: { key: string; name: string }[], notes: string[], problems: string[]): TableModel {
   const head = readHead(reg.grid, reg.titleRow, Math.max(reg.titleRow, headEnd), reg.c1, reg.c2);
   const unit = head.unit || "万元";
   const dp = typicalDp(rows);
   settleBlanks(rows, dp);
+  const remarks = notes.filter((n) => TEMPLATE_TEXT.test(n.replace(/\s/g, ""))).map((n) => "表下保留了填表说明文字“" + n.trim().slice(0, 60) + "”，应删去或改为本单位的说明");
   return {
+    remarks: remarks.length ? remarks : undefined,
     id: reg.id,
     title: reg.title,
     sheet: reg.grid.name,

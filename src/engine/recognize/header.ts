@@ -6,19 +6,20 @@
 import { Grid } from "../grid";
 import { normKey } from "../text";
 
-export function headerParts(grid: Grid, rows: number[], c1: number, c2: number): string[][] {
+export function headerParts(grid: Grid, rows: number[], c1: number, c2: number, skip?: (r: number, c: number) => boolean): string[][] {
   const parts: string[][] = [];
   for (let c = c1; c <= c2; c++) parts.push([]);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const below = rows.slice(i + 1);
-    const hasBelow = (c: number) => below.some((rb) => normKey(grid.shown(rb, c)) !== "");
+    const shown = (rr: number, c: number) => (skip && skip(rr, c) ? "" : grid.shown(rr, c));
+    const hasBelow = (c: number) => below.some((rb) => normKey(shown(rb, c)) !== "");
     let carry = "";
     let carryHasBelow = false;
     let carryParent = "";
     const parent = (c: number) => parts[c - c1].join("|");
     for (let c = c1; c <= c2; c++) {
-      let t = normKey(grid.shown(r, c));
+      let t = normKey(shown(r, c));
       const merged = grid.mergeOf(r, c) !== null;
       if (t !== "") {
         carry = t;
@@ -64,6 +65,8 @@ export function sequenceNumbers(grid: Grid, r: number, c1: number, c2: number): 
   }
   return m;
 }
+
+const META_LINE = /^(?:(?:编制|填报|金额)?单位|部门|单位名称)[:：]|^(?:金额)?单位[:：]?(?:万元|元|千元|亿元)$/;
 
 const META = /^(?:(?:编制|填报|金额)?单位|部门|单位名称)[:：]|^\d{4}年(?:度)?$|^\d{4}年度|^公开\d{1,2}表$|^(?:金额)?单位[:：]?(?:万元|元|千元|亿元)$|^(?:万元|元)$|^附?表[\d一二三四五六七八九十]+$/;
 
@@ -111,4 +114,44 @@ export function readHead(grid: Grid, r1: number, r2: number, c1: number, c2: num
     }
   }
   return out;
+}
+
+/** Texts of the header rows (normalised), to recognise the header when a page break repeats it inside the data. */
+export function headerTexts(grid: Grid, rows: number[], c1: number, c2: number): { [t: string]: boolean } {
+  const out: { [t: string]: boolean } = {};
+  for (const r of rows)
+    for (let c = c1; c <= c2; c++) {
+      const t = normKey(grid.text(r, c));
+      if (t) out[t] = true;
+    }
+  return out;
+}
+
+/** A page footer, page number or continuation mark left by a PDF conversion: 第 2 页、共 3 页、- 2 -、2/3、续表、（续）. */
+const PAGE_MARK = /^(?:第\d+页(?:[,，]?共\d+页)?|共\d+页|[-—－]+\d{1,3}[-—－]+|\d{1,3}\/\d{1,3}|\d{1,3}|续表\d*|\(续(?:表)?\)|续|续上表|接上表|page\d+(?:of\d+)?)$/i;
+
+/**
+ * A row a page break left in the middle of a table (RULES.md §8.1 item 6): the header repeated (every text is a
+ * header text or a 栏次 number), the title repeated with 续表/（续）, a page footer or a page number. Such a row is
+ * skipped silently; it is neither data nor the end of the table.
+ */
+export function isPageBreakRow(grid: Grid, r: number, c1: number, c2: number, head: { [t: string]: boolean }, title: string): boolean {
+  if (isSequenceRow(grid, r, c1, c2)) return true;
+  const tk = normKey(title);
+  const texts: string[] = [];
+  for (let c = c1; c <= c2; c++) {
+    if (grid.mergeOf(r, c)) continue;
+    const t = normKey(grid.text(r, c));
+    if (t !== "") texts.push(t);
+  }
+  if (!texts.length || /^(?:合计|总计)$/.test(texts[0])) return false;
+  // A lone small number is a page number; among other cells it could be an amount.
+  if (texts.length === 1 && /^\d{1,3}$/.test(texts[0])) return true;
+  for (const t of texts) {
+    if (head[t] || (PAGE_MARK.test(t) && !/^\d+$/.test(t)) || META_LINE.test(t)) continue;
+    // The title repeated, with 续表/（续） before or after it.
+    if (tk && t.indexOf(tk) >= 0 && t.length <= tk.length + 8) continue;
+    return false;
+  }
+  return true;
 }

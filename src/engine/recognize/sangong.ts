@@ -9,6 +9,7 @@ import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
 import { firstNonEmpty, headerParts, isMetaRow, isNoteRow, isSequenceRow } from "./header";
 import { readAmount } from "../amount";
+import { EMPTY_STATEMENT } from "./codes";
 
 function isAmountRow(reg: Region, r: number): boolean {
   let numbers = 0;
@@ -34,6 +35,7 @@ export function readSangong(reg: Region): TableModel | string {
       }
   if (headStart < 0) return "找到标题但没有找到表头（预算数、决算数）";
   let data = -1;
+  let end = reg.r2 + 1;
   const headRows: number[] = [];
   for (let r = headStart; r <= reg.r2; r++) {
     if (isSequenceRow(grid, r, reg.c1, reg.c2)) continue;
@@ -41,9 +43,16 @@ export function readSangong(reg: Region): TableModel | string {
       data = r;
       break;
     }
-    if (firstNonEmpty(grid, r, reg.c1, reg.c2) >= 0 && !isNoteRow(grid, r, reg.c1, reg.c2)) headRows.push(r);
+    const c = firstNonEmpty(grid, r, reg.c1, reg.c2);
+    if (c < 0) continue;
+    // Without an amount row the table ends at its note or at the sentence that it has no data (§8.1 item 4).
+    if (isNoteRow(grid, r, reg.c1, reg.c2) || EMPTY_STATEMENT.test(normKey(grid.text(r, c)))) {
+      end = Math.min(end, r);
+      continue;
+    }
+    if (r < end) headRows.push(r);
   }
-  if (data < 0) return "找到标题但没有找到金额行";
+  if (data < 0 && !headRows.length) return "找到标题但没有找到金额行";
   const parts = headerParts(grid, headRows, reg.c1, reg.c2);
   const cells: { [k: string]: number } = {};
   const problems: string[] = [];
@@ -61,6 +70,7 @@ export function readSangong(reg: Region): TableModel | string {
     if (cells[key] === undefined) cells[key] = c;
   }
   const row: TRow = { key: "row", label: "“三公”经费", row: data, cells: {} };
+  const empty = data < 0;
   const columns: { key: string; name: string }[] = [];
   for (let n = 1; n <= 12; n++) {
     const k = "c" + n;
@@ -70,9 +80,17 @@ export function readSangong(reg: Region): TableModel | string {
       problems.push("未找到“" + name + "”栏");
       continue;
     }
-    row.cells[k] = makeCell(grid, data, cells[k], 2);
+    if (!empty) row.cells[k] = makeCell(grid, data, cells[k], 2);
     columns.push({ key: k, name });
   }
   if (!columns.length) return "找到标题但无法识别“三公”经费各栏";
+  if (empty) {
+    // Present and empty: no amount row at all, only the headers and (it should) a sentence saying so.
+    const lastHead = headRows[headRows.length - 1];
+    const notes = collectNotes(grid, lastHead + 1, reg.r2, reg.c1, reg.c2);
+    const t = frame(reg, lastHead, lastHead, [], columns, notes, []);
+    t.emptyStatement = notes.filter((n) => EMPTY_STATEMENT.test(normKey(n)))[0] || "";
+    return t;
+  }
   return frame(reg, data - 1, data, [row], columns, collectNotes(grid, data + 1, reg.r2, reg.c1, reg.c2), problems);
 }

@@ -6,7 +6,7 @@ import { classByLabel, ColumnSpec, LineSpec, T01_LINES, T04_EXPENSE_COLUMNS, T04
 import { TableModel, TRow } from "../model";
 import { normKey, normLabel } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
-import { firstNonEmpty, headerParts, isMetaRow, isNoteRow, isSequenceRow } from "./header";
+import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBreakRow, isSequenceRow } from "./header";
 
 interface Block {
   side: "income" | "expense";
@@ -105,10 +105,13 @@ export function readSummary(reg: Region): TableModel | string {
   const rows: TRow[] = [];
   const problems: string[] = [];
   let last = start;
+  // A page break may repeat the header and the title and leave a page footer between the rows (§8.1 item 6).
+  const head = headerTexts(grid, headRows, reg.c1, reg.c2);
   for (const b of blocks) {
     const seen: { [k: string]: boolean } = {};
     for (let r = start; r <= reg.r2; r++) {
       if (isNoteRow(grid, r, reg.c1, reg.c2)) break;
+      if (r > start && isPageBreakRow(grid, r, reg.c1, reg.c2, head, reg.title)) continue;
       const raw = String(grid.shown(r, b.label) || "").trim();
       const label = normLabel(raw);
       const make = (key: string, name: string) => {

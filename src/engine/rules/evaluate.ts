@@ -5,7 +5,7 @@ import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
-import { cellsOf, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, skip, unreadable } from "./gaps";
+import { absentCell, cellsOf, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, skip, unreadable } from "./gaps";
 
 function isSummary(t: TableModel): boolean {
   return t.id === "公开01" || t.id === "公开04";
@@ -28,7 +28,7 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
   const row = rowByKey(t, ref.row);
   if (!row) return missingRow(ref.t, ref.row);
   const cell = row.cells[ref.col];
-  if (!cell) return missingColumn(t, ref.t, ref.col);
+  if (!cell) return row.absent && row.absent[ref.col] ? absentCell(ref.t, row, ref.col) : missingColumn(t, ref.t, ref.col);
   const o = ctx.operand(t, cell, label(t, row, ref.col, withTable), { row, col: ref.col });
   if (!o) return unreadable(ref.t, cell);
   return ref.neg ? o.negated() : o;
@@ -136,6 +136,12 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       for (const row of t.rows) {
         // A row without the total 栏 is on the other side of 公开04: the identity does not apply to it.
         if (!row.cells[spec.total]) continue;
+        // A part absent from the row (a header over the 合计 row, RULES.md §8.1 items 1/7) is never 0: not checked.
+        const gone = row.absent ? spec.parts.map((c) => c.replace(/^-/, "")).filter((c) => row.absent![c])[0] : undefined;
+        if (gone) {
+          skip(ctx, spec.id, t.id, absentCell(t.id, row, gone), t.id + " " + rowTitle(row) + "：" + spec.title);
+          continue;
+        }
         // A part written "-c3" is subtracted (年末 = 年初 + 收入 − 支出).
         const present = spec.parts.filter((c) => row.cells[c.replace(/^-/, "")]);
         if (!present.length) continue;
@@ -172,6 +178,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
           continue;
         }
         for (const c of t.columns) {
+          if (parent.absent && parent.absent[c.key]) skip(ctx, spec.id, t.id, absentCell(t.id, parent, c.key), t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title);
           if (!parent.cells[c.key]) continue;
           const where = t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title;
           const lacking = kids.filter((k) => !k.cells[c.key])[0];

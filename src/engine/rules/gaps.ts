@@ -6,7 +6,7 @@
  */
 import { qualified } from "../address";
 import { T01_LINES, T04_EXPENSE_COLUMNS, T04_LINES, tableSpec } from "../layouts";
-import { columnName, TableModel, TCell } from "../model";
+import { columnName, TableModel, TCell, TRow } from "../model";
 import { NotCheckedReason, TableId } from "../types";
 import { Context, Operand } from "./context";
 
@@ -62,6 +62,11 @@ export function missingTable(id: TableId): Gap {
 export function missingRow(id: TableId, key: string): Gap {
   const total = isTotalRow(id, key);
   return { reason: total ? "缺合计行" : "缺行", detail: id + " 未找到“" + rowName(id, key) + "”行", key: (total ? "缺合计行|" : "缺行|") + id + "|" + key };
+}
+
+/** A cell a 合计 row does not print (a header cell over it, RULES.md §8.1 items 1/7; TRow.absent): 未审核, never 0. */
+export function absentCell(id: TableId, row: TRow, col: string): Gap {
+  return { reason: "缺合计行", detail: id + " " + (row.label || row.key) + "：" + ((row.absent && row.absent[col]) || "该栏没有数"), key: "缺合计行|" + id + "|" + row.key + "|" + col };
 }
 
 export function missingColumn(t: TableModel | undefined, id: TableId, key: string): Gap {

@@ -1,0 +1,198 @@
+/**
+ * The layouts of RULES.md §8.1 (items 1–7, 9), each built from the sample: the same findings as the sample
+ * (rules, severities, figures; cells may move), and a broken figure in that layout is still caught.
+ */
+import { auditWorkbook, runAudit } from "../../src/engine";
+import { Finding } from "../../src/engine/types";
+import * as F from "../fixtures/sample";
+import * as V from "../fixtures/variants81";
+
+type WB = ReturnType<typeof F.loadSample>;
+const tables = (fs: Finding[]) => fs.filter((f) => /^公开/.test(f.table || ""));
+const base = tables(auditWorkbook(F.sampleSnapshot()).findings);
+const audit = (wb: WB) => auditWorkbook(F.snapshotOf(wb));
+const sigs = (fs: Finding[]) => fs.map(F.signature).sort();
+/** The one presentation note tied to how the empty 公开07 prints its 合计 row (blank where others print 0.00). */
+const blankTotalNote = (f: Finding) => f.rule === "T07.4" && f.severity === "info";
+const errorsAt = (fs: Finding[]) => fs.filter((f) => f.severity === "error").map((f) => f.rule + " " + f.cell);
+
+describe("§8.1 item 1: 合计 on the header row", () => {
+  test.each([
+    ["科目编码 over 类 | 款 | 项, 合计 in the 科目名称 column", true],
+    ["功能分类科目编码 | 合计", false],
+  ])("%s: identical findings", (_name, split) => {
+    const r = audit(V.totalOnHeaderRow(F.loadSample(), split as boolean));
+    expect(r.missing).toEqual([]);
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    // The 合计 row is read on the header row itself (row 5), not skipped.
+    expect(tables(r.findings).find((f) => f.rule === "T05.1" && f.actual === "2481.93")!.cell).toBe(split ? "E5" : "C5");
+  });
+
+  test("a broken 合计 on the header row is caught", () => {
+    const wb = V.totalOnHeaderRow(F.loadSample(), true);
+    wb.Sheets["公开05表"]["F5"] = { t: "n", v: 640.5, z: "#,##0.00" }; // 基本支出 合计 630.50 → 640.50
+    const errors = errorsAt(audit(wb).findings);
+    expect(errors).toEqual(expect.arrayContaining(["T05.1 E5", "T05.2 F5"]));
+  });
+
+  test("政府性基金/国有资本经营 tables with 基本支出/项目支出 standing on the 合计 row: identical findings, the header cells absent", () => {
+    const wb = V.fundSubheadersOnTotal(F.loadSample(), "公开07表", "政府性基金预算财政拨款收入支出决算表");
+    V.fundSubheadersOnTotal(wb, "公开08表", "国有资本经营预算财政拨款收入支出决算表", [0, 0, 0]);
+    const r = runAudit(F.snapshotOf(wb));
+    expect(r.missing).toEqual([]);
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    expect(r.findings.filter((f) => f.rule === "S.3" || f.rule === "S.7")).toEqual([]);
+    const t8 = r.recognition.tables["公开08"]!;
+    expect(t8.variant).toBe("fund");
+    expect(t8.columns.map((c) => c.key).sort()).toEqual(["c1", "c2", "c3", "c4", "c5", "c6"]);
+    const total = t8.rows.find((x) => x.key === "合计")!;
+    expect(Object.keys(total.cells).sort()).toEqual(["c1", "c2", "c6"]);
+    expect(total.absent).toEqual({ c3: expect.stringContaining("“合计”"), c4: expect.stringContaining("“基本支出”"), c5: expect.stringContaining("“项目支出”") });
+  });
+
+  test("a broken figure under such a header is caught (本年支出 ≠ 基本支出 + 项目支出 on a class row)", () => {
+    const wb = V.fundSubheadersOnTotal(F.loadSample(), "公开07表", "政府性基金预算财政拨款收入支出决算表", [0, 5, 0], [
+      ["212", "城乡社区支出", 0, 5, 5, 0, 4, 0],
+      ["21208", "国有土地使用权出让收入安排的支出", 0, 5, 5, 0, 4, 0],
+      ["2120899", "其他国有土地使用权出让收入安排的支出", 0, 5, 5, 0, 4, 0],
+    ]);
+    const r = audit(wb);
+    expect(errorsAt(r.findings)).toEqual(expect.arrayContaining(["T07.1 E7", "T07.1 E8", "T07.1 E9"]));
+    expect(r.findings.filter((f) => f.rule === "S.3")).toEqual([]);
+  });
+});
+
+describe("§8.1 item 3: 功能分类 codes as printed", () => {
+  test("类 | 款 | 项 in three narrow columns, each part only where it changes: identical findings", () => {
+    const r = audit(V.sparseSplitCodes(F.loadSample()));
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+  });
+
+  test("the code in front of the name (2010301 行政运行): identical findings, names without the code", () => {
+    const r = runAudit(F.snapshotOf(V.codeInName(F.loadSample())));
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    const t5 = r.recognition.tables["公开05"]!;
+    expect(t5.rows.find((x) => x.key === "2010301")!.label).toBe("行政运行");
+  });
+
+  test("a broken 项 in either layout is caught", () => {
+    for (const wb of [V.sparseSplitCodes(F.loadSample()), V.codeInName(F.loadSample())]) {
+      const ws = wb.Sheets["公开05表"];
+      const addr = Object.keys(ws).find((k) => ws[k] && ws[k].v === 36.91 && /^[A-Z]27$/.test(k))!; // 2210201 小计
+      ws[addr] = { t: "n", v: 37.91, z: "#,##0.00" };
+      const errors = audit(wb).findings.filter((f) => f.severity === "error" && f.table === "公开05").map((f) => f.rule);
+      expect(errors).toEqual(expect.arrayContaining(["T05.1", "T05.4"]));
+    }
+  });
+});
+
+describe("§8.1 item 4: empty tables with no amount row", () => {
+  test("公开07/08 as title, headers and a sentence: present and empty, no finding but the presentation note", () => {
+    const r = runAudit(F.snapshotOf(V.emptyWithoutAmountRow(F.loadSample())));
+    expect(r.missing).toEqual([]);
+    expect(sigs(tables(r.findings))).toEqual(sigs(base.filter((f) => !blankTotalNote(f))));
+    const t7 = r.recognition.tables["公开07"]!;
+    expect(t7.rows).toEqual([]);
+    expect(t7.emptyStatement).toContain("本表无数据");
+    expect(r.recognition.tables["公开08"]!.emptyStatement).toContain("空表");
+  });
+
+  test("template instruction text left in is an info (TEXT) finding", () => {
+    const r = audit(V.emptyWithoutAmountRow(F.loadSample(), true));
+    const extra = tables(r.findings).filter((f) => f.rule === "S.7");
+    expect(extra.map((f) => f.table + " " + f.severity)).toEqual(["公开07 info", "公开08 info"]);
+    expect(extra[0].message).toContain("仍保留该表格式");
+    expect(sigs(tables(r.findings).filter((f) => f.rule !== "S.7"))).toEqual(sigs(base.filter((f) => !blankTotalNote(f))));
+  });
+
+  test("without the sentence the empty table is an error (T07.4), still present", () => {
+    const wb = V.emptyWithoutAmountRow(F.loadSample());
+    const ws = wb.Sheets["公开07表"];
+    for (const k of Object.keys(ws)) if (!k.startsWith("!") && /本表无数据/.test(String(ws[k].v))) delete ws[k];
+    const r = audit(wb);
+    expect(r.missing).toEqual([]);
+    expect(errorsAt(tables(r.findings))).toEqual(["T07.4 null"]);
+  });
+
+  test("公开09 with headers and a sentence only: present and empty, no 三公 finding", () => {
+    const r = runAudit(F.snapshotOf(V.emptySangong(F.loadSample())));
+    expect(r.missing).toEqual([]);
+    const t9 = r.recognition.tables["公开09"]!;
+    expect(t9.rows).toEqual([]);
+    expect(t9.columns.length).toBe(12);
+    expect(t9.emptyStatement).toContain("空表");
+    expect(r.findings.filter((f) => f.table === "公开09")).toEqual([]);
+  });
+});
+
+describe("§8.1 item 5: Shanghai numbering and titles", () => {
+  test("一…九 without 公开NN, 七 = 三公, 八/九 as 收入支出 tables: identical findings", () => {
+    const wb = V.shanghai(F.loadSample());
+    const r = audit(wb);
+    expect(r.missing).toEqual([]);
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    const sheetOf = (id: string) => r.tables.find((t) => t.id === id)!.sheet;
+    expect([sheetOf("公开09"), sheetOf("公开07"), sheetOf("公开08"), sheetOf("公开06")]).toEqual([
+      "七 财政拨款“三公”经费支出决算表",
+      "八 政府性基金预算财政拨款收入支出决算表",
+      "九 国有资本经营预算财政拨款收入支出决算表",
+      "六 一般公共预算财政拨款基本支出决算表",
+    ]);
+  });
+
+  test("a broken figure in the Shanghai 七 (三公) is caught", () => {
+    const wb = V.shanghai(F.loadSample());
+    wb.Sheets["七 财政拨款“三公”经费支出决算表"]["L8"] = { t: "n", v: 1.12, z: "#,##0.00" };
+    expect(errorsAt(audit(wb).findings)).toEqual(expect.arrayContaining(["T09.3 G8"]));
+  });
+});
+
+describe("§8.1 item 6: a table continued over pages", () => {
+  const all = (mark: "（续）" | "续表") => ["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表"].reduce((wb, n) => V.continued(wb, n, 9, mark), F.loadSample());
+
+  test.each([["（续）"], ["续表"]])("header repeated after a page footer and the title with %s: identical findings", (mark) => {
+    const r = audit(all(mark as "（续）" | "续表"));
+    expect(r.missing).toEqual([]);
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+  });
+
+  test("a broken figure after the page break is caught", () => {
+    const wb = all("（续）");
+    const ws = wb.Sheets["公开05表"];
+    const row = Object.keys(ws).find((k) => /^A\d+$/.test(k) && ws[k].v === "2210201")!.slice(1); // below the break
+    expect(+row).toBeGreaterThan(20);
+    ws["C" + row] = { t: "n", v: 37.91, z: "#,##0.00" };
+    const errors = audit(wb).findings.filter((f) => f.severity === "error" && f.table === "公开05");
+    expect(errors.map((f) => f.rule + " " + f.cell)).toEqual(expect.arrayContaining(["T05.1 C" + row, "T05.4 C" + (+row - 1)]));
+  });
+});
+
+describe("§8.1 item 9: a 2025 document", () => {
+  test("the year is read from the heads (2025) and the findings are identical", () => {
+    const r = runAudit(F.snapshotOf(V.year2025(F.loadSample())));
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    for (const id of ["公开01", "公开05", "公开09"] as const) expect(r.recognition.tables[id]!.year).toBe("2025");
+  });
+});
+
+describe("tables not found and odd shapes", () => {
+  test("every table that is not found is in `missing` with its reason", () => {
+    const wb = F.loadSample();
+    delete wb.Sheets["公开05表"]["A1"];
+    for (const k of Object.keys(wb.Sheets["公开03表"])) if (!k.startsWith("!") && +k.replace(/^[A-Z]+/, "") >= 4) delete wb.Sheets["公开03表"][k];
+    const r = runAudit(F.snapshotOf(wb));
+    expect(r.recognition.missing.map((m) => m.id)).toEqual(["公开03", "公开05"]);
+    expect(r.recognition.missing[0].reason).toContain("找到标题但没有找到数据行");
+    expect(r.recognition.missing[1].reason).toContain("没有找到标题");
+  });
+
+  test("recognition never throws on the §8.1 shapes combined", () => {
+    let wb = V.shanghai(F.loadSample());
+    expect(() => audit(wb)).not.toThrow();
+    wb = V.emptyWithoutAmountRow(V.totalOnHeaderRow(F.loadSample(), true), true);
+    expect(() => audit(wb)).not.toThrow();
+    wb = V.continued(V.codeInName(F.loadSample()), "公开05表", 3, "续表");
+    const r = audit(wb);
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+  });
+});
