@@ -38,9 +38,15 @@ export function headerParts(grid: Grid, rows: number[], c1: number, c2: number, 
   return parts;
 }
 
-/** A 栏次/行次 row: "栏次" label or the integers 1..n in order and nothing else. */
+/**
+ * A 栏次/行次 row: "栏次" label or the integers 1..n in order and nothing else. One gap is allowed (a column of the
+ * template left out, e.g. 栏1 合计 not printed: "2 3 4 …"), then with at least three numbers, so the row is never
+ * read as amounts.
+ */
 export function isSequenceRow(grid: Grid, r: number, c1: number, c2: number): boolean {
-  let expect = 1;
+  let prev = 0;
+  let numbers = 0;
+  let gaps = 0;
   let seen = 0;
   for (let c = c1; c <= c2; c++) {
     const t = normKey(grid.text(r, c));
@@ -49,11 +55,15 @@ export function isSequenceRow(grid: Grid, r: number, c1: number, c2: number): bo
       seen++;
       continue;
     }
-    if (t !== String(expect)) return false;
-    expect++;
+    if (!/^\d{1,3}$/.test(t)) return false;
+    const n = parseInt(t, 10);
+    if (n <= prev) return false;
+    if (n !== prev + 1) gaps++;
+    prev = n;
+    numbers++;
     seen++;
   }
-  return seen > 0 && expect > 2;
+  return seen > 0 && (gaps === 0 ? numbers >= 2 : gaps === 1 && numbers >= 3);
 }
 
 /** Column numbers from a 栏次 row (c → n), or an empty map. */

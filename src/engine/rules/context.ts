@@ -8,6 +8,7 @@ import { Decimal, plain, ZERO } from "../decimal";
 import { money, signed, sumSentence, Term, termList } from "../messages";
 import { TCell, TableModel, Tables, TRow } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
+import { isTotalRow } from "./totals";
 
 /** One figure taken from a table for a comparison. The label is built only when a message needs it. */
 export class Operand {
@@ -168,6 +169,9 @@ export class Context {
     const colDoubt = at.col && t.inferredColumns && t.inferredColumns[at.col];
     if (rowDoubt) o.uncertain = "科目系推断：" + rowDoubt;
     else if (colDoubt) o.uncertain = "栏目系推断：" + colDoubt;
+    // RULES.md §0.1/§8.1 item 7: a blank in a total row is 0 only if the identities hold with it; where they do
+    // not, the blank is 合计未填, at most a 疑点.
+    else if (blank && at.row && isTotalRow(t.id, at.row.key)) o.uncertain = "合计行“" + at.row.label + "”此栏空白（合计未填）";
     return o;
   }
 

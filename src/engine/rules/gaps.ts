@@ -9,6 +9,9 @@ import { T01_LINES, T04_EXPENSE_COLUMNS, T04_LINES, tableSpec } from "../layouts
 import { columnName, TableModel, TCell, TRow } from "../model";
 import { NotCheckedReason, TableId } from "../types";
 import { Context, Operand } from "./context";
+import { isTotalRow } from "./totals";
+
+export { isTotalRow };
 
 /** Why an operand could not be read; `key` groups the entries of one rule so a missing table gives one entry. */
 export interface Gap {
@@ -19,17 +22,6 @@ export interface Gap {
 
 export function isGap(x: unknown): x is Gap {
   return !!x && typeof x === "object" && !(x instanceof Operand) && "reason" in (x as object);
-}
-
-/** Rows that are totals of other rows: when one is absent the reason is 缺合计行, not 缺行. */
-const TOTAL_KEYS: { [t: string]: string[] } = {
-  公开01: ["L27", "L30", "L57", "L60"],
-  公开04: ["L27", "L28", "L32", "L59", "L60", "L64"],
-  公开06: ["P.total", "G.total"],
-};
-
-export function isTotalRow(t: TableId, key: string): boolean {
-  return key === "合计" || (TOTAL_KEYS[t] || []).indexOf(key) >= 0;
 }
 
 /** The printed name of a row that was not found (from the template), for the 未审核 detail. */
