@@ -125,7 +125,7 @@ async function worker(task: string, args: string[]): Promise<WorkerOut> {
       const threads = threadsFor(files.length);
       const t0 = performance.now();
       const reports = await auditFiles(files, { strict: true, threads: threads, stats: stats });
-      const json = JSON.stringify({ schemaVersion: 1, tool: toolInfo(), reports: reports }, null, 2);
+      const json = JSON.stringify({ schemaVersion: 2, tool: toolInfo(), reports: reports }, null, 2);
       const ms = performance.now() - t0;
       const failed = reports.filter((r) => !r.ok).map((r) => r.file + ": " + r.error);
       if (failed.length) throw new Error("unreadable: " + failed.join("; "));

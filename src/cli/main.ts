@@ -12,7 +12,7 @@ import { USAGE, parseArgs } from "./args";
 import { auditFile } from "./audit";
 import { readNarrative } from "./narrative";
 import { auditFiles, threadsFor } from "./pool";
-import { AuditReport, FileReport, ToolInfo } from "./report";
+import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo } from "./report";
 import { rulesDocument } from "./rules";
 import { formatTextReport } from "./textReport";
 
@@ -99,7 +99,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   let body: string;
   if (opts.format === "json") {
-    const doc: AuditReport = { schemaVersion: 1, tool: tool, reports: reports };
+    const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
     body = JSON.stringify(doc, null, 2) + "\n";
   } else {
     body = formatTextReport(reports);

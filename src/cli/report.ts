@@ -2,7 +2,7 @@
  * The JSON report (contracts/audit-report.schema.json). Built field by field in the schema's order, so that what
  * other tools read does not change when the engine's objects grow extra fields.
  */
-import type { AuditResult, Finding, Summary, TableLocation } from "../engine";
+import type { AuditResult, Finding, NotChecked, Summary, TableLocation, TableStats } from "../engine";
 
 export interface ToolInfo {
   name: string;
@@ -18,10 +18,17 @@ export interface FileReport {
   missing: string[];
   summary: Summary;
   findings: Finding[];
+  /** Schema v2: the checks that could not be made (未审核), with their reasons. */
+  notChecked: NotChecked[];
+  /** Schema v2: per table, checks passed / with findings / not checked. */
+  tableStats: TableStats[];
 }
 
+/** Version 2 adds notChecked and tableStats (contracts/CHANGES.md). */
+export const SCHEMA_VERSION = 2;
+
 export interface AuditReport {
-  schemaVersion: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
   tool: ToolInfo;
   reports: FileReport[];
 }
@@ -31,7 +38,7 @@ export function emptySummary(): Summary {
 }
 
 export function failedReport(file: string, error: string): FileReport {
-  return { file: file, ok: false, error: error, tables: [], missing: [], summary: emptySummary(), findings: [] };
+  return { file: file, ok: false, error: error, tables: [], missing: [], summary: emptySummary(), findings: [], notChecked: [], tableStats: [] };
 }
 
 function table(t: TableLocation): TableLocation {
@@ -75,14 +82,24 @@ function summary(s: Summary): Summary {
   return { checks: s.checks, passed: s.passed, errors: s.errors, warnings: s.warnings, tails: s.tails, infos: s.infos, notChecked: s.notChecked || 0 };
 }
 
+function notChecked(n: NotChecked): NotChecked {
+  return { rule: n.rule, table: n.table === undefined ? null : n.table, reason: n.reason, detail: n.detail, cells: (n.cells || []).slice() };
+}
+
+function tableStats(t: TableStats): TableStats {
+  return { table: t.table, checks: t.checks, passed: t.passed, withFindings: t.withFindings, notChecked: t.notChecked };
+}
+
 /** `strict` (the JSON report) keeps to the schema exactly; the text report shows the engine's values as they are. */
 export function okReport(file: string, r: AuditResult, strict = true): FileReport {
-  const out: FileReport = { file: file, ok: true, tables: [], missing: [], summary: emptySummary(), findings: [] };
+  const out: FileReport = { file: file, ok: true, tables: [], missing: [], summary: emptySummary(), findings: [], notChecked: [], tableStats: [] };
   // Keys in the schema's order: unit sits between ok and tables.
-  const withUnit: FileReport = r.unit !== undefined ? { file: file, ok: true, unit: r.unit, tables: [], missing: [], summary: out.summary, findings: [] } : out;
+  const withUnit: FileReport = r.unit !== undefined ? { file: file, ok: true, unit: r.unit, tables: [], missing: [], summary: out.summary, findings: [], notChecked: [], tableStats: [] } : out;
   withUnit.tables = (r.tables || []).map(table);
   withUnit.missing = (r.missing || []).slice();
   withUnit.summary = summary(r.summary || emptySummary());
   withUnit.findings = (r.findings || []).map((f) => finding(f, strict));
+  withUnit.notChecked = (r.notChecked || []).map(notChecked);
+  withUnit.tableStats = (r.tableStats || []).map(tableStats);
   return withUnit;
 }

@@ -3,7 +3,7 @@
  * A 尾差 that only echoes another (finding.cause set) is printed indented under the finding that causes it, so
  * one rounding difference in a leaf row reads as one item, not four.
  */
-import type { Finding } from "../engine";
+import type { Finding, NotChecked, TableStats } from "../engine";
 import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
 import type { FileReport } from "./report";
 
@@ -75,6 +75,38 @@ export function summaryLine(label: string, r: { errors: number; warnings: number
   return label + "不符 " + r.errors + " 项，疑点 " + r.warnings + " 项，尾差 " + r.tails + " 项，说明 " + r.infos + " 项";
 }
 
+/** At most this many 未审核 groups are listed; the rest are counted (the JSON report has them all). */
+const MAX_UNCHECKED_GROUPS = 30;
+
+/**
+ * The 未审核 checks, grouped by table, reason and what was absent, so that one missing table or 合计 row reads as
+ * one line naming the rules it stopped: "公开03 [缺合计行] 公开03 未找到“合计”行：T03.2、X.4".
+ */
+export function uncheckedLines(list: NotChecked[], indent: string): string[] {
+  const groups: { head: string; rules: string[]; n: number }[] = [];
+  const byKey: { [k: string]: { head: string; rules: string[]; n: number } } = {};
+  for (const n of stableSort(list, (a, b) => tableRank(a.table) - tableRank(b.table))) {
+    const cut = n.detail.indexOf("，未能核对：");
+    const cause = cut >= 0 ? n.detail.slice(0, cut) : n.detail;
+    const head = (n.table || "工作簿") + " [" + n.reason + "] " + cause;
+    let g = byKey[head];
+    if (!g) {
+      g = byKey[head] = { head: head, rules: [], n: 0 };
+      groups.push(g);
+    }
+    g.n++;
+    if (g.rules.indexOf(n.rule) < 0) g.rules.push(n.rule);
+  }
+  const out = groups.slice(0, MAX_UNCHECKED_GROUPS).map((g) => indent + g.head + "：" + g.rules.join("、") + (g.n > 1 ? "（" + g.n + " 项）" : ""));
+  if (groups.length > MAX_UNCHECKED_GROUPS) out.push(indent + "…… 另有 " + (groups.length - MAX_UNCHECKED_GROUPS) + " 组，见 --format json 的 notChecked");
+  return out;
+}
+
+/** One line per table: "公开03  检查 140 项：通过 135，有结果 5，未审核 0". */
+export function tableStatsLines(stats: TableStats[], indent: string): string[] {
+  return stats.map((t) => indent + t.table + "  检查 " + t.checks + " 项：通过 " + t.passed + "，有结果 " + t.withFindings + "，未审核 " + t.notChecked);
+}
+
 export function formatFileReport(r: FileReport): string {
   const out: string[] = [];
   out.push("文件：" + r.file + (r.ok && r.unit ? "（金额单位：" + r.unit + "）" : ""));
@@ -117,8 +149,17 @@ export function formatFileReport(r: FileReport): string {
       if (kids) for (const k of kids) out.push(line(k, "      ", true));
     }
   });
+  const nc = r.notChecked || [];
+  if (nc.length) {
+    out.push("  【未审核】（缺少运算数或无法确定取数，未作判断，也未计为通过）");
+    for (const l of uncheckedLines(nc, "    ")) out.push(l);
+  }
+  if (r.tableStats && r.tableStats.length) {
+    out.push("  【各表检查】");
+    for (const l of tableStatsLines(r.tableStats, "    ")) out.push(l);
+  }
   const s = r.summary;
-  out.push("  " + summaryLine("小结：检查 " + s.checks + " 项，通过 " + s.passed + " 项；", s));
+  out.push("  " + summaryLine("小结：检查 " + s.checks + " 项，通过 " + s.passed + " 项，未审核 " + (s.notChecked || 0) + " 项；", s));
   return out.join("\n");
 }
 
@@ -126,13 +167,15 @@ export function formatTextReport(reports: FileReport[]): string {
   const parts = reports.map(formatFileReport);
   const total = { errors: 0, warnings: 0, tails: 0, infos: 0 };
   let unreadable = 0;
+  let notChecked = 0;
   for (const r of reports) {
     if (!r.ok) unreadable++;
+    notChecked += r.summary.notChecked || 0;
     total.errors += r.summary.errors;
     total.warnings += r.summary.warnings;
     total.tails += r.summary.tails;
     total.infos += r.summary.infos;
   }
-  const overall = summaryLine("共审核 " + reports.length + " 个文件：", total) + (unreadable ? "；无法读取 " + unreadable + " 个文件" : "");
+  const overall = summaryLine("共审核 " + reports.length + " 个文件：", total) + (notChecked ? "；未审核 " + notChecked + " 项" : "") + (unreadable ? "；无法读取 " + unreadable + " 个文件" : "");
   return parts.join("\n\n") + "\n\n" + overall + "\n";
 }

@@ -24,16 +24,47 @@ function direct(file: string, narrative?: string) {
   return auditWorkbook(r.snapshot, narrative !== undefined ? { narrative: narrative } : {});
 }
 
-test("the repo's schema copy is the shared contract", () => {
+/**
+ * Where `v2` extends `v1` additively: every v1 key is still there with the same value, except descriptions (may
+ * grow), `required` (may grow) and the version const itself. Returns the paths that break that.
+ */
+function notAdditive(v1: unknown, v2: unknown, at = "#"): string[] {
+  if (Array.isArray(v1)) {
+    if (!Array.isArray(v2)) return [at];
+    return v1.every((x) => v2.some((y) => JSON.stringify(y) === JSON.stringify(x))) ? [] : [at];
+  }
+  if (v1 && typeof v1 === "object") {
+    if (!v2 || typeof v2 !== "object") return [at];
+    const out: string[] = [];
+    for (const k of Object.keys(v1 as object)) {
+      if (k === "description" || at + "/" + k === "#/properties/schemaVersion/const") continue;
+      if (!(k in (v2 as object))) out.push(at + "/" + k);
+      else out.push(...notAdditive((v1 as { [k: string]: unknown })[k], (v2 as { [k: string]: unknown })[k], at + "/" + k));
+    }
+    return out;
+  }
+  return v1 === v2 ? [] : [at];
+}
+
+test("the repo's schema (version 2) is an additive extension of the shared contract (version 1)", () => {
+  expect(schema.properties.schemaVersion.const).toBe(2);
   const shared = path.join(REPO, "..", "shared", "contracts", "audit-report.schema.json");
-  if (fs.existsSync(shared)) expect(JSON.parse(fs.readFileSync(shared, "utf8"))).toEqual(schema);
+  if (fs.existsSync(shared)) {
+    const v1 = JSON.parse(fs.readFileSync(shared, "utf8"));
+    if (v1.properties.schemaVersion.const === 2) expect(v1).toEqual(schema);
+    else expect(notAdditive(v1, schema)).toEqual([]);
+  }
+  // The check itself can fail: dropping a v1 field is caught.
+  const cut = JSON.parse(JSON.stringify(schema));
+  delete cut.definitions.finding.properties.cause;
+  expect(notAdditive(schema, cut)).toEqual(["#/definitions/finding/properties/cause"]);
 });
 
 test("--format json on the sample: one schema-valid document, findings equal a direct engine call", async () => {
   const r = await run(["--format", "json", f.sample]);
   const doc = JSON.parse(r.stdout);
   expect(validate(schema, doc)).toEqual([]);
-  expect(doc.schemaVersion).toBe(1);
+  expect(doc.schemaVersion).toBe(2);
   expect(doc.tool).toEqual({ name: pkg.name, version: pkg.version });
   expect(doc.reports.length).toBe(1);
   const rep = doc.reports[0];
@@ -43,6 +74,10 @@ test("--format json on the sample: one schema-valid document, findings equal a d
   expect(rep.error).toBeUndefined();
   expect(rep.findings).toEqual(JSON.parse(JSON.stringify(d.findings.map((x) => finding(x)))));
   expect(rep.summary).toEqual(d.summary);
+  expect(rep.summary.notChecked).toBe(0);
+  expect(rep.notChecked).toEqual([]);
+  expect(rep.tableStats).toEqual(JSON.parse(JSON.stringify(d.tableStats)));
+  expect(rep.tableStats.map((t: { table: string }) => t.table)).toEqual(["公开01", "公开02", "公开03", "公开04", "公开05", "公开06", "公开07", "公开08", "公开09", "情况说明"]);
   expect(rep.tables).toEqual(JSON.parse(JSON.stringify(d.tables)));
   expect(rep.missing).toEqual(d.missing);
   expect(rep.unit).toBe(d.unit);

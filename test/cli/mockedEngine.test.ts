@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { AuditResult, Finding } from "../../src/engine/types";
+import type { AuditResult, Finding, NotChecked } from "../../src/engine/types";
 import { Fixtures, makeFixtures, removeFixtures } from "../io/fixtures";
 import { minimalDocx, run } from "./helpers";
 
@@ -85,9 +85,45 @@ test("text layout: tables in order, errors first, echo indented under its cause,
     "        原文：“占 46.11%”",
     "  【工作簿】",
     "    [疑点] 公开09表  (W.1) 工作簿级提示。",
-    "  小结：检查 100 项，通过 94 项；不符 1 项，疑点 2 项，尾差 2 项，说明 1 项",
+    "  小结：检查 100 项，通过 94 项，未审核 0 项；不符 1 项，疑点 2 项，尾差 2 项，说明 1 项",
   ].join("\n");
   expect(r.stdout).toBe(block + "\n\n" + block + "\n\n共审核 2 个文件：不符 2 项，疑点 4 项，尾差 4 项，说明 2 项\n");
+});
+
+test("未审核: one line per table and cause naming the rules it stopped, per-table counts, JSON v2 fields", async () => {
+  const nc = (rule: string, table: string | null, reason: NotChecked["reason"], detail: string, cells: string[] = []): NotChecked => ({ rule, table, reason, detail, cells });
+  next = {
+    ...result([FINDINGS[2]]),
+    summary: { checks: 10, passed: 9, errors: 0, warnings: 1, tails: 0, infos: 0, notChecked: 4 },
+    notChecked: [
+      nc("X.4", "公开03", "缺合计行", "公开03 未找到“合计”行，未能核对：公开03 本年支出合计 = 公开01 本年支出合计", ["'公开01表'!F33"]),
+      nc("N5", "情况说明", "无法确定对应科目", "“其他支出”未能对应到公开05 的项级科目"),
+      nc("T03.2", "公开03", "缺合计行", "公开03 未找到“合计”行，未能核对：合计 = 各类之和"),
+      nc("T03.2", "公开03", "缺合计行", "公开03 未找到“合计”行，未能核对：合计 = 各类之和（项目支出栏）"),
+    ],
+    tableStats: [
+      { table: "公开03", checks: 7, passed: 6, withFindings: 1, notChecked: 3 },
+      { table: "情况说明", checks: 3, passed: 3, withFindings: 0, notChecked: 1 },
+    ],
+  };
+  const r = await run([f.sample]);
+  expect(r.stdout).toContain(
+    [
+      "  【未审核】（缺少运算数或无法确定取数，未作判断，也未计为通过）",
+      "    公开03 [缺合计行] 公开03 未找到“合计”行：X.4、T03.2（3 项）",
+      "    情况说明 [无法确定对应科目] “其他支出”未能对应到公开05 的项级科目：N5",
+      "  【各表检查】",
+      "    公开03  检查 7 项：通过 6，有结果 1，未审核 3",
+      "    情况说明  检查 3 项：通过 3，有结果 0，未审核 1",
+      "  小结：检查 10 项，通过 9 项，未审核 4 项；不符 0 项，疑点 1 项，尾差 0 项，说明 0 项",
+    ].join("\n"),
+  );
+  expect(r.stdout).toContain("；未审核 4 项\n");
+  const doc = JSON.parse((await run(["--format", "json", f.sample])).stdout);
+  expect(doc.schemaVersion).toBe(2);
+  expect(doc.reports[0].summary.notChecked).toBe(4);
+  expect(doc.reports[0].notChecked[0]).toEqual({ rule: "X.4", table: "公开03", reason: "缺合计行", detail: "公开03 未找到“合计”行，未能核对：公开03 本年支出合计 = 公开01 本年支出合计", cells: ["'公开01表'!F33"] });
+  expect(doc.reports[0].tableStats[1]).toEqual({ table: "情况说明", checks: 3, passed: 3, withFindings: 0, notChecked: 1 });
 });
 
 test("an echo whose cause is not among the findings stays in its table", async () => {
@@ -102,10 +138,10 @@ test("JSON keeps the engine's findings in schema order, drops unknown fields", a
   next = result([extra]);
   const doc = JSON.parse((await run(["--format", "json", f.sample])).stdout);
   const rep = doc.reports[0];
-  expect(Object.keys(rep)).toEqual(["file", "ok", "unit", "tables", "missing", "summary", "findings"]);
+  expect(Object.keys(rep)).toEqual(["file", "ok", "unit", "tables", "missing", "summary", "findings", "notChecked", "tableStats"]);
   expect(Object.keys(rep.findings[0])).toEqual(["rule", "severity", "table", "sheet", "cell", "related", "expected", "actual", "difference", "tolerance", "message"]);
   const failed = JSON.parse((await run(["--format", "json", f.missing])).stdout).reports[0];
-  expect(Object.keys(failed)).toEqual(["file", "ok", "error", "tables", "missing", "summary", "findings"]);
+  expect(Object.keys(failed)).toEqual(["file", "ok", "error", "tables", "missing", "summary", "findings", "notChecked", "tableStats"]);
 });
 
 test("a text comparison (non-decimal expected/actual) is null in JSON, shown as is in text", async () => {
