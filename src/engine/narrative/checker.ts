@@ -109,7 +109,8 @@ export class Checker {
   }
 
   /** A stated amount equals its table cell (RULES.md §5.4: text rounded like the table when shorter). */
-  amount(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, ref: Ref | null): boolean {
+  /** `cap`: the cell was matched by inference (RULES.md §0.3), so a difference is at most a 疑点. */
+  amount(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, ref: Ref | null, cap?: "warning"): boolean {
     if (!ref) return true;
     const cmp = sameAsTable(fig, ref.value, ref.dp);
     const refs = ref.refs || (ref.ref ? [ref.ref] : []);
@@ -131,9 +132,10 @@ export class Checker {
     }
     this.bad();
     const d = fig.value.minus(ref.value);
-    const msg = where + "：文中" + what + " " + fig.text + " 与 " + ref.label + " " + shown + " 不符，差 " + plain(d) + " 万元" + (ref.blank ? "（表中空白按 0 计）" : "");
-    const i = this.emit(rule, "error", p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: "0" });
-    this.mark(p, fig, "error", rule, refs, msg, i);
+    const msg = where + "：文中" + what + " " + fig.text + " 与 " + ref.label + " " + shown + " 不符，差 " + plain(d) + " 万元" + (ref.blank ? "（表中空白按 0 计）" : "") + (cap ? "；该行是推断对应的，列为疑点" : "");
+    const sev = cap ? "warning" : "error";
+    const i = this.emit(rule, sev, p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: "0" });
+    this.mark(p, fig, sev, rule, refs, msg, i);
     return false;
   }
 

@@ -28,8 +28,8 @@ export const P = {
   expenseItem: re("(基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)" + AMT + "[,，]?占(?:比)?(?:[^,;。%]{0,12}?的)?" + PCT),
   /** N5a: 一般公共预算财政拨款支出 AMT (, 占支出合计的 PCT). */
   gpbTotal: re("一般公共预算财政拨款支出" + AMT + "(?:[,，]?占(?:本年)?(支出合计|[^,;。%]{1,12}?)的" + PCT + ")?"),
-  /** N5b classes: (name, num, unit, pct). */
-  classShare: re("([^,;:。、]{1,30}?)(\\(类\\)支出|支出\\(类\\)|支出)" + AMT + "[,，]?占(?:比)?" + PCT),
+  /** N5b classes: (name, num, unit, pct, "%" or undefined: a share written without % is still read). */
+  classShare: re("([^,;:。、]{1,30}?)(\\(类\\)支出|支出\\(类\\)|支出[”\"]?|[”\"])" + AMT + "[,，]?占(?:比)?(-?\\d+(?:\\.\\d+)?)(%)?"),
   /** N5c/N5d: 年初预算为 AMT, 支出决算为 AMT, 完成(年初)预算的 PCT → (bnum, bunit, num, unit, base, pct). */
   budgetRate: re("年初预算(?:数)?为" + AMT_OPT + "[,，](?:支出)?决算(?:数)?为" + AMT + "[,，]完成(年初|全年|调整)?预算(?:数)?的" + PCT),
   /** N5d item head: (n, class, 款, 项). */

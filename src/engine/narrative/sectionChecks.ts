@@ -13,6 +13,7 @@ import { P } from "./patterns";
 import { ProjectRow } from "./performance";
 import { Section } from "./sections";
 import { Figure, locate } from "./tokens";
+import { checkItem, ItemResult, itemStatements, itemsSummary } from "./items";
 import { Ctx, derived, each, eachBudgetRate, figs, HALF, sharesMakeWhole, walk, whereOf } from "./scan";
 export type { Shared } from "./scan";
 
@@ -156,168 +157,88 @@ export function checkS5(c: Ctx, sec: Section): void {
   const ck = c.ck;
   const total = ck.cell("公开05", "合计", "c1", "合计 本年支出小计");
   const t03 = ck.cell("公开03", "合计", "c1", "合计 本年支出合计");
-  const covered: string[] = [];
-  const items: { p: Para; fig: Figure; ref: Ref }[] = [];
+  const taken: string[] = [];
+  const items: ItemResult[] = [];
   let totalBudget: { p: Para; fig: Figure; clause: { start: number; end: number } } | null = null;
   const classes: string[] = [];
+  let cs: { p: Para | null; firstS: number; n: number; sum: Decimal; tol: Decimal } = { p: null, firstS: 0, n: 0, sum: ZERO, tol: ZERO };
   walk(sec, (p, where) => {
-    const head = P.itemHead.exec(p.text);
-    if (!head) {
-      each(p, P.gpbTotal, (m, s, e) => {
-        const [f, pf] = figs(p, m, s, [
-          [1, 2],
-          [4, "%"],
-        ]);
-        if (f) ck.amount("N5a", where, p, { start: s, end: e }, f, "一般公共预算财政拨款支出", total);
-        if (pf && total && t03) ck.ratio("N5a", where, p, { start: s, end: e }, pf, "占" + m[3] + "的", total, t03, "本年支出合计为 0，不计算占比");
-      });
-      if (/上年/.test(p.text)) yoy(c, "N5a", where, p, total, "一般公共预算财政拨款支出");
-      // 五(二): classes
-      let sum = ZERO;
-      let tol = ZERO;
-      let n = 0;
-      let firstS = -1;
-      each(p, P.classShare, (m, s, e) => {
-        const [f, pf] = figs(p, m, s, [
-          [3, 4],
-          [5, "%"],
-        ]);
-        if (!f || !pf) return;
-        const name = m[1].replace(/^.*[:：]/, "");
-        const code = classByLabel(normKey(name)) || classByLabel(normKey(name) + "支出");
-        // without “（类）” only a real 类 name counts ("基本支出 … 占 …" is not a class)
-        if (!code && m[2] === "支出") return;
-        if (firstS < 0) firstS = s;
-        n++;
-        sum = sum.plus(pf.value);
-        tol = tol.plus(halfOfDecimals(pf.dp));
-        if (!code) {
-          ck.bad();
-          ck.emit("N5b", "warning", p, { start: s, end: e }, where + "：“" + name + "（类）”不是功能分类的类名，未能与公开05核对");
-          return;
-        }
-        classes.push(code);
-        const r = ck.cell("公开05", code, "c1", code + " " + name + "（类）");
-        if (!r) {
-          ck.bad();
-          const i = ck.emit("N5b", "error", p, { start: s, end: e }, where + "：公开05 没有“" + name + "”类（" + code + "），文中却列支出 " + f.text, { actual: plain(f.value), expected: "0" });
-          ck.mark(p, f, "error", "N5b", [], "公开05 无此类", i);
-          return;
-        }
-        ck.amount("N5b", where, p, { start: s, end: e }, f, name + "（类）支出", r);
-        if (total) ck.ratio("N5b", where, p, { start: s, end: e }, pf, name + "（类）占", r, total, "一般公共预算财政拨款支出为 0，不计算占比");
-      });
-      if (n) {
-        const clause = { start: firstS, end: p.text.length };
-        const missing = t05Rows(c).filter((r) => r.level === 1 && r.cells.c1 && r.cells.c1.value && !r.cells.c1.value.isZero() && classes.indexOf(r.code || r.key) < 0);
-        if (missing.length) {
-          ck.bad();
-          ck.emit("N5b", "error", p, clause, where + "：公开05 中 " + missing.map((r) => r.label + " " + money(r.cells.c1.value as Decimal, 2)).join("、") + " 万元未在结构情况中列出", { related: missing.map((r) => "'" + r.cells.c1.sheet + "'!" + r.cells.c1.addr) });
-        } else {
-          ck.ok();
-          sharesMakeWhole(ck, "N5b", p, clause, where + "：各类占比合计", sum, tol);
-        }
-      }
-      // 五(三) total
-      eachBudgetRate(p, (m, s, e, bf, f, pf) => {
-        totalBudget = { p, fig: bf, clause: { start: s, end: e } };
-        ck.amount("N5c", where, p, { start: s, end: e }, f, "支出决算", total);
-        ck.ratio("N5c", where, p, { start: s, end: e }, pf, "完成" + (m[5] || "") + "预算的", total || ck.textRef(f, "支出决算"), ck.textRef(bf, "年初预算"), "年初未安排预算，本年支出决算 " + f.text + "，主要原因是……");
-      });
+    // 五(三) items bind to their 项 (items.ts); a paragraph holding item statements holds nothing else
+    const sts = itemStatements(p);
+    if (sts.length) {
+      for (const st of sts) items.push(checkItem(ck, "N5d", where, st, "公开05", "c1", taken));
       return;
     }
-    // 五(三) items
-    const cls = normKey(head[2]);
-    const kuan = normKey(head[3]);
-    const xiang = normKey(head[4]);
-    const clsCode = classByLabel(cls);
-    const rows = t05Rows(c);
-    let row: TRow | undefined;
-    for (const r of rows) {
-      if (r.level !== 3 || covered.indexOf(r.key) >= 0) continue;
-      if (clsCode && r.key.slice(0, 3) !== clsCode) continue;
-      if (normKey(r.label) !== xiang) continue;
-      const parent = rows.filter((x) => x.key === r.key.slice(0, 5))[0];
-      if (parent && normKey(parent.label) !== kuan) continue;
-      row = r;
-      break;
-    }
+    each(p, P.gpbTotal, (m, s, e) => {
+      const [f, pf] = figs(p, m, s, [
+        [1, 2],
+        [4, "%"],
+      ]);
+      if (f) ck.amount("N5a", where, p, { start: s, end: e }, f, "一般公共预算财政拨款支出", total);
+      if (pf && total && t03) ck.ratio("N5a", where, p, { start: s, end: e }, pf, "占" + m[3] + "的", total, t03, "本年支出合计为 0，不计算占比");
+    });
+    // the change over the prior year, however the comparison is phrased (上年 / 同比 / 与 2024 年度相比 / 较 2024 年)
+    if (/上年|同比|[比较与]\d{4}年/.test(p.text)) yoy(c, "N5a", where, p, total, "一般公共预算财政拨款支出");
+    // 五(二): classes (one paragraph or one line each; completeness and Σ shares after the section)
+    each(p, P.classShare, (m, s, e) => {
+      const [f, pf] = figs(p, m, s, [
+        [3, 4],
+        [5, 6],
+      ]);
+      if (!f || !pf) return;
+      const name = m[1].replace(/^.*[:：]/, "").replace(/^[\d.、．“”"]+/, "");
+      const code = classByLabel(normKey(name)) || classByLabel(normKey(name) + "支出");
+      // without “（类）” only a real 类 name counts ("基本支出 … 占 …" is not a class)
+      if (!code && !/类/.test(m[2])) return;
+      if (!cs.p) cs = { ...cs, p, firstS: s };
+      cs.n++;
+      cs.sum = cs.sum.plus(pf.value);
+      cs.tol = cs.tol.plus(halfOfDecimals(pf.dp));
+      if (!code) {
+        ck.bad();
+        ck.emit("N5b", "warning", p, { start: s, end: e }, where + "：“" + name + "（类）”不是功能分类的类名，未能与公开05核对");
+        return;
+      }
+      classes.push(code);
+      const r = ck.cell("公开05", code, "c1", code + " " + name + "（类）");
+      if (!r) {
+        ck.bad();
+        const i = ck.emit("N5b", "error", p, { start: s, end: e }, where + "：公开05 没有“" + name + "”类（" + code + "），文中却列支出 " + f.text, { actual: plain(f.value), expected: "0" });
+        ck.mark(p, f, "error", "N5b", [], "公开05 无此类", i);
+        return;
+      }
+      ck.amount("N5b", where, p, { start: s, end: e }, f, name + "（类）支出", r);
+      if (total) ck.ratio("N5b", where, p, { start: s, end: e }, pf, name + "（类）占", r, total, "一般公共预算财政拨款支出为 0，不计算占比");
+    });
+    // 五(三) total: only before the items; a statement after them that names no item is 未审核
     eachBudgetRate(p, (m, s, e, bf, f, pf) => {
       const clause = { start: s, end: e };
-      const headClause = { start: 0, end: head[0].length };
-      let r = row;
-      if (!r) {
-        // names do not match a 项 of 公开05: find it by the amount and say so
-        const byAmount = rows.filter((x) => x.level === 3 && covered.indexOf(x.key) < 0 && x.cells.c1 && x.cells.c1.value && x.cells.c1.value.equals(f.value));
-        r = byAmount.length === 1 ? byAmount[0] : undefined;
-        ck.bad();
-        ck.emit("N5d", "warning", p, headClause, where + "第" + head[1] + "项：科目名称“" + head[2] + "（类）" + head[3] + "（款）" + head[4] + "（项）”与公开05 的科目名称不一致" + (r ? "（按金额对应 " + r.code + " " + r.label + "）" : "，未能对应到公开05 的项"));
-      } else ck.ok();
-      if (!r) return;
-      covered.push(r.key);
-      const ref = ck.cell("公开05", r.key, "c1", r.code + " " + r.label + " 本年支出小计");
-      ck.amount("N5d", where + "第" + head[1] + "项", p, clause, f, "支出决算", ref);
-      items.push({ p, fig: bf, ref: ck.textRef(bf, "第" + head[1] + "项年初预算") });
-      const st = ck.ratio("N5d", where + "第" + head[1] + "项", p, clause, pf, "完成" + (m[5] || "") + "预算的", ref || ck.textRef(f, "支出决算"), ck.textRef(bf, "年初预算"), "年初未安排预算，本年支出决算 " + f.text + "，主要原因是……");
-      // comparison word and reason
-      const cmp = P.compare.exec(p.text);
-      const actual = ref ? ref.value : f.value;
-      if (cmp) {
-        const word = cmp[1];
-        const want = actual.gt(bf.value) ? ["大于", "高于"] : actual.lt(bf.value) ? ["小于", "低于"] : ["等于"];
-        if (want.indexOf(word) < 0) {
-          ck.bad();
-          ck.emit("N5d", "error", p, { start: cmp.index, end: cmp.index + cmp[0].length }, where + "第" + head[1] + "项：文中说决算数“" + word + "”预算数，但支出决算 " + money(actual, 2) + " 与年初预算 " + money(bf.value, 2) + " 的关系是“" + want[0] + "”", { actual: word, expected: want[0] });
-        } else ck.ok();
+      const num = ck.textRef(f, "支出决算");
+      if (items.length) {
+        ck.unchecked("N5c", "无法确定对应科目", where + "：“" + ck.excerpt(p, s, e) + "”未写明科目，不能确定对应公开05 的哪一项，支出决算未与表核对");
+      } else {
+        totalBudget = { p, fig: bf, clause };
+        ck.amount("N5c", where, p, clause, f, "支出决算", total);
+        if (total && total.ref) num.refs = [total.ref];
       }
-      if (!actual.equals(bf.value)) {
-        if (!/原因/.test(p.text)) {
-          ck.bad();
-          ck.emit("N5d", "warning", p, clause, where + "第" + head[1] + "项：决算数与年初预算数不同，但未说明原因");
-        } else ck.ok();
-        // an amount named in the reason cannot exceed the difference it explains
-        const reasonAt = p.text.indexOf("原因");
-        if (reasonAt >= 0) {
-          const gap = actual.minus(bf.value).abs();
-          const amt = /(-?\d+(?:\.\d+)?)(万元|亿元|元)/g;
-          amt.lastIndex = reasonAt;
-          let am: RegExpExecArray | null;
-          while ((am = amt.exec(p.text))) {
-            const rf = locate(p.text, am[1], am[2], am.index);
-            if (!rf) continue;
-            if (rf.value.gt(gap)) {
-              ck.bad();
-              const i = ck.emit("N5d", "warning", p, { start: am.index, end: am.index + am[0].length }, where + "第" + head[1] + "项：原因中所述金额 " + rf.text + " 大于决算数与年初预算数之差 " + money(gap, 2) + " 万元，请核实", { actual: plain(rf.value), expected: plain(gap), related: ref && ref.ref ? [ref.ref] : [] });
-              ck.mark(p, rf, "warning", "N5d", ref && ref.ref ? [ref.ref] : [], "原因金额大于差额", i);
-            } else if (rf.value.lt(gap) && gap.minus(rf.value).lte(Decimal.max(gap.times("0.01"), new Decimal("0.05")))) {
-              // nearly the whole difference but not quite: most likely a transcription slip
-              ck.bad();
-              const i = ck.emit("N5d", "warning", p, { start: am.index, end: am.index + am[0].length }, where + "第" + head[1] + "项：原因中所述金额 " + rf.text + " 与决算数与年初预算数之差 " + money(gap, 2) + " 万元仅差 " + plain(gap.minus(rf.value)) + "，疑为笔误，请核实", { actual: plain(rf.value), expected: plain(gap), difference: plain(rf.value.minus(gap)), related: ref && ref.ref ? [ref.ref] : [] });
-              ck.mark(p, rf, "warning", "N5d", ref && ref.ref ? [ref.ref] : [], "原因金额与差额接近但不等", i);
-            } else {
-              ck.ok();
-              ck.mark(p, rf, "ok", "N5d", ref && ref.ref ? [ref.ref] : [], "原因所述金额 " + rf.text + " 不超过决算与年初预算之差 " + money(gap, 2) + " 万元");
-            }
-          }
-        }
-      }
-      void st;
+      ck.ratio("N5c", where, p, clause, pf, "完成" + (m[5] || "") + "预算的", num, ck.textRef(bf, "年初预算"), "年初未安排预算，本年支出决算 " + f.text + "，主要原因是……");
     });
   });
-  // Σ items 年初预算 = total 年初预算; every 项 with spending covered
-  if (totalBudget && items.length) {
-    const tb = totalBudget as { p: Para; fig: Figure; clause: { start: number; end: number } };
-    ck.sum("N5c", whereOf(sec, "三"), tb.p, tb.clause, tb.fig, ck.textRef(tb.fig, "年初预算合计"), items.map((x) => x.ref), "各项年初预算之和应等于年初预算合计", items.map((x) => ({ p: x.p, fig: x.fig })));
-    c.shared.initialBudget = tb.fig.value;
-  }
-  if (items.length) {
-    const missing = t05Rows(c).filter((r) => r.level === 3 && r.cells.c1 && r.cells.c1.value && !r.cells.c1.value.isZero() && covered.indexOf(r.key) < 0);
-    const last = items[items.length - 1].p;
+  if (cs.p) {
+    const p = cs.p;
+    const where = whereOf(sec, "二");
+    const clause = { start: cs.firstS, end: p.text.length };
+    const missing = t05Rows(c).filter((r) => r.level === 1 && r.cells.c1 && r.cells.c1.value && !r.cells.c1.value.isZero() && classes.indexOf(r.code || r.key) < 0);
     if (missing.length) {
       ck.bad();
-      ck.emit("N5d", "error", last, null, whereOf(sec, "三") + "：公开05 中 " + missing.map((r) => r.code + " " + r.label + " " + money(r.cells.c1.value as Decimal, 2)).join("、") + " 万元未在具体情况中说明", { related: missing.map((r) => "'" + r.cells.c1.sheet + "'!" + r.cells.c1.addr) });
-    } else ck.ok();
+      ck.emit("N5b", "error", p, clause, where + "：公开05 中 " + missing.map((r) => r.label + " " + money(r.cells.c1.value as Decimal, 2)).join("、") + " 万元未在结构情况中列出", { related: missing.map((r) => "'" + r.cells.c1.sheet + "'!" + r.cells.c1.addr) });
+    } else {
+      ck.ok();
+      sharesMakeWhole(ck, "N5b", p, clause, where + "：各类占比合计", cs.sum, cs.tol);
+    }
   }
+  const budget = itemsSummary(ck, whereOf(sec, "三"), items, totalBudget, "公开05", "c1");
+  if (budget) c.shared.initialBudget = budget;
 }
 
 // ---------------------------------------------------------------------------------------------------------
