@@ -129,17 +129,21 @@ export const SANGONG_ITEMS: { offset: number; name: string; match: RegExp }[] = 
   { offset: 6, name: "公务接待费", match: /接待/ },
 ];
 
-/** 功能分类 类 (2024) with the names printed in 公开01/04 and older names (RULES.md Appendix A, §4.5). */
-export const CLASSES: { code: string; name: string; aliases?: string[] }[] = [
+/**
+ * 功能分类 类 (2024) with the names printed in 公开01/04 and older names (RULES.md Appendix A, §4.5). `outdated`:
+ * an old name and the last fiscal year it was in use (a document of a later year that still writes it is
+ * flagged by the narrative's wording check).
+ */
+export const CLASSES: { code: string; name: string; aliases?: string[]; outdated?: { name: string; lastYear: number }[] }[] = [
   { code: "201", name: "一般公共服务支出" },
   { code: "202", name: "外交支出" },
   { code: "203", name: "国防支出" },
   { code: "204", name: "公共安全支出" },
   { code: "205", name: "教育支出" },
   { code: "206", name: "科学技术支出" },
-  { code: "207", name: "文化旅游体育与传媒支出", aliases: ["文化体育与传媒支出"] },
+  { code: "207", name: "文化旅游体育与传媒支出", aliases: ["文化体育与传媒支出"], outdated: [{ name: "文化体育与传媒支出", lastYear: 2018 }] },
   { code: "208", name: "社会保障和就业支出" },
-  { code: "210", name: "卫生健康支出", aliases: ["医疗卫生与计划生育支出", "医疗卫生支出"] },
+  { code: "210", name: "卫生健康支出", aliases: ["医疗卫生与计划生育支出", "医疗卫生支出"], outdated: [{ name: "医疗卫生与计划生育支出", lastYear: 2018 }] },
   { code: "211", name: "节能环保支出" },
   { code: "212", name: "城乡社区支出" },
   { code: "213", name: "农林水支出" },

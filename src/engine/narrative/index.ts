@@ -12,8 +12,10 @@ import { cellAt, Tables } from "../model";
 import { Recognition, safeGrids } from "../recognize";
 import { Context } from "../rules/context";
 import { SheetSnapshot, WorkbookSnapshot } from "../types";
+import { linkToTableErrors } from "./blame";
 import { Checker } from "./checker";
 import { hygiene, tocCheck } from "./hygiene";
+import { wording, years } from "./wording";
 import { Para, paragraphs } from "./normalise";
 import { findPerformance, Performance } from "./performance";
 import { PerfChecks } from "./performanceChecks";
@@ -178,6 +180,12 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
   }
   hygiene(ck, prose);
   tocCheck(ck, out.toc, out.sections);
+  wording(ck, prose, shared.fiscalYear);
+  // titles and 目录: the short lines before the first heading, and every heading
+  const heads = out.toc.concat(out.sections).map((s) => s.heading);
+  const first = src.paras.reduce((i, p, k) => (i < 0 && heads.indexOf(p) >= 0 ? k : i), -1);
+  const titles = src.paras.slice(0, Math.max(first, 0)).filter((p) => !p.table && p.text.length <= 60).concat(heads);
+  years(ck, titles, prose.filter((p) => heads.indexOf(p) < 0), shared.fiscalYear);
   // 绩效 tables
   const pc = new PerfChecks(ck, rec.tables, perf, ext);
   const t05 = rec.tables["公开05"];
@@ -190,6 +198,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
 
 export function narrativeRules(ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): void {
   const r = analyseNarrative(rec, snapshot, options);
+  linkToTableErrors(ctx.findings, r.findings);
   ctx.narrative = r;
   for (const f of r.findings) ctx.add(f, { rule: f.rule });
   ctx.checks += r.checks;

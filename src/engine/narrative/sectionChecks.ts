@@ -13,6 +13,8 @@ import { P } from "./patterns";
 import { ProjectRow } from "./performance";
 import { Section } from "./sections";
 import { Figure, locate } from "./tokens";
+import { checkFundSection } from "./funds";
+import { checkSangongExtra, RECEPTION_DISCLOSED } from "./sangong";
 import { checkItem, ItemResult, itemStatements, itemsSummary } from "./items";
 import { Ctx, derived, each, eachBudgetRate, figs, HALF, sharesMakeWhole, walk, whereOf } from "./scan";
 export type { Shared } from "./scan";
@@ -308,6 +310,7 @@ export function checkS7S8(c: Ctx, sec: Section): void {
       }
     });
   });
+  checkFundSection(ck, sec);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -429,7 +432,8 @@ export function checkS9(c: Ctx, sec: Section): void {
         ck.emit("N9c", "warning", p, { start: s, end: e }, where + "：因公出国（境）团组 " + n + " 个与因公出国（境）费 " + money(r.value, 2) + " 万元不相称", { related: [r.ref] });
       }
     });
-    if (P.domesticGroups.test(p.text)) domesticGroups = true;
+    if (P.domesticGroups.test(p.text) || RECEPTION_DISCLOSED.test(p.text)) domesticGroups = true;
+    checkSangongExtra(ck, p, where);
   });
   // the three shares of the “三公” breakdown add up to 100 % (when there is any 三公 spending)
   const tot = cell("c7", "决算数 合计");
