@@ -27,6 +27,8 @@ export interface Ref {
   half: Decimal;
   /** More cells behind a derived value (sums). */
   refs?: string[];
+  /** A 合计 printed blank over non-zero parts (合计未填, RULES.md §8.1.7): the text cannot be held to it. */
+  blankTotal?: boolean;
 }
 
 const HALF = new Decimal("0.005");
@@ -57,7 +59,9 @@ export class Checker {
     if (!c) return null;
     if (c.state === "text" || c.state === "error") return null;
     const blank = c.state !== "number";
-    return { value: blank ? ZERO : (c.value as Decimal), dp: c.dp, ref: qualified(c.sheet, c.addr), label: id + " " + label, blank, half: t.halfUnit(c.dp) };
+    const r: Ref = { value: blank ? ZERO : (c.value as Decimal), dp: c.dp, ref: qualified(c.sheet, c.addr), label: id + " " + label, blank, half: t.halfUnit(c.dp) };
+    if (blank && key === "合计" && t.rows.some((x) => x.key !== "合计" && x.cells[col] && x.cells[col].value && !(x.cells[col].value as Decimal).isZero())) r.blankTotal = true;
+    return r;
   }
 
   /** Where a figure of a paragraph sits: sheet and A1 (sheet route) or the external text. */
@@ -112,6 +116,10 @@ export class Checker {
   /** `cap`: the cell was matched by inference (RULES.md §0.3), so a difference is at most a 疑点. */
   amount(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, ref: Ref | null, cap?: "warning"): boolean {
     if (!ref) return true;
+    if (ref.blankTotal) {
+      this.unchecked(rule, "缺合计行", where + "：" + ref.label + " 未填（其各项不为 0），文中" + what + " " + fig.text + " 未与表核对", [ref.ref]);
+      return true;
+    }
     const cmp = sameAsTable(fig, ref.value, ref.dp);
     const refs = ref.refs || (ref.ref ? [ref.ref] : []);
     const shown = money(ref.value, ref.dp) + " 万元";
@@ -145,6 +153,10 @@ export class Checker {
    */
   ratio(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, num: Ref, den: Ref, zero: string): "exact" | "tail" | "error" | "undefined" {
     const refs = ([] as string[]).concat(num.refs || (num.ref ? [num.ref] : []), den.refs || (den.ref ? [den.ref] : []));
+    if (num.blankTotal || den.blankTotal) {
+      this.unchecked(rule, "缺合计行", where + "：" + (num.blankTotal ? num.label : den.label) + " 未填（其各项不为 0），文中" + what + fig.text + " 未能重算", refs);
+      return "exact";
+    }
     const r = judgeRatio(op(num.value, num.half), op(den.value, den.half), fig.value, fig.dp);
     const ops = num.label + " " + money(num.value, Math.max(num.dp, 2)) + " / " + den.label + " " + money(den.value, Math.max(den.dp, 2));
     if (r.state === "undefined") {

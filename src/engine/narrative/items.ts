@@ -125,7 +125,8 @@ export function bind(t: TableModel, st: ItemStatement, col: string, taken: strin
   const sameXiang = inClass.filter((r) => label(r) === st.xiang);
   const exact = sameXiang.filter((r) => {
     const k = byKey(r.key.slice(0, 5));
-    return !!k && label(k) === st.kuan;
+    // a 款 row printed without its name (the label is only the code) does not contradict the stated name
+    return !!k && (label(k) === st.kuan || /^\d*$/.test(normKey(k.label)));
   });
   if (exact.length === 1 && clsCode) return { row: exact[0], how: "names", note: "" };
   if (exact.length === 1) return { row: exact[0], how: "inferred", note: "“" + st.cls + "”不是功能分类的类名" };

@@ -21,13 +21,13 @@ export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefin
     const s = STRAY.exec(p.text);
     if (s) {
       ck.bad();
-      ck.emit("N-WORD", "warning", p, { start: Math.max(0, s.index - 12), end: Math.min(p.text.length, s.index + s[0].length + 8) }, "用词有误：“" + s[0] + "”前后矛盾（疑为修改时未删净），应按数字写明增减或大小", { actual: s[0] });
-    } else ck.ok();
+      ck.emit("N-WORD", "warning", p, { start: Math.max(0, s.index - 12), end: Math.min(p.text.length, s.index + s[0].length + 8) }, "用词有误：“" + s[0] + "”前后矛盾（疑为修改时未删净），应按数字写明增减或大小");
+    }
     const f = FLAT_AFTER_CHANGE.exec(p.text);
     if (f) {
       ck.bad();
       ck.emit("N-WORD", "error", p, { start: f.index, end: f.index + f[0].length }, "表述矛盾：同一句既说“" + f[1] + "”又说“持平”");
-    } else ck.ok();
+    }
     if (fiscalYear && fiscalYear > 0) outdatedNames(ck, p, fiscalYear);
   }
 }
@@ -65,8 +65,7 @@ export function years(ck: Checker, titles: Para[], body: Para[], fiscalYear: num
         ck.emit("N-YEAR", "error", p, clause, "标题或目录中的年度“" + y + "年度”与决算年度 " + fiscalYear + " 不符", { actual: y, expected: String(fiscalYear) });
       }
     }
-    if (ok) ck.ok();
-    else ck.bad();
+    if (!ok) ck.bad();
   }
   for (const p of body) {
     const m = SHORT_YEAR.exec(p.text);
