@@ -5,7 +5,7 @@ import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
-import { absentCell, cellsOf, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, skip, unreadable } from "./gaps";
+import { absentCell, cellsOf, colName, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, rowName, skip, unreadable } from "./gaps";
 
 function isSummary(t: TableModel): boolean {
   return t.id === "公开01" || t.id === "公开04";
@@ -26,11 +26,23 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
   const t = ctx.table(ref.t);
   if (!t) return missingTable(ref.t);
   const row = rowByKey(t, ref.row);
+  if (!row && t.emptyStatement && !t.rows.length) return emptyZero(ctx, t, ref);
   if (!row) return missingRow(ref.t, ref.row);
   const cell = row.cells[ref.col];
   if (!cell) return row.absent && row.absent[ref.col] ? absentCell(ref.t, row, ref.col) : missingColumn(t, ref.t, ref.col);
   const o = ctx.operand(t, cell, label(t, row, ref.col, withTable), { row, col: ref.col });
   if (!o) return unreadable(ref.t, cell);
+  return ref.neg ? o.negated() : o;
+}
+
+/**
+ * A table printed without any amount row under a sentence that says it has no data (RULES.md §8.1 item 4): its
+ * figures are read as 0 from that sentence, not from cells, so as an inference (at most a 疑点 when the other
+ * table shows an amount).
+ */
+function emptyZero(ctx: Context, t: TableModel, ref: Ref): Operand {
+  const o = ctx.operand(t, undefined, t.id + " " + rowName(ref.t, ref.row) + " " + colName(t, ref.t, ref.col) + "（表内注明无数据，按 0 计）") as Operand;
+  o.uncertain = t.id + " 未列金额行，表内注明“" + (t.emptyStatement as string).slice(0, 30) + "”";
   return ref.neg ? o.negated() : o;
 }
 
@@ -134,6 +146,11 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(t, t.id, absent[0]), what(spec));
       const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = {} as { [k: string]: Decimal });
       for (const row of t.rows) {
+        // A total the row does not print (a header over the 合计 row) is never 0: not checked.
+        if (row.absent && row.absent[spec.total]) {
+          skip(ctx, spec.id, t.id, absentCell(t.id, row, spec.total), t.id + " " + rowTitle(row) + "：" + spec.title);
+          continue;
+        }
         // A row without the total 栏 is on the other side of 公开04: the identity does not apply to it.
         if (!row.cells[spec.total]) continue;
         // A part absent from the row (a header over the 合计 row, RULES.md §8.1 items 1/7) is never 0: not checked.
@@ -210,7 +227,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       for (const c of cols) {
         const where = t.id + " " + label(t, totalRow, c, false) + "：" + spec.title;
         if (!totalRow.cells[c]) {
-          skip(ctx, spec.id, t.id, missingColumn(t, t.id, c), where);
+          skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(t, t.id, c), where);
           continue;
         }
         const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false), { row: totalRow, col: c });
@@ -319,6 +336,12 @@ function perCode(ctx: Context, spec: PerCode): void {
     const rb = rowByKey(tb, ra.key);
     if (!rb && ra.key === "合计") continue;
     for (const [ca, cb] of spec.cols) {
+      // A cell the row does not print (header over a 合计 row) is never 0: that comparison is 未审核.
+      const gone = ra.absent && ra.absent[ca] ? absentCell(ta.id, ra, ca) : rb && rb.absent && rb.absent[cb] ? absentCell(tb.id, rb, cb) : null;
+      if (gone) {
+        skip(ctx, spec.id, ta.id, gone, rowTitle(ra) + "：" + spec.title);
+        continue;
+      }
       if (!ra.cells[ca] || !hasColumn(tb, cb) || (rb && !rb.cells[cb])) continue;
       const oa = ctx.operand(ta, ra.cells[ca], () => ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca), { row: ra, col: ca });
       // A code that table b does not list is read as 0, as an inference (at most a 疑点).
