@@ -62,6 +62,47 @@ describe("§8.1 item 1: 合计 on the header row", () => {
   });
 });
 
+describe("§8.1 item 2: 公开06 with 经济分类 codes split, apart from the name, or absent", () => {
+  test.each([
+    ["301 | 01 under one merged 经济分类科目编码 header", () => V.basicSplitCodes(F.loadSample(), false)],
+    ["类 | 款 headers, the 类 only on class rows and 款 rows showing 01 alone", () => V.basicSplitCodes(F.loadSample(), true)],
+    ["the name two columns right of the code", () => V.basicNameGap(F.loadSample())],
+  ])("%s: identical findings", (_name, build) => {
+    const r = runAudit(F.snapshotOf((build as () => WB)()));
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    const t6 = r.recognition.tables["公开06"]!;
+    expect(t6.rows.filter((x) => x.code).length).toBe(81);
+    expect(t6.rows.find((x) => x.key === "30101")!.label).toBe("基本工资");
+    expect(t6.rows.some((x) => x.inferred)).toBe(false);
+  });
+
+  test("names only: codes inferred from the standard names, rows marked, one warning; otherwise identical findings", () => {
+    const r = runAudit(F.snapshotOf(V.basicNamesOnly(F.loadSample())));
+    const t6 = r.recognition.tables["公开06"]!;
+    const coded = t6.rows.filter((x) => x.code);
+    expect(coded.length).toBe(81);
+    expect(coded.every((x) => x.inferred === "科目编码由名称推断")).toBe(true);
+    // Names that repeat across 类 follow the 类 above them: 其他支出 is 399 after 310, then 39999 under 399.
+    expect(coded.filter((x) => x.label === "其他支出").map((x) => x.code)).toEqual(["399", "39999"]);
+    expect(coded.find((x) => x.label === "房屋建筑物购建")!.code).toBe("31001");
+    const notice = tables(r.findings).filter((f) => f.rule === "S.7");
+    expect(notice.map((f) => f.severity + " " + f.message)).toEqual(["warning 公开06：未列经济分类科目编码，81 行的科目编码由科目名称推断，涉及这些行的勾稽结果至多为疑点"]);
+    expect(sigs(tables(r.findings).filter((f) => f.rule !== "S.7"))).toEqual(sigs(base));
+  });
+
+  test("a broken 款 is caught in the split layout (error) and in the names-only layout (at most 疑点)", () => {
+    const split = V.basicSplitCodes(F.loadSample(), true);
+    split.Sheets["公开06表"]["D7"] = { t: "n", v: 295.49, z: "#,##0.00" }; // 30101 基本工资 294.49 → 295.49
+    expect(errorsAt(audit(split).findings)).toEqual(expect.arrayContaining(["T06.1 D6"]));
+    const names = V.basicNamesOnly(F.loadSample());
+    names.Sheets["公开06表"]["B7"] = { t: "n", v: 295.49, z: "#,##0.00" };
+    const t6 = audit(names).findings.filter((f) => f.rule === "T06.1" && f.cell === "B6");
+    expect(t6.length).toBe(1);
+    expect(t6[0].severity).toBe("warning"); // inferred rows cap the finding at 疑点 (RULES.md §0.3)
+    expect(t6[0].difference).toBe("-0.99");
+  });
+});
+
 describe("§8.1 item 3: 功能分类 codes as printed", () => {
   test("类 | 款 | 项 in three narrow columns, each part only where it changes: identical findings", () => {
     const r = audit(V.sparseSplitCodes(F.loadSample()));
@@ -164,6 +205,34 @@ describe("§8.1 item 6: a table continued over pages", () => {
     ws["C" + row] = { t: "n", v: 37.91, z: "#,##0.00" };
     const errors = audit(wb).findings.filter((f) => f.severity === "error" && f.table === "公开05");
     expect(errors.map((f) => f.rule + " " + f.cell)).toEqual(expect.arrayContaining(["T05.1 C" + row, "T05.4 C" + (+row - 1)]));
+  });
+});
+
+describe("§8.1 item 7: a 合计 cell without a figure", () => {
+  test("a blank 合计 with non-zero parts: the row is kept, the cell is blank (not absent), and it is reported, never passed", () => {
+    const r = runAudit(F.snapshotOf(V.blankTotal(F.loadSample())));
+    const total = r.recognition.tables["公开05"]!.rows.find((x) => x.key === "合计")!;
+    expect(total.cells.c1.state).toBe("blank");
+    expect(total.absent).toBeUndefined();
+    const at = r.findings.filter((f) => f.table === "公开05" && f.cell === "C7").map((f) => f.rule);
+    expect(at).toEqual(expect.arrayContaining(["T05.1", "T05.2"]));
+  });
+
+  test("a header cell merged down over the 合计 row: that 合计 is absent (NOT CHECKED), the findings are the sample's", () => {
+    const r = runAudit(F.snapshotOf(V.mergedHeaderOverTotal(F.loadSample())));
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    const total = r.recognition.tables["公开02"]!.rows.find((x) => x.key === "合计")!;
+    expect(total.cells.c1).toBeUndefined();
+    expect(total.absent).toEqual({ c1: "合计行该栏被表头合并单元格“本年收入合计”占据，未列合计数" });
+    expect(Object.keys(total.cells).sort()).toEqual(["c2", "c3", "c4", "c5", "c6", "c7"]);
+    const unchecked = r.notChecked.filter((n) => n.table === "公开02").map((n) => n.rule + " " + n.reason);
+    expect(unchecked).toEqual(expect.arrayContaining(["T02.1 缺合计行", "T02.2 缺合计行", "X.1 缺合计行"]));
+  });
+
+  test("with the merged header, a broken figure in another 栏 of that 合计 row is still caught", () => {
+    const wb = V.mergedHeaderOverTotal(F.loadSample());
+    wb.Sheets["公开02表"]["D6"] = { t: "n", v: 2491.93, z: "#,##0.00" }; // 财政拨款收入 合计 2,481.93 → 2,491.93
+    expect(errorsAt(audit(wb).findings)).toEqual(expect.arrayContaining(["T02.2 D6"]));
   });
 });
 
