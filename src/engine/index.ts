@@ -5,7 +5,7 @@
  *   auditWorkbook(snapshot, { narrative? }) → AuditResult (see types.ts and contracts/audit-report.schema.json)
  */
 export * from "./types";
-export { auditWorkbook, auditWithNarrative, runAudit } from "./audit";
+export { auditText, auditWorkbook, auditWithNarrative, runAudit } from "./audit";
 export type { AuditOptions } from "./options";
 /** A1 helpers shared with the readers and the presentation layer. */
 export { a1, colName, parseA1, parseRange, qualified, rangeA1 } from "./address";

@@ -5,4 +5,6 @@
 export interface AuditOptions {
   /** Narrative text (情况说明) pasted or read from a file, checked against the tables. */
   narrative?: string;
+  /** No workbook: the narrative is checked on its own (its checks inside the text; the comparisons with the tables are 未审核). */
+  textOnly?: boolean;
 }

@@ -42,6 +42,8 @@ export class Checker {
   figures: FigureMark[] = [];
   checks = 0;
   passed = 0;
+  /** Where each finding was raised (same index as findings), so a later check can tell what is already reported. */
+  spans: ({ p: Para; start: number; end: number } | null)[] = [];
   notChecked: NotChecked[] = [];
 
   constructor(
@@ -87,6 +89,7 @@ export class Checker {
     if (f.tolerance !== null && !DEC.test(f.tolerance)) f.tolerance = null;
     if (p && clause && f.excerpt === undefined) f.excerpt = this.excerpt(p, clause.start, clause.end);
     this.findings.push(f);
+    this.spans.push(p && clause ? { p, start: clause.start, end: clause.end } : null);
     return this.findings.length - 1;
   }
 

@@ -22,6 +22,7 @@ import { PerfChecks } from "./performanceChecks";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./result";
 import { changeConsistency, checkS1S4, checkS10, checkS11, checkS12, checkS13, checkS2, checkS3, checkS5, checkS6, checkS7S8, checkS9, Shared } from "./sectionChecks";
 import { headingKind, outline } from "./sections";
+import { inTextChecks } from "./inText";
 
 export { EXTERNAL_SHEET } from "./result";
 export type { FigureMark, MarkStatus, NarrativeResult } from "./result";
@@ -125,7 +126,10 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
       if (ext.whole || tp.levels || tp.indicators) ext.whole = true;
     }
   }
-  if (src.source === "external") {
+  const alone = !!options.textOnly;
+  if (src.source === "external" && alone) {
+    ck.emit("N-SOURCE", "info", null, null, "只审核情况说明文本（" + src.paras.length + " 段），未提供工作簿：文中数字只做文内勾稽，与表的核对未审核", { sheet: EXTERNAL_SHEET });
+  } else if (src.source === "external") {
     const wbSheet = narrativeSheet(grids);
     ck.emit("N-SOURCE", "info", null, null, "情况说明取自外部文本（" + src.paras.length + " 段）" + (wbSheet ? "，代替工作簿“" + wbSheet.grid.name + "”中的情况说明" : "") + "，与工作簿中的表核对", { sheet: EXTERNAL_SHEET });
   } else if (src.source === "none") {
@@ -173,6 +177,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
     }
   }
   changeConsistency(c);
+  inTextChecks(ck, rec.tables, out, src.paras, alone);
   const prose: Para[] = [];
   for (const s of out.sections) {
     prose.push(s.heading);
