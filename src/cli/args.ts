@@ -17,11 +17,13 @@ export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error:
 
 export const USAGE = [
   "用法：juesuan-audit [--format text|json] [--narrative 文件] [--output 文件] 工作簿文件...",
+  "      juesuan-audit [--format text|json] --narrative 文件      （不给工作簿：只做情况说明的文内勾稽）",
   "",
   "审核部门决算公开表（公开01–公开09）的勾稽关系与尾差。",
   "",
   "  --format text|json   输出格式：text 为中文文字报告（默认），json 为机读报告（contracts/audit-report.schema.json）",
-  "  --narrative 文件      情况说明文本（.txt 或 .docx），与表内数据核对；对本次审核的每个工作簿都适用",
+  "  --narrative 文件      情况说明文本（.txt 或 .docx），与表内数据核对；对本次审核的每个工作簿都适用；",
+  "                       不给工作簿时只审核这份文本（各项之和、占比、增减率、零基数比率等文内勾稽）",
   "  --output 文件         把报告写入该文件，而不是输出到屏幕",
   "  -h, --help           显示本说明",
   "  --version            显示版本号",
@@ -89,6 +91,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return { ok: false, error: "不认识的参数“" + arg + "”。" };
     }
   }
-  if (!o.help && !o.version && !o.rules && o.files.length === 0) return { ok: false, error: "没有指定要审核的工作簿文件。" };
+  // --narrative alone checks the text on its own (its checks inside the text; comparisons with tables are 未审核)
+  if (!o.help && !o.version && !o.rules && o.files.length === 0 && o.narrative === undefined) return { ok: false, error: "没有指定要审核的工作簿文件。" };
   return { ok: true, options: o };
 }

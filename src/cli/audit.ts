@@ -1,5 +1,5 @@
 /** One file → one FileReport: what every thread of the audit command does per file. */
-import { auditWorkbook } from "../engine";
+import { auditText, auditWorkbook } from "../engine";
 import { readWorkbookFile } from "../io/readWorkbookFile";
 import { FileReport, failedReport, okReport } from "./report";
 
@@ -10,6 +10,16 @@ export function auditFile(file: string, narrative: string | undefined, strict = 
   try {
     const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});
     return okReport(file, result, strict);
+  } catch (e) {
+    const msg = e && (e as Error).message ? (e as Error).message : String(e);
+    return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");
+  }
+}
+
+/** A narrative checked on its own (no workbook): the report carries the narrative's file name; never throws. */
+export function auditTextFile(file: string, text: string, strict = true): FileReport {
+  try {
+    return okReport(file, auditText(text), strict);
   } catch (e) {
     const msg = e && (e as Error).message ? (e as Error).message : String(e);
     return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");

@@ -8,8 +8,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { USAGE, parseArgs } from "./args";
-import { auditFile } from "./audit";
+import { CliOptions, USAGE, parseArgs } from "./args";
+import { auditFile, auditTextFile } from "./audit";
 import { readNarrative } from "./narrative";
 import { auditFiles, threadsFor } from "./pool";
 import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo } from "./report";
@@ -81,6 +81,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     narrative = n.text;
   }
 
+  if (opts.files.length === 0 && narrative !== undefined && opts.narrative !== undefined) {
+    // no workbook: the narrative checked on its own, reported under its own file name
+    return finish(opts, io, tool, [auditTextFile(opts.narrative, narrative, opts.format === "json")]);
+  }
+
   const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
   const files = opts.files;
   // Progress and the unreadable-file lines come in command-line order, as in a serial run, whatever thread is done first.
@@ -96,7 +101,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     },
   });
   if (progress) io.stderr("\r\u001b[K");
+  return finish(opts, io, tool, reports);
+}
 
+/** Print or write the report of every file and return the exit code. */
+function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[]): number {
   let body: string;
   if (opts.format === "json") {
     const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };

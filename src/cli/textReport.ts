@@ -115,7 +115,9 @@ export function formatFileReport(r: FileReport): string {
     return out.join("\n");
   }
   const found = r.tables.map((t) => t.id + "（" + t.sheet + "!" + t.range + "）");
-  out.push("  识别到 " + r.tables.length + " 张表" + (found.length ? "：" + found.join("、") : ""));
+  // no table found and none missing: a narrative checked on its own (`--narrative` without a workbook)
+  if (!r.tables.length && !r.missing.length) out.push("  未提供工作簿：只审核情况说明文本（文内勾稽）");
+  else out.push("  识别到 " + r.tables.length + " 张表" + (found.length ? "：" + found.join("、") : ""));
   if (r.missing.length) out.push("  未找到：" + r.missing.join("、"));
 
   // Echoes go under their cause when the cause is among the findings; otherwise they stand on their own.

@@ -100,10 +100,11 @@ const CHANGE_WORD = /(?:增加|减少|增长|下降|增收|减收|增支|减支|
 export function nameBefore(text: string, at: number): string {
   let i = at;
   // a name is short; the bound keeps hostile text without punctuation linear
-  while (i > 0 && at - i < 40 && !DELIM.test(text.charAt(i - 1))) i--;
+  // 「收、支总计」 is one name: its 、 is not a delimiter
+  while (i > 0 && at - i < 40 && (!DELIM.test(text.charAt(i - 1)) || (text.charAt(i - 1) === "、" && text.charAt(i - 2) === "收" && text.charAt(i) === "支"))) i--;
   return text
     .slice(i, at)
-    .replace(/^(?:\d{4}年度?|本年度?|全年|截至\d{4}年\d{1,2}月(?:底|末)?|\d{4}年(?:期末|末|底))/, "")
+    .replace(/^(?:截至)?\d{4}年(?:度|\d{1,2}月(?:底|末)?|期末|末|底)?/, "")
     .replace(/(?:各|分别|均)?(?:是|为|达|共计)$/, "")
     .replace(/(?:各|分别|均)$/, "");
 }

@@ -191,7 +191,7 @@ function totalsEqual(t: TextCtx, pl: Place, stated: Stated[]): void {
     const d = x.b.value.minus(x.a.value).abs();
     const unit = ck.textRef(x.a, "").half.plus(ck.textRef(x.b, "").half);
     const sev = d.lte(unit) ? "warning" : "error";
-    const i = ck.emit("NT.3", sev, p, clause, pl.where + "：" + x.name + "收入总计 " + x.a.text + " 与" + x.name + "支出总计 " + x.b.text + " 不等；收入总计应等于支出总计（收支平衡），差 " + plain(x.a.value.minus(x.b.value)) + " 万元" + (sev === "warning" ? "，仅差末位一个单位，疑为舍位方式不一致" : ""), {
+    const i = ck.emit("NT.3", sev, p, clause, pl.where + "：" + x.name + "收入总计 " + money(x.a.value, 2) + " 万元与" + x.name + "支出总计 " + money(x.b.value, 2) + " 万元不等；收入总计应等于支出总计（收支平衡），差 " + plain(x.a.value.minus(x.b.value)) + " 万元" + (sev === "warning" ? "，仅差末位一个单位，疑为舍位方式不一致" : ""), {
       expected: plain(x.a.value),
       actual: plain(x.b.value),
       difference: plain(x.b.value.minus(x.a.value)),

@@ -18,8 +18,8 @@ import { sentences } from "./sections";
 import { Figure, locate } from "./tokens";
 
 const WHOLES: { whole: RegExp; parts: RegExp[] }[] = [
-  { whole: /收入总计$/, parts: [/本年收入(合计)?$/, /非财政拨款结余|专用结余/, /(年初|上年)结转和?结余$/] },
-  { whole: /支出总计$/, parts: [/本年支出(合计)?$/, /结余分配$/, /年末结转和?结余$/] },
+  { whole: /收入总计$/, parts: [/本年收入(合计)?$|^收入合计$/, /非财政拨款结余|专用结余/, /(年初|上年)结转和?结余$/] },
+  { whole: /支出总计$/, parts: [/本年支出(合计)?$|^支出合计$/, /结余分配$/, /年末结转和?结余$/] },
   { whole: /政府采购支出总额$/, parts: [/货物/, /工程/, /服务/] },
   { whole: /基本支出$/, parts: [/人员经费$/, /公用经费$/] },
   { whole: /三公.{0,3}经费(支出)?(决算)?$/, parts: [/出国/, /公务用车/, /公务接待/] },
@@ -181,7 +181,8 @@ function impossibleShares(t: TextCtx, pl: Place, stated: Stated[]): void {
   let m: RegExpExecArray | null;
   while ((m = ANY_SHARE.exec(text))) {
     const den = m[1] || "";
-    if (/预算|上年|去年|同期/.test(den)) continue;
+    // 「占年初预算的 120%」 is a completion rate, not a share
+    if (/^(?:年初|全年|调整后?)?预算(?:数)?$|上年|去年|同期/.test(den)) continue;
     const sf = locate(text, m[2], "%", m.index);
     if (!sf || marksOf(t, p, sf).length) continue;
     const clause = { start: Math.max(0, m.index - 16), end: sf.end };

@@ -71,7 +71,7 @@ const FOREIGN = new RegExp("(?:外宾|外事|国\\(境\\)外)接待(?:费)?(?:�
 const BATCH = /\d+(?:个)?(?:批次|批)|(?:批次|团组)[^\d,;。]{0,4}\d+|\d+个(?:来访)?团组|团组\d+个/;
 const PERSONS = /\d+(?:人次|人(?![民员]))|人次[^\d,;。]{0,3}\d+/;
 const CAR_BUY = new RegExp("公务用车购置(?:费)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?" + NUM + UNIT);
-const CAR_N = /(?:购置|更新|购买)[^\d,;。]{0,10}?(\d+)(?:辆|台)|(\d+)辆/;
+const CAR_N = /(?:购置|更新|购买|新购)[^\d,;。]{0,10}?(\d+)(?:辆|台)/;
 
 /** Required disclosures of the 三公 section, over its paragraphs (each with the next one). */
 export function disclosureChecks(t: TextCtx, pls: Place[]): void {
@@ -112,7 +112,7 @@ export function disclosureChecks(t: TextCtx, pls: Place[]): void {
       if (f && f.value.gt(0)) {
         carsDone = true;
         const n = CAR_N.exec(scope.slice(cm.index));
-        const cars = n ? parseInt(n[1] || n[2], 10) : null;
+        const cars = n ? parseInt(n[1], 10) : null;
         if (cars !== null && cars > 0) ck.ok();
         else if (!anywhere(/购置车辆|购置费/)) {
           ck.bad();
