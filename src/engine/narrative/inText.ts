@@ -46,8 +46,8 @@ function places(out: Outline, paras: Para[]): Place[] {
 }
 
 function cap(ck: Checker): Ref | null {
-  const a = ck.cell("公开01", "L30", "c1", "公开01 收入总计");
-  const b = ck.cell("公开01", "L60", "c2", "公开01 支出总计");
+  const a = ck.cell("公开01", "L30", "c1", "收入总计");
+  const b = ck.cell("公开01", "L60", "c2", "支出总计");
   if (a && b) return a.value.gte(b.value) ? a : b;
   return a || b;
 }

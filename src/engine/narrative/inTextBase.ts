@@ -92,7 +92,7 @@ export interface Stated {
   end: number;
 }
 
-const DELIM = /[,;:。、()]/;
+const DELIM = /[,;:。、]/;
 const AMOUNT = new RegExp("(各|分别|均)?(?:是|为)?" + NUM + "(?:([、,和])" + NUM + ")?" + UNIT, "g");
 const CHANGE_WORD = /(?:增加|减少|增长|下降|增收|减收|增支|减支|提高|降低|相比|了)$/;
 

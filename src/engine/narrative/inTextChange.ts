@@ -14,7 +14,7 @@ import { Decimal, plain } from "../decimal";
 import { money } from "../messages";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
-import { already, marksOf, Place, REASON, Stated, statedAmounts, TextCtx, UNIT } from "./inTextBase";
+import { already, marksOf, nameBefore, Place, REASON, Stated, statedAmounts, TextCtx, UNIT } from "./inTextBase";
 import { Figure, locate, NUM, unitFactor } from "./tokens";
 
 const PCT = "(-?\\d+(?:\\.\\d+)?)%";
@@ -24,25 +24,38 @@ const CHANGE = new RegExp(
 );
 const UP = /增加|增长|增收|增支|提高/;
 
-/** Subject words of two phrases name the same thing (「收、支总计」 and 「收支」, 「一般公共预算财政拨款支出」 twice). */
-function sameSubject(name: string, subject: string): boolean {
-  const norm = (s: string) => s.replace(/本年度?|年度|的|、|各|分别|均|总计|合计|决算数?|情况/g, "");
-  const a = norm(name);
-  const b = norm(subject);
-  if (!b) return true;
-  if (!a) return false;
-  if (b === "收支" && /收|支/.test(a)) return true;
-  return a.indexOf(b) >= 0 || b.indexOf(a) >= 0;
+const COMPARE = /(?:比|较|与|同)(?:上年度?|上一年度?|去年)?(?:同期)?(?:决算数?)?(?:相比|比较)?|同比/g;
+
+function norm(s: string): string {
+  return s.replace(/\d{4}年度?/g, "").replace(COMPARE, "").replace(/本年度?|年度|的|、|各|分别|均|总计|合计|决算数?|情况|[,;。:]/g, "");
 }
 
-/** The text between a stated amount and its change holds only a comparison phrase, a share, or the same subject. */
-function bindable(cur: Stated, gap: string): boolean {
-  if (gap.length > 60 || /其中|原因|主要/.test(gap)) return false;
-  let g = gap.replace(/[,;]?占(?:比)?[^,;。]{0,24}?\d+(?:\.\d+)?%/g, "").replace(/\d{4}年度?/g, "");
-  if (/\d/.test(g)) return false;
-  g = g.replace(/(?:比|较|与|同)(?:上年度?|上一年度?|去年)?(?:同期)?(?:决算数?)?(?:相比|比较)?|同比/g, "");
-  g = g.replace(/[,;。:]/g, "");
-  return g.length <= 20 && sameSubject(cur.name, g);
+/** 「收支」 names both totals; otherwise the subject words must name the stated amount exactly. */
+function sameSubject(name: string, subject: string): boolean {
+  const a = norm(name);
+  if (!a) return false;
+  if (subject === "收支") return /^(?:.*)?(?:收支|收入|支出)$/.test(a) && /总计$/.test(name);
+  return a === subject;
+}
+
+/**
+ * The amount a change is about. When the change names its subject (「与上年相比，本年支出合计增加…」), the last
+ * amount of the paragraph stated under that name; otherwise the amount right before it, with only a comparison
+ * phrase or a share clause between them.
+ */
+function currentOf(stated: Stated[], text: string, at: number): Stated | null {
+  const before = stated.filter((x) => x.end <= at);
+  if (!before.length) return null;
+  const subject = norm(nameBefore(text, at));
+  if (subject) {
+    for (let i = before.length - 1; i >= 0; i--) if (sameSubject(before[i].name, subject)) return before[i];
+    return null;
+  }
+  const cur = before[before.length - 1];
+  const gap = text.slice(cur.end, at);
+  if (gap.length > 60 || /其中|原因|主要/.test(gap)) return null;
+  const g = gap.replace(/[,;]?占(?:比)?[^,;。]{0,24}?\d+(?:\.\d+)?%/g, "").replace(/\d{4}年度?/g, "").replace(COMPARE, "").replace(/[,;。:]/g, "");
+  return g ? null : cur;
 }
 
 function derived(value: Decimal, label: string, half: Decimal): Ref {
@@ -65,9 +78,8 @@ export function changeChecks(t: TextCtx, pl: Place, next: Para | null): void {
     const s = m.index;
     const e = s + m[0].length;
     const clause = { start: s, end: e };
-    const before = stated.filter((x) => x.end <= s);
-    const cur = before.length ? before[before.length - 1] : null;
-    if (!cur || !bindable(cur, text.slice(cur.end, s))) continue;
+    const cur = currentOf(stated, text, s);
+    if (!cur) continue;
     // the figures of the change: Δ (one or a pair) and the rates
     const deltas: Figure[] = [];
     let at = s;

@@ -126,7 +126,12 @@ function listChecks(t: TextCtx, pl: Place, whole: Stated, parts: Part[], clause:
   const complete = named || sharesWhole;
   // the tables own an identity whose every figure agrees with them (the text only repeats their 尾差)
   const owned = tableBacked(t, p, W) && parts.every((x) => tableBacked(t, p, x.st.figs[0]));
-  if (!owned && !already(t, "sum", p, clause.start, clause.end)) {
+  // a section check that already summed this whole (N11 政府采购) has it
+  const summed = marksOf(t, p, W).some((x) => /之和/.test(x.explain));
+  // a figure the section checks found at odds with its table is that finding's root; the sum would only echo it
+  const blamed = [W].concat(parts.map((x) => x.st.figs[0])).some((f) => marksOf(t, p, f).some((x) => x.status === "error" || x.status === "warning"));
+  if (blamed) return;
+  if (!owned && !summed && !already(t, "sum", p, clause.start, clause.end)) {
     const what = whole.name + "应等于其中所列各项之和";
     if (complete) {
       ck.sum("NT.1", pl.where, p, clause, W, ck.textRef(W, whole.name || "总数"), parts.map((x) => ck.textRef(x.st.figs[0], x.st.name || "其中一项")), what, parts.map((x) => ({ p, fig: x.st.figs[0] })));
