@@ -20,7 +20,7 @@
 import { Tables } from "../model";
 import { Checker, Ref } from "./checker";
 import { changeChecks } from "./inTextChange";
-import { Place, TextCtx, whereOf } from "./inTextBase";
+import { Place, statedAmounts, TextCtx, whereOf } from "./inTextBase";
 import { partChecks } from "./inTextParts";
 import { disclosureChecks, rateChecks } from "./inTextRates";
 import { Para } from "./normalise";
@@ -57,8 +57,9 @@ export function inTextChecks(ck: Checker, tables: Tables, out: Outline, paras: P
   const pls = places(out, paras);
   for (let i = 0; i < pls.length; i++) {
     const next = i + 1 < pls.length && pls[i + 1].kind === pls[i].kind ? pls[i + 1].p : null;
-    changeChecks(t, pls[i], next);
-    partChecks(t, pls[i]);
+    const stated = statedAmounts(pls[i].p);
+    changeChecks(t, pls[i], stated, next);
+    partChecks(t, pls[i], stated);
     rateChecks(t, pls[i], next);
   }
   const sanGong = pls.filter((x) => x.kind === "S9");

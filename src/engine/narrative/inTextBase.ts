@@ -150,9 +150,12 @@ export function statedAmounts(p: Para): Stated[] {
   return out;
 }
 
+/** Within 40 characters after an unclosed "(" (bounded, so hostile text stays linear). */
 function inParens(text: string, at: number): boolean {
-  const open = text.lastIndexOf("(", at);
-  return open >= 0 && text.lastIndexOf(")", at) < open && at - open < 40;
+  const from = Math.max(0, at - 40);
+  const w = text.slice(from, at);
+  const open = w.lastIndexOf("(");
+  return open >= 0 && w.lastIndexOf(")") < open;
 }
 
 /** Words that explain a change or a deviation. */

@@ -14,7 +14,7 @@ import { Decimal, plain } from "../decimal";
 import { money } from "../messages";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
-import { already, marksOf, nameBefore, Place, REASON, Stated, statedAmounts, TextCtx, UNIT } from "./inTextBase";
+import { already, marksOf, nameBefore, Place, REASON, Stated, TextCtx, UNIT } from "./inTextBase";
 import { Figure, locate, NUM, unitFactor } from "./tokens";
 
 const PCT = "(-?\\d+(?:\\.\\d+)?)%";
@@ -66,11 +66,10 @@ function pick<T>(xs: T[], i: number): T {
   return xs[Math.min(i, xs.length - 1)];
 }
 
-export function changeChecks(t: TextCtx, pl: Place, next: Para | null): void {
+export function changeChecks(t: TextCtx, pl: Place, stated: Stated[], next: Para | null): void {
   const ck = t.ck;
   const p = pl.p;
   const text = p.text;
-  const stated = statedAmounts(p);
   totalsEqual(t, pl, stated);
   CHANGE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -13,7 +13,7 @@
  */
 import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
-import { already, halfPct, Place, REASON, Stated, statedAmounts, tableBacked, marksOf, TextCtx } from "./inTextBase";
+import { already, halfPct, Place, REASON, Stated, tableBacked, marksOf, TextCtx } from "./inTextBase";
 import { sentences } from "./sections";
 import { Figure, locate } from "./tokens";
 
@@ -43,10 +43,9 @@ function compatible(den: string, whole: string): boolean {
   return !a || !b || a.indexOf(b) >= 0 || b.indexOf(a) >= 0;
 }
 
-export function partChecks(t: TextCtx, pl: Place): void {
+export function partChecks(t: TextCtx, pl: Place, stated: Stated[]): void {
   const p = pl.p;
   const text = p.text;
-  const stated = statedAmounts(p);
   const sents = sentences(text);
   OPENER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -70,8 +69,7 @@ export function partChecks(t: TextCtx, pl: Place): void {
     const sm = stop.exec(text);
     if (sm && sm.index < end) end = sm.index;
     const parts: Part[] = [];
-    let k = 0;
-    while (k < stated.length && stated[k].start < oe) k++;
+    let k = firstAtOrAfter(stated, oe);
     for (; k < stated.length && stated[k].end <= end; k++) {
       const x = stated[k];
       if (x.figs.length !== 1) continue;
@@ -91,9 +89,22 @@ export function partChecks(t: TextCtx, pl: Place): void {
   carCounts(t, pl);
 }
 
+/** Index of the first stated amount starting at or after `at` (binary search: the amounts are in text order). */
+function firstAtOrAfter(stated: Stated[], at: number): number {
+  let lo = 0;
+  let hi = stated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stated[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The last single amount ending at or before `at` and starting at or after `from` (as a list of 0 or 1). */
 function lastBefore(stated: Stated[], at: number, from: number): Stated[] {
-  for (let i = stated.length - 1; i >= 0; i--) {
+  for (let i = firstAtOrAfter(stated, at) ; i >= 0; i--) {
+    if (i >= stated.length) continue;
     const x = stated[i];
     if (x.end > at) continue;
     if (x.start < from) return [];
