@@ -90,7 +90,7 @@ test("text alone: every misstatement is caught, with exact figures", () => {
   expect(msgs).toContain("说明九：有公务用车购置费 25.00万元，但未说明购置车辆数");
   expect(r.summary.errors).toBe(10);
   // every comparison with the tables is 未审核, with its reason
-  expect(r.notChecked.map((n) => n.rule + " " + n.reason)).toEqual(["N1–N13 缺表"]);
+  expect(r.notChecked.map((n) => n.rule + " " + n.reason)).toEqual(["N-TABLES 缺表"]);
   expect(r.summary.notChecked).toBe(1);
 });
 

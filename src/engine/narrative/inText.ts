@@ -66,7 +66,7 @@ export function inTextChecks(ck: Checker, tables: Tables, out: Outline, paras: P
   disclosureChecks(t, sanGong.length || out.sections.length ? sanGong : pls);
   if (alone)
     ck.unchecked(
-      "N1–N13",
+      "N-TABLES",
       "缺表",
       "未提供工作簿：情况说明中的金额、占比、完成率与公开01–09 表的核对均未审核，只做了文内勾稽（各项之和、占比、增减额与增减率、零基数比率、车辆数、必要的说明）",
     );

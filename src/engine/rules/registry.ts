@@ -204,6 +204,34 @@ const DECLARED: RuleMeta[] = [
     tables: NARR,
     reason: "README「Narrative source」决定：粘贴或 --narrative 的文字取代工作簿中的情况说明时须告诉用户",
   },
+  {
+    id: "N-TABLES",
+    severity: "info",
+    title: "情况说明与公开01–09 表的核对（只给情况说明、未提供工作簿时为未审核）",
+    section: PROJECT,
+    kind: "check",
+    tables: NARR,
+    reason: "issue 8 §3：--narrative 单独审核文本时，所有与表的核对须列为未审核并说明原因（缺表）",
+  },
+  // Checks inside the text (RULES.md §8.2.2–8.2.4 describe them without ids; narrative/inText.ts)
+  ...[
+    ["NT.1", "error", "文中所述总数 = 其中所列各项之和（未列全时各项之和不大于总数）"],
+    ["NT.2", "error", "同一总数下各项占比 = 该项 ÷ 总数，列全时合计 100%"],
+    ["NT.3", "error", "文中增减额、增减率、完成率与文中两数相符；收入总计 = 支出总计"],
+    ["NT.4", "error", "增加/增长、减少/下降、持平与变动方向一致"],
+    ["NT.5", "error", "车辆数：总数 = 其中各类车辆之和"],
+    ["NT.6", "error", "分母为 0（预算为 0、上年为 0、总数为 0）时不得列示比率"],
+    ["NT.7", "error", "占比不超过 100%，且在表中总计允许的范围内"],
+    ["NT.8", "warning", "必要的说明：增减或未完成预算的原因、国内公务接待批次与人次、购置车辆数"],
+  ].map(([id, severity, title]) => ({
+    id: id as string,
+    severity: severity as Severity,
+    title: title as string,
+    section: PROJECT,
+    kind: "check",
+    tables: NARR,
+    reason: "RULES.md §8.2.2–8.2.4 规定了文内勾稽但未编号；项目按 issue 8 §3 所列各项编为 NT.1–NT.8",
+  })),
 ];
 
 /** RULES.md ids the engine does not check, each with the reason (issue 9 §2). */
