@@ -60,6 +60,11 @@ test("text alone: every misstatement is caught, with exact figures", () => {
   expect(r.tables).toEqual([]);
   expect(r.missing).toEqual([]);
   expect(r.findings.filter((f) => f.rule !== "N-SOURCE").map(sig)).toEqual([
+    // 五(三), by the per-item check that reads the text when 公开05 is absent: 年初预算 0 → no rate;
+    // 60 / 80 = 75 %, not 80 %; no reason for the shortfall
+    "N5d | error | 100 | null",
+    "N5d | error | 80 | 75.00",
+    "N5d | warning | null | null",
     // 十: a change without its reason (the section check reads the text's own amount)
     "N10 | warning | null | null",
     // 十一: 30 + 0 + 50 = 80 ≠ 90
@@ -73,15 +78,11 @@ test("text alone: every misstatement is caught, with exact figures", () => {
     "NT.2 | error | 101 | 100",
     // 三: 增加 with 下降
     "NT.4 | error | null | null",
-    // 五(三): 年初预算 0 → no rate; 60 / 80 = 75 %, not 80 %, and no reason for the shortfall
-    "NT.6 | error | 100 | null",
-    "NT.3 | error | 80 | 75.00",
-    "NT.8 | warning | null | null",
-    // 九: 2 + 1 + 1 = 4 cars of 5; cars bought not stated; 接待批次/人次 not stated
+    // 九: 2 + 1 + 1 = 4 cars of 5
     "NT.5 | error | 4 | 5",
     // 十三: a share above 100 %
     "NT.7 | error | 125 | null",
-    // 九: the required disclosures, read over the whole 三公 section
+    // 九: the required disclosures, read over the whole 三公 section: cars bought, 接待批次/人次
     "NT.8 | warning | 25 | null",
     "NT.8 | warning | 3.6 | null",
   ]);
@@ -90,8 +91,8 @@ test("text alone: every misstatement is caught, with exact figures", () => {
   expect(msgs).toContain("说明九：有公务用车购置费 25.00万元，但未说明购置车辆数");
   expect(r.summary.errors).toBe(10);
   // every comparison with the tables is 未审核, with its reason
-  expect(r.notChecked.map((n) => n.rule + " " + n.reason)).toEqual(["N-TABLES 缺表"]);
-  expect(r.summary.notChecked).toBe(1);
+  expect(r.notChecked.map((n) => n.rule + " " + n.reason)).toEqual(["N5d 缺表", "N5d 缺表", "N-TABLES 缺表"]);
+  expect(r.summary.notChecked).toBe(3);
 });
 
 test("text alone: the corrected text passes every check inside it", () => {
@@ -107,17 +108,14 @@ test("text alone on the published sample: its undefined rates and the 尾差 its
   expect(nt).toEqual([
     // 说明三 repeats 公开03's own 尾差 (630.50 + 1851.44 = 2481.94 vs 2481.93): a 尾差, not an error
     "NT.1 | tail | 2481.93 | 2481.94 | 2481.93万元,其中:基本支出630.5",
-    // 说明五(三) items 3, 7, 9: 年初预算 0 (RULES.md §6.2 E1–E3); items 4, 5, 8: ratio 尾差 as with the tables
-    "NT.6 | error | 100 | null | 年初预算为0万元,支出决算为1070.00万",
-    "NT.3 | tail | 46.11 | 46.15 | 年初预算为3.38万元,支出决算为1.56万",
-    "NT.3 | tail | 82.79 | 82.78 | 年初预算为56.23万元,支出决算为46.5",
-    "NT.6 | error | 100 | null | 年初预算为0万元,支出决算为3.82万元,完",
-    "NT.3 | tail | 73.98 | 73.97 | 年初预算为49.90万元,支出决算为36.9",
-    "NT.6 | error | 100 | null | 年初预算为0万元,支出决算为5.40万元,完",
     // 说明九(二): 0.00 / 0.00 (RULES.md §6.2 E4, E5)
     "NT.6 | error | 0 | null | 预算为0.00万元,支出决算为0.00万元,",
     "NT.6 | error | 0 | null | 预算为0.00万元,支出决算为0.00万元,",
   ]);
+  // 说明五(三) items 3, 7, 9 (年初预算 0, RULES.md §6.2 E1–E3) and the ratio 尾差 of items 4, 5, 8 are the per-item
+  // check's (N5d reads the text when 公开05 is absent); the in-text checks do not repeat them
+  expect(r.findings.filter((f) => f.rule === "N5d").map((f) => f.severity + " " + f.actual)).toEqual(["error 100", "tail 46.11", "tail 82.79", "error 100", "tail 73.98", "error 100"]);
+  expect(r.notChecked.filter((n) => n.rule === "N-TABLES").length).toBe(1);
   // the comparisons with tables that need a workbook are not made, and no table is blamed
   expect(r.findings.filter((f) => /公开05 没有|与公开05 的科目名称不一致/.test(f.message))).toEqual([]);
 });

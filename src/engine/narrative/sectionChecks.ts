@@ -12,7 +12,7 @@ import { Para } from "./normalise";
 import { P } from "./patterns";
 import { ProjectRow } from "./performance";
 import { Section } from "./sections";
-import { Figure, locate } from "./tokens";
+import { Figure } from "./tokens";
 import { checkFundSection } from "./funds";
 import { checkSangongExtra, RECEPTION_DISCLOSED } from "./sangong";
 import { checkItem, ItemResult, itemStatements, itemsSummary } from "./items";
