@@ -242,6 +242,23 @@ describe("§8.1 item 9: a 2025 document", () => {
     expect(sigs(tables(r.findings))).toEqual(sigs(base));
     for (const id of ["公开01", "公开05", "公开09"] as const) expect(r.recognition.tables[id]!.year).toBe("2025");
   });
+
+  test("the department and the year on a line above each title: read from there, identical findings", () => {
+    const r = runAudit(F.snapshotOf(V.headAboveTitle(F.loadSample(), "三门峡市行政审批和政务信息管理局 2025 年度")));
+    expect(sigs(tables(r.findings))).toEqual(sigs(base));
+    for (const t of Object.values(r.recognition.tables)) {
+      expect(t!.year).toBe("2025");
+      expect(t!.department).toBe("三门峡市行政审批和政务信息管理局");
+    }
+  });
+
+  test("one table of another year is reported (X.25), the year read above its title", () => {
+    const wb = V.headAboveTitle(F.loadSample(), "三门峡市行政审批和政务信息管理局 2025 年度");
+    wb.Sheets["公开05表"]["A1"] = { t: "s", v: "三门峡市行政审批和政务信息管理局 2024 年度" };
+    const x25 = audit(wb).findings.filter((f) => f.rule === "X.25");
+    expect(x25.length).toBe(1);
+    expect(x25[0].message).toContain("2024");
+  });
 });
 
 describe("tables not found and odd shapes", () => {

@@ -78,6 +78,11 @@ const TEMPLATE_TEXT = /仍(?:需|应)?保留(?:该|本)?表(?:格式)?|在本表
 
 export function frame(reg: Region, headEnd: number, lastRow: number, rows: TRow[], columns: { key: string; name: string }[], notes: string[], problems: string[]): TableModel {
   const head = readHead(reg.grid, reg.titleRow, Math.max(reg.titleRow, headEnd), reg.c1, reg.c2);
+  if (!head.year || !head.department) {
+    const above = lineAboveTitle(reg);
+    head.year = head.year || above.year;
+    head.department = head.department || above.department;
+  }
   const unit = head.unit || "万元";
   const dp = typicalDp(rows);
   settleBlanks(rows, dp);
@@ -99,6 +104,23 @@ export function frame(reg: Region, headEnd: number, lastRow: number, rows: TRow[
     department: head.department,
     problems,
   };
+}
+
+/**
+ * A line just above the title that names the department and the year (「某某局 2025 年度」, as Shanghai prints it,
+ * RULES.md §8.1 items 5/9): read when the head below the title names neither. A sentence (a note of a table above)
+ * is not such a line.
+ */
+function lineAboveTitle(reg: Region): { year?: string; department?: string } {
+  const { grid } = reg;
+  for (let r = reg.titleRow - 1; r >= Math.max(grid.top, reg.titleRow - 2); r--)
+    for (let c = reg.c1; c <= reg.c2; c++) {
+      const t = String(grid.text(r, c) || "").replace(/[\s\u3000]/g, "");
+      if (!t || t.length > 60 || /[，。；,;:：]/.test(t)) continue;
+      const m = /^(.*?)(\d{4})年(?:度)?(?:部门决算)?$/.exec(t);
+      if (m) return { year: m[2], department: /[\u4e00-\u9fa5]{2,}/.test(m[1]) ? m[1] : undefined };
+    }
+  return {};
 }
 
 /** Code digits from a cell ("2010301", 2010301, " 201 "), or "". */
