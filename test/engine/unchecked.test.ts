@@ -186,6 +186,15 @@ describe("no silent pass", () => {
     expect(r.notChecked[1].cells).toEqual(["'公开01表'!F33"]);
   });
 
+  test("a narrative item whose 项 row is missing from the table: 未审核 (无法确定对应科目), never compared with another row", () => {
+    const t5 = tables["公开05"] as TableModel;
+    const r = auditWorkbook(without(t5.sheet, "row", t5.rows.find((x) => x.key === "2080505")!.row));
+    const narrative = r.notChecked.filter((n) => n.table === "情况说明");
+    expect(lines(narrative)).toEqual(["N5d 情况说明 无法确定对应科目"]);
+    expect(narrative[0].detail).toMatch(/机关事业单位基本养老保险缴费支出（项）.*找不到.*46\.55万元 未与表核对$/);
+    expect(r.summary.notChecked).toBe(r.notChecked.length);
+  });
+
   test("a cell that is not an amount: the checks that need it are 未审核 (取数不足), besides the S.3 notice", () => {
     const t5 = tables["公开05"] as TableModel;
     const cell = t5.rows.find((r) => r.key === "2080505")!.cells.c2;
