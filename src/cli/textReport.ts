@@ -5,6 +5,7 @@
  */
 import type { Finding, NotChecked, TableStats } from "../engine";
 import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
+import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import type { FileReport } from "./report";
 
 function quoteSheet(sheet: string): string {
@@ -78,26 +79,10 @@ export function summaryLine(label: string, r: { errors: number; warnings: number
 /** At most this many 未审核 groups are listed; the rest are counted (the JSON report has them all). */
 const MAX_UNCHECKED_GROUPS = 30;
 
-/**
- * The 未审核 checks, grouped by table, reason and what was absent, so that one missing table or 合计 row reads as
- * one line naming the rules it stopped: "公开03 [缺合计行] 公开03 未找到“合计”行：T03.2、X.4".
- */
+/** The 未审核 checks, grouped by table, reason and what was absent (src/present/unchecked.ts). */
 export function uncheckedLines(list: NotChecked[], indent: string): string[] {
-  const groups: { head: string; rules: string[]; n: number }[] = [];
-  const byKey: { [k: string]: { head: string; rules: string[]; n: number } } = {};
-  for (const n of stableSort(list, (a, b) => tableRank(a.table) - tableRank(b.table))) {
-    const cut = n.detail.indexOf("，未能核对：");
-    const cause = cut >= 0 ? n.detail.slice(0, cut) : n.detail;
-    const head = (n.table || "工作簿") + " [" + n.reason + "] " + cause;
-    let g = byKey[head];
-    if (!g) {
-      g = byKey[head] = { head: head, rules: [], n: 0 };
-      groups.push(g);
-    }
-    g.n++;
-    if (g.rules.indexOf(n.rule) < 0) g.rules.push(n.rule);
-  }
-  const out = groups.slice(0, MAX_UNCHECKED_GROUPS).map((g) => indent + g.head + "：" + g.rules.join("、") + (g.n > 1 ? "（" + g.n + " 项）" : ""));
+  const groups = groupUnchecked(list);
+  const out = groups.slice(0, MAX_UNCHECKED_GROUPS).map((g) => indent + uncheckedText(g));
   if (groups.length > MAX_UNCHECKED_GROUPS) out.push(indent + "…… 另有 " + (groups.length - MAX_UNCHECKED_GROUPS) + " 组，见 --format json 的 notChecked");
   return out;
 }

@@ -19,6 +19,8 @@ export const S = {
   tablesFound: "已识别的表",
   tablesMissing: "未找到",
   checks: "检查项",
+  notChecked: "未审核",
+  notCheckedWhy: "（缺表、缺合计行或取数不足，未作判断，也未计为通过）",
   filterAll: "全部表",
   filterSeverity: "按类别筛选",
   filterTable: "按表筛选",

@@ -1,8 +1,9 @@
 /** DOM building for the pane: summary, filters and the findings list. Text always goes in through textContent. */
-import { AuditResult, Finding, Severity, TABLE_IDS } from "../engine";
+import { AuditResult, Finding, NotChecked, Severity, TABLE_IDS, TableStats } from "../engine";
 import { qualify } from "../present/address";
 import { countBySeverity, Group } from "../present/groups";
 import { SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
+import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import { S } from "./labels";
 
 export function el(tag: string, className?: string, text?: string): HTMLElement {
@@ -29,8 +30,11 @@ export function renderSummary(box: HTMLElement, result: AuditResult): void {
   });
   box.appendChild(counts);
 
-  const checks = el("div", "jp-checks", S.checks + " " + result.summary.checks + " 项，通过 " + result.summary.passed + " 项");
+  const notChecked = result.notChecked || [];
+  const checks = el("div", "jp-checks", S.checks + " " + result.summary.checks + " 项，通过 " + result.summary.passed + " 项，" + S.notChecked + " " + notChecked.length + " 项");
+  checks.setAttribute("data-not-checked", String(notChecked.length));
   box.appendChild(checks);
+  if (notChecked.length) box.appendChild(uncheckedBox(notChecked));
 
   const tables = el("div", "jp-tables");
   tables.appendChild(el("span", "jp-tables-label", S.tablesFound + "："));
@@ -38,9 +42,14 @@ export function renderSummary(box: HTMLElement, result: AuditResult): void {
   result.tables.forEach(function (t) {
     found[t.id] = t.sheet;
   });
+  const stats: { [id: string]: TableStats } = {};
+  (result.tableStats || []).forEach(function (t) {
+    stats[t.table] = t;
+  });
   TABLE_IDS.forEach(function (id) {
     const chip = el("span", found[id] ? "jp-chip jp-chip-found" : "jp-chip jp-chip-missing", id.replace("公开", ""));
-    chip.setAttribute("title", found[id] ? id + "：工作表「" + found[id] + "」" : id + "：" + S.tablesMissing);
+    chip.setAttribute("title", (found[id] ? id + "：工作表「" + found[id] + "」" : id + "：" + S.tablesMissing) + statsText(stats[id]));
+    if (stats[id] && stats[id].notChecked) chip.className += " jp-chip-unchecked";
     chip.setAttribute("data-table", id);
     chip.setAttribute("data-found", found[id] ? "true" : "false");
     tables.appendChild(chip);
@@ -48,6 +57,38 @@ export function renderSummary(box: HTMLElement, result: AuditResult): void {
   box.appendChild(tables);
   if (result.missing.length) box.appendChild(el("div", "jp-missing", S.tablesMissing + "：" + result.missing.join("、")));
   if (result.unit) box.appendChild(el("div", "jp-unit", "单位：" + result.unit));
+}
+
+/** "；通过 135，有结果 5，未审核 0" for a table chip's tooltip. */
+function statsText(t: TableStats | undefined): string {
+  return t ? "；通过 " + t.passed + "，有结果 " + t.withFindings + "，" + S.notChecked + " " + t.notChecked : "";
+}
+
+/**
+ * The 未审核 checks: a button that opens a short list, one line per table, reason and absence (present/unchecked).
+ * A plain toggle, not <details>, which IE11 (Office 2016/2019) does not support.
+ */
+function uncheckedBox(list: NotChecked[]): HTMLElement {
+  const box = el("div", "jp-unchecked");
+  const toggle = el("button", "jp-unchecked-toggle", S.notChecked + " " + list.length + " 项" + S.notCheckedWhy);
+  toggle.setAttribute("type", "button");
+  toggle.setAttribute("aria-expanded", "false");
+  const ul = el("ul", "jp-unchecked-list");
+  ul.style.display = "none";
+  groupUnchecked(list).forEach(function (g) {
+    const li = el("li", "jp-unchecked-item", uncheckedText(g));
+    li.setAttribute("data-reason", g.reason);
+    li.setAttribute("data-table", g.table);
+    ul.appendChild(li);
+  });
+  toggle.onclick = function () {
+    const open = ul.style.display === "none";
+    ul.style.display = open ? "" : "none";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  };
+  box.appendChild(toggle);
+  box.appendChild(ul);
+  return box;
 }
 
 /** The table <select>: 全部表 plus the tables that have findings, keeping the current choice when possible. */

@@ -4,7 +4,7 @@
  * The pane against a fake AuditHost and hand-made findings: what it lists, how it groups 尾差 causes and echoes,
  * filters, navigation by mouse and keyboard, cancel, and how it reports host failures.
  */
-import { AuditResult, Finding, Severity, WorkbookSnapshot } from "../../src/engine/types";
+import { AuditResult, Finding, NotChecked, Severity, WorkbookSnapshot } from "../../src/engine/types";
 import { AuditHost, CancelledError, CancelToken, FlagOutcome, HostCapabilities } from "../../src/present/host";
 import { mountPane } from "../../src/taskpane/pane";
 
@@ -104,11 +104,47 @@ test("summary counts, tables found and missing, checks made", async () => {
   expect(root.querySelector('[data-action="audit"]')!.textContent).toBe("重新审核");
   const count = (s: string) => root.querySelector('[data-count="' + s + '"] b')!.textContent;
   expect([count("error"), count("warning"), count("tail"), count("info")]).toEqual(["1", "1", "3", "1"]);
-  expect(root.querySelector(".jp-checks")!.textContent).toBe("检查项 120 项，通过 114 项");
+  expect(root.querySelector(".jp-checks")!.textContent).toBe("检查项 120 项，通过 114 项，未审核 0 项");
+  expect(root.querySelector(".jp-unchecked")).toBeNull();
   expect(root.querySelectorAll('.jp-chip[data-found="true"]').length).toBe(3);
   expect(root.querySelector(".jp-missing")!.textContent).toBe("未找到：公开02、公开04、公开06、公开07、公开08、公开09");
   expect(root.querySelector(".jp-status")!.textContent).toBe("审核完成：不符 1 处，疑点 1 处，尾差 3 处。");
   expect(root.getAttribute("data-state")).toBe("done");
+});
+
+test("未审核: counted in the summary, a collapsible list grouped by table and cause, per-table counts on the chips", async () => {
+  const nc = (rule: string, table: string | null, reason: NotChecked["reason"], detail: string): NotChecked => ({ rule, table, reason, detail, cells: [] });
+  const r: AuditResult = {
+    ...result(FINDINGS),
+    summary: { checks: 120, passed: 114, errors: 1, warnings: 1, tails: 3, infos: 1, notChecked: 3 },
+    notChecked: [
+      nc("N5d", "情况说明", "无法确定对应科目", "说明五(三)第5项：在公开05中找不到名称相同的项"),
+      nc("X.4", "公开03", "缺合计行", "公开03 未找到“合计”行，未能核对：公开03 本年支出合计 = 公开01 本年支出合计"),
+      nc("T03.2", "公开03", "缺合计行", "公开03 未找到“合计”行，未能核对：合计 = 各类之和"),
+    ],
+    tableStats: [{ table: "公开03", checks: 40, passed: 37, withFindings: 3, notChecked: 2 }],
+  };
+  document.body.innerHTML = '<main id="app"></main>';
+  const root = document.getElementById("app") as HTMLElement;
+  const pane = mountPane(root, new FakeHost(), { audit: () => r });
+  await pane.audit();
+  expect(root.querySelector(".jp-checks")!.textContent).toBe("检查项 120 项，通过 114 项，未审核 3 项");
+  const toggle = root.querySelector(".jp-unchecked-toggle") as HTMLButtonElement;
+  const list = root.querySelector(".jp-unchecked-list") as HTMLElement;
+  expect(toggle.textContent).toBe("未审核 3 项（缺表、缺合计行或取数不足，未作判断，也未计为通过）");
+  expect(list.style.display).toBe("none");
+  toggle.click();
+  expect(list.style.display).toBe("");
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
+  expect(Array.prototype.map.call(list.querySelectorAll("li"), (li: HTMLElement) => li.textContent)).toEqual([
+    "公开03 [缺合计行] 公开03 未找到“合计”行：X.4、T03.2（2 项）",
+    "情况说明 [无法确定对应科目] 说明五(三)第5项：在公开05中找不到名称相同的项：N5d",
+  ]);
+  toggle.click();
+  expect(list.style.display).toBe("none");
+  const chip = root.querySelector('.jp-chip[data-table="公开03"]') as HTMLElement;
+  expect(chip.getAttribute("title")).toBe("公开03：工作表「公开03表」；通过 37，有结果 3，未审核 2");
+  expect(chip.className).toContain("jp-chip-unchecked");
 });
 
 test("grouped by table in table order; a 尾差's echoes follow their cause, even from another table", async () => {
