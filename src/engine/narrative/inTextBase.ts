@@ -9,7 +9,7 @@ import { Decimal } from "../decimal";
 import { Tables } from "../model";
 import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
-import { Figure, locate, NUM, unitFactor } from "./tokens";
+import { Figure, locate, NUM, parseNumber, unitFactor } from "./tokens";
 
 /** An amount's unit; a bare "万" before punctuation is 万元 (seen in Guangxi documents: 「0.00 万，」). */
 export const UNIT = "(万元|亿元|元|万(?=[,;:。、)]|$))";
@@ -127,7 +127,8 @@ export function statedAmounts(p: Para): Stated[] {
     const figs: Figure[] = [];
     if (pair) {
       const a = locate(text, m[2], "", s);
-      const b = a ? locate(text, m[4], m[5], a.end) : null;
+      // the second number follows the separator directly (not a thousands group: 「640.00,600.00万元」)
+      const b = a && text.slice(a.end + m[3].length, a.end + m[3].length + m[4].length) === m[4] ? figureAt(m[4], m[5], a.end + m[3].length) : null;
       if (!a || !b) continue;
       // the unit written once applies to both
       a.value = a.printed.times(unitFactor(m[5]));
@@ -156,6 +157,12 @@ function inParens(text: string, at: number): boolean {
   const w = text.slice(from, at);
   const open = w.lastIndexOf("(");
   return open >= 0 && w.lastIndexOf(")") < open;
+}
+
+/** The figure `num` + `unit` known to stand at `start`. */
+export function figureAt(num: string, unit: string, start: number): Figure {
+  const p = parseNumber(num);
+  return { value: unit === "%" ? p.value : p.value.times(unitFactor(unit)), printed: p.value, dp: p.dp, unit, text: num + unit, start, end: start + num.length + unit.length };
 }
 
 /** Words that explain a change or a deviation. */

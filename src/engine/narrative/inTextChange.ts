@@ -14,7 +14,7 @@ import { Decimal, plain } from "../decimal";
 import { money } from "../messages";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
-import { already, marksOf, nameBefore, Place, REASON, Stated, TextCtx, UNIT } from "./inTextBase";
+import { already, figureAt, marksOf, nameBefore, Place, REASON, Stated, TextCtx, UNIT } from "./inTextBase";
 import { Figure, locate, NUM, unitFactor } from "./tokens";
 
 const PCT = "(-?\\d+(?:\\.\\d+)?)%";
@@ -27,7 +27,7 @@ const UP = /增加|增长|增收|增支|提高/;
 const COMPARE = /(?:比|较|与|同)(?:上年度?|上一年度?|去年)?(?:同期)?(?:决算数?)?(?:相比|比较)?|同比/g;
 
 function norm(s: string): string {
-  return s.replace(/\d{4}年度?/g, "").replace(COMPARE, "").replace(/本年度?|年度|的|、|各|分别|均|总计|合计|决算数?|情况|[,;。:]/g, "");
+  return s.replace(/\((?:下同|同口径)\)/g, "").replace(/\d{4}年度?/g, "").replace(COMPARE, "").replace(/本年度?|年度|的|、|各|分别|均|总计|合计|决算数?|情况|[,;。:]/g, "");
 }
 
 /** 「收支」 names both totals; otherwise the subject words must name the stated amount exactly. */
@@ -54,7 +54,7 @@ function currentOf(stated: Stated[], text: string, at: number): Stated | null {
   const cur = before[before.length - 1];
   const gap = text.slice(cur.end, at);
   if (gap.length > 60 || /其中|原因|主要/.test(gap)) return null;
-  const g = gap.replace(/[,;]?占(?:比)?[^,;。]{0,24}?\d+(?:\.\d+)?%/g, "").replace(/\d{4}年度?/g, "").replace(COMPARE, "").replace(/[,;。:]/g, "");
+  const g = gap.replace(/\((?:下同|同口径)\)/g, "").replace(/[,;]?占(?:比)?[^,;。]{0,24}?\d+(?:\.\d+)?%/g, "").replace(/\d{4}年度?/g, "").replace(COMPARE, "").replace(/[,;。:]/g, "");
   return g ? null : cur;
 }
 
@@ -84,7 +84,7 @@ export function changeChecks(t: TextCtx, pl: Place, stated: Stated[], next: Para
     let at = s;
     if (m[4] && m[1]) {
       const a = locate(text, m[3], "", at);
-      const b = a ? locate(text, m[5], m[6], a.end) : null;
+      const b = a && text.slice(a.end + m[4].length, a.end + m[4].length + m[5].length) === m[5] ? figureAt(m[5], m[6], a.end + m[4].length) : null;
       if (!a || !b) continue;
       a.value = a.printed.times(unitFactor(m[6]));
       a.unit = m[6];
