@@ -1,0 +1,147 @@
+/**
+ * A RuleTester in the spirit of ESLint's (issue 9 §2): for one rule id, cases where it passes and cases where it
+ * fires, each an edit of the sample workbook (or of its narrative) built in the test. Cells are named by table,
+ * row key and column key (as in catalogue.ts: "公开01 L27 c1", "公开03 2010301 c3", "公开06 301 amt"), resolved
+ * on the sample, so a case reads like the rule.
+ *
+ * - passes: the rule reports nothing and leaves nothing 未审核.
+ * - fires: the rule's findings are exactly the listed ones ("error 公开01 L27 c1" = severity, then the cell), in
+ *   any order; each listed cell must be the finding's checked cell.
+ */
+import * as fs from "fs";
+import { auditWorkbook, runAudit, Severity, WorkbookSnapshot } from "../../src/engine";
+import { Decimal } from "../../src/engine/decimal";
+import { money } from "../../src/engine/messages";
+import { sampleSnapshot, SAMPLE_TEXT } from "../fixtures/sample";
+
+/** "公开01 L27 c1": a cell of the sample's recognised tables. */
+export type CellName = string;
+
+export interface Case {
+  name: string;
+  /** New displayed text for a cell, or "+1" / "-0.01" to change its amount. */
+  set?: { [cell: CellName]: string };
+  /** Audit with the sample's narrative text, after these replacements (each must occur in the text). */
+  narrative?: [from: string, to: string][];
+  /** Sheets removed from the workbook. */
+  drop?: string[];
+  /** Table notes (lines under a table) removed: every cell whose text contains this. */
+  eraseText?: string[];
+  /** Text replaced inside the cells of one sheet (titles, headers). */
+  replace?: { sheet: string; from: string; to: string }[];
+}
+
+export interface RuleTests {
+  rule: string;
+  passes: Case[];
+  fires: (Case & { findings: string[] })[];
+}
+
+const base = sampleSnapshot();
+const rec = runAudit(base).recognition;
+const text = fs.readFileSync(SAMPLE_TEXT, "utf8");
+
+/** "公开01 L27 c1" → { sheet, addr } on the sample. */
+export function resolve(name: CellName): { sheet: string; addr: string } {
+  const [t, row, col] = name.split(" ");
+  const table = (rec.tables as { [k: string]: { sheet: string; rows: { key: string; cells: { [c: string]: { addr: string } } }[] } | undefined })[t];
+  if (!table) throw new Error("no table " + t);
+  const r = table.rows.find((x) => x.key === row);
+  if (!r || !r.cells[col]) throw new Error("no cell " + name);
+  return { sheet: table.sheet, addr: r.cells[col].addr };
+}
+
+function rc(addr: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string } {
+  let sheets = base.sheets.map((s) => ({ ...s, values: s.values.map((row) => row.slice()), text: s.text.map((row) => row.slice()) }));
+  for (const name of Object.keys(k.set || {})) {
+    const { sheet, addr } = resolve(name);
+    const s = sheets.find((x) => x.name === sheet)!;
+    const { r, c } = rc(addr);
+    const spec = k.set![name];
+    const old = s.text[r][c].replace(/,/g, "") || "0";
+    const v = /^[+-]/.test(spec) ? new Decimal(old).plus(spec) : new Decimal(spec.replace(/,/g, ""));
+    s.values[r][c] = v.toNumber();
+    s.text[r][c] = money(v, 2);
+  }
+  for (const needle of k.eraseText || []) {
+    let hit = false;
+    for (const s of sheets)
+      s.text.forEach((row, r) =>
+        row.forEach((t, c) => {
+          if (t.indexOf(needle) >= 0) {
+            s.text[r][c] = "";
+            s.values[r][c] = null;
+            hit = true;
+          }
+        }),
+      );
+    if (!hit) throw new Error("text not found: " + needle);
+  }
+  for (const rp of k.replace || []) {
+    const s = sheets.find((x) => x.name === rp.sheet);
+    let hit = false;
+    if (s)
+      s.text.forEach((row, r) =>
+        row.forEach((t, c) => {
+          if (t.indexOf(rp.from) < 0) return;
+          s.text[r][c] = t.split(rp.from).join(rp.to);
+          if (typeof s.values[r][c] === "string") s.values[r][c] = s.text[r][c];
+          hit = true;
+        }),
+      );
+    if (!hit) throw new Error("text not found on " + rp.sheet + ": " + rp.from);
+  }
+  if (k.drop) sheets = sheets.filter((s) => k.drop!.indexOf(s.name) < 0);
+  let narrative: string | undefined;
+  if (k.narrative) {
+    narrative = text;
+    for (const [from, to] of k.narrative) {
+      if (narrative.indexOf(from) < 0) throw new Error("narrative text not found: " + from);
+      narrative = narrative.split(from).join(to);
+    }
+  }
+  return { snapshot: { ...base, sheets }, narrative };
+}
+
+/** The rule's outcome on one case: its findings as "severity sheet!cell", and its 未审核 count. */
+export function outcome(rule: string, k: Case): { findings: string[]; unchecked: number } {
+  const { snapshot, narrative } = build(k);
+  const r = auditWorkbook(snapshot, narrative !== undefined ? { narrative } : {});
+  return {
+    findings: r.findings.filter((f) => f.rule === rule).map((f) => f.severity + " " + f.sheet + "!" + (f.cell || "")).sort(),
+    unchecked: (r.notChecked || []).filter((n) => n.rule === rule).length,
+  };
+}
+
+/** "error 公开01 L27 c1" → "error 公开01表!C33"; "info 情况说明 A12" style names are kept as written. */
+export function expected(spec: string): string {
+  const [sev, ...rest] = spec.split(" ");
+  if (["error", "warning", "tail", "info"].indexOf(sev as Severity) < 0) throw new Error("bad severity in " + spec);
+  if (rest.length === 3) {
+    const c = resolve(rest.join(" "));
+    return sev + " " + c.sheet + "!" + c.addr;
+  }
+  return sev + " " + rest.join(" ");
+}
+
+export function ruleTests(suite: RuleTests[]): void {
+  for (const t of suite) {
+    describe(t.rule, () => {
+      for (const k of t.passes)
+        test("passes: " + k.name, () => {
+          expect(outcome(t.rule, k)).toEqual({ findings: [], unchecked: 0 });
+        });
+      for (const k of t.fires)
+        test("fires: " + k.name, () => {
+          expect(outcome(t.rule, k).findings).toEqual(k.findings.map(expected).sort());
+        });
+    });
+  }
+}
