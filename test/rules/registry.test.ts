@@ -13,7 +13,7 @@ import { rulesMdIds } from "../../scripts/rulesMdIds";
 
 const RULES_MD: string[] = JSON.parse(fs.readFileSync(path.join(__dirname, "rules-md-ids.json"), "utf8")).ids;
 const ENGINE = path.join(__dirname, "../../src/engine");
-const ID_LITERAL = /["'](T\d\d\.\d+|X\.\d+|S\.\d+|P\.\d+|N\d+[a-z]?|N-[A-Z]+(?:-[A-Z]+)*)["']/g;
+const ID_LITERAL = /["'](T\d\d\.\d+|X\.\d+|S\.\d+|P\.\d+|NT\.\d+|N\d+[a-z]?|N-[A-Z]+(?:-[A-Z]+)*)["']/g;
 
 function engineFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? engineFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));

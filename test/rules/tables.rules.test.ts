@@ -87,7 +87,15 @@ ruleTests([
     passes: [{ name: "行政单位离退休 基本支出 covering 退休费 24.39", set: { "公开05 2080501 c2": "24.39" } }],
     fires: [{ name: "the sample: 退休费 24.39 above 行政单位离退休 1.56 (RULES.md X.13)", findings: ["warning 公开06 30302 amt"] }],
   },
-  { rule: "X.14", passes: [sample], fires: [{ name: "公开04 政府性基金收入 1.00 while 公开07 is empty", set: { "公开04 L2 c1": "1" }, findings: ["error 公开07 合计 c2"] }] },
+  {
+    rule: "X.14",
+    passes: [sample],
+    fires: [
+      { name: "公开04 政府性基金收入 1.00 while 公开07's 本年收入 is 0.00", set: { "公开04 L2 c1": "1", "公开07 合计 c2": "0" }, findings: ["error 公开07 合计 c2"] },
+      // A blank 合计 is not a printed 0 (RULES.md §8.1 item 7): against 1.00 it is a 疑点, not a 不符.
+      { name: "公开04 政府性基金收入 1.00 while 公开07's 合计 row is blank", set: { "公开04 L2 c1": "1" }, findings: ["warning 公开07 合计 c2"] },
+    ],
+  },
   { rule: "X.15", passes: [sample], fires: [{ name: "公开08 合计 1.00 while 公开04 shows none", set: { "公开08 合计 c1": "1" }, findings: ["error 公开08 合计 c1"] }] },
   { rule: "X.16", passes: [sample], fires: [{ name: "公开06 因公出国（境）费用 0.50 over 公开09's 0.00", set: { "公开06 30212 amt": "0.5" }, findings: ["error 公开06 30212 amt"] }] },
   { rule: "X.17", passes: [sample], fires: [{ name: "公开06 公务接待费 0.50 over 公开09's 0.12", set: { "公开06 30217 amt": "0.50" }, findings: ["error 公开06 30217 amt"] }] },

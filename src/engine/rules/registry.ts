@@ -213,6 +213,20 @@ const DECLARED: RuleMeta[] = [
     tables: NARR,
     reason: "issue 8 §3：--narrative 单独审核文本时，所有与表的核对须列为未审核并说明原因（缺表）",
   },
+  // Wording defects that need no table (narrative/wording.ts, issue 8 §3)
+  ...[
+    ["N-WORD", "error", "用词前后矛盾（“减增加”“大小于”，或同一句既说增减又说持平）"],
+    ["N-YEAR", "error", "标题、目录中的年度完整且为决算年度；正文中的年度完整"],
+    ["N-NAME", "warning", "功能分类类名为该年度的名称（不用已更名的旧名）"],
+  ].map(([id, severity, title]) => ({
+    id: id as string,
+    severity: severity as Severity,
+    title: title as string,
+    section: PROJECT,
+    kind: "check",
+    tables: NARR,
+    reason: "issue 8 §3 所列的文字问题，RULES.md 未编号（N-PUNCT 之外的用词、年度、科目名称）",
+  })),
   // Checks inside the text (RULES.md §8.2.2–8.2.4 describe them without ids; narrative/inText.ts)
   ...[
     ["NT.1", "error", "文中所述总数 = 其中所列各项之和（未列全时各项之和不大于总数）"],
