@@ -3,6 +3,7 @@
  * (rules, severities, figures; cells may move), and a broken figure in that layout is still caught.
  */
 import { auditWorkbook, runAudit } from "../../src/engine";
+import { recognize } from "../../src/engine/recognize";
 import { Finding } from "../../src/engine/types";
 import * as F from "../fixtures/sample";
 import * as V from "../fixtures/variants81";
@@ -280,5 +281,32 @@ describe("tables not found and odd shapes", () => {
     wb = V.continued(V.codeInName(F.loadSample()), "公开05表", 3, "续表");
     const r = audit(wb);
     expect(sigs(tables(r.findings))).toEqual(sigs(base));
+  });
+});
+
+describe("never throws, and every table is either found or missing with a reason", () => {
+  const shapes: [string, () => WB][] = [
+    ["合计 on the header row", () => V.totalOnHeaderRow(F.loadSample(), true)],
+    ["Shanghai", () => V.shanghai(F.loadSample())],
+    ["empty 07/08", () => V.emptyWithoutAmountRow(F.loadSample(), true)],
+    ["empty 09", () => V.emptySangong(F.loadSample())],
+    ["continued", () => V.continued(V.continued(F.loadSample(), "公开06表", 9), "公开05表", 7, "续表")],
+    ["公开06 split codes", () => V.basicSplitCodes(F.loadSample(), true)],
+    ["公开06 names only", () => V.basicNamesOnly(F.loadSample())],
+    ["code in name", () => V.codeInName(F.loadSample())],
+    ["merged header over 合计", () => V.mergedHeaderOverTotal(F.loadSample())],
+  ];
+  test.each(shapes)("%s, with one of its rows 1, 3 … 11 deleted in 公开05/06/07/09", (_name, build) => {
+    for (const sheetName of ["公开05表", "公开06表", "公开07表", "公开09表"])
+      for (let row = 1; row <= 12; row += 2) {
+        const wb = build();
+        const name = wb.SheetNames.find((n) => n === sheetName) || wb.SheetNames.find((n) => n.indexOf(sheetName.slice(0, 4)) >= 0);
+        if (!name) continue;
+        const ws = wb.Sheets[name];
+        for (const k of Object.keys(ws)) if (!k.startsWith("!") && k.replace(/^[A-Z]+/, "") === String(row)) delete ws[k];
+        const r = recognize(F.snapshotOf(wb));
+        for (const m of r.missing) expect(m.reason.length).toBeGreaterThan(4);
+        expect(Object.keys(r.tables).length + r.missing.length).toBe(9);
+      }
   });
 });
