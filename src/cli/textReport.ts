@@ -1,12 +1,15 @@
 /**
  * The default, human report: Chinese, per file, grouped by table; within a table 不符 first, then 疑点, 尾差, 说明.
- * A 尾差 that only echoes another (finding.cause set) is printed indented under the finding that causes it, so
- * one rounding difference in a leaf row reads as one item, not four.
+ * A finding that only follows from another (finding.cause set: a 尾差 echo, a 不符 caused by one wrong cell or a
+ * shifted column) is printed indented under the finding that causes it, so one cause reads as one item.
  */
 import type { Finding, NotChecked, TableStats } from "../engine";
 import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import type { FileReport } from "./report";
+
+/** Consequences printed under one root; the rest are counted in one line. */
+const MAX_FOLDED = 12;
 
 function quoteSheet(sheet: string): string {
   return "'" + sheet.replace(/'/g, "''") + "'";
@@ -133,7 +136,9 @@ export function formatFileReport(r: FileReport): string {
       out.push(line(f, "    ", false) + (f.cause ? "（随 " + f.cause + "）" : ""));
       const kids = children.get(f);
       // Nested under its cause, the "└" says where it comes from; the engine's message usually says it too.
-      if (kids) for (const k of kids) out.push(line(k, "      ", true));
+      // A shifted column can have dozens of consequences: the first ones are shown, the rest counted (JSON has all).
+      if (kids) for (const k of kids.slice(0, MAX_FOLDED)) out.push(line(k, "      ", true));
+      if (kids && kids.length > MAX_FOLDED) out.push("      └ 另有 " + (kids.length - MAX_FOLDED) + " 项同源结果从略（--format json 列出全部）");
     }
   });
   const nc = r.notChecked || [];

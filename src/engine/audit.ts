@@ -10,6 +10,8 @@ import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
 import { Context } from "./rules/context";
 import { linkEchoes } from "./rules/echoes";
+import { linkRootCauses } from "./rules/rootcause";
+import { linkShiftedColumns } from "./rules/shift";
 import { evaluate } from "./rules/evaluate";
 import { basicRules, codedRules, functionEconomicHints, headRules, roundingNotes, summaryRules } from "./rules/structural";
 import { AuditResult, Finding, Summary, TableId, TableStats, TABLE_IDS, WorkbookSnapshot } from "./types";
@@ -122,7 +124,10 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   const found = TABLE_IDS.map((id) => rec.tables[id]).filter((t): t is TableModel => !!t);
   guarded(ctx, "表头", () => headRules(ctx, found));
   guarded(ctx, "尾差说明", () => roundingNotes(ctx, found));
+  // Shifted columns first (one cause for a whole table), then echoes up the hierarchy, then single wrong cells.
+  guarded(ctx, "错行", () => linkShiftedColumns(ctx));
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
+  guarded(ctx, "根源归并", () => linkRootCauses(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
   tallyRest(ctx, "情况说明");
   const rank = (f: Finding) => rankOf(f.table || "");

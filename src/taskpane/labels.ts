@@ -30,6 +30,8 @@ export const S = {
   tolerance: "容差",
   cause: "源于",
   echoes: "连带尾差",
+  /** Under a 不符/疑点 root (a wrong cell, a shifted column): the findings that follow from it. */
+  consequences: "由此引起",
   related: "相关单元格",
   selectedCell: "所选单元格",
   exported: "已生成工作表",

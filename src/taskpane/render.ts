@@ -137,7 +137,7 @@ export function findingItem(f: Finding, index: number, echo: boolean, echoes: nu
   if (dl.firstChild) li.appendChild(dl);
 
   if (f.cause) li.appendChild(el("div", "jp-cause", S.cause + "：" + f.cause));
-  if (echoes) li.appendChild(el("div", "jp-echo-count", S.echoes + " " + echoes + " 处（列在下方）"));
+  if (echoes) li.appendChild(el("div", "jp-echo-count", (f.severity === "tail" ? S.echoes : S.consequences) + " " + echoes + " 处（列在下方）"));
   if (f.excerpt) li.appendChild(el("blockquote", "jp-excerpt", f.excerpt));
   if (f.related && f.related.length) li.appendChild(el("div", "jp-related", S.related + "：" + f.related.join("，")));
   return li;

@@ -23,6 +23,8 @@ export class Operand {
     private readonly source: string | (() => string),
     /** Hundredths as a safe integer, or null (see Amount.units). */
     readonly units: number | null = null,
+    /** -1 when the cell's figure enters subtracted (see negated), for the root-cause grouping. */
+    readonly sign: 1 | -1 = 1,
   ) {
     this.text = typeof source === "string" ? source : null;
   }
@@ -38,7 +40,7 @@ export class Operand {
   }
   /** The same figure subtracted ("减 …"). */
   negated(): Operand {
-    const o = new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label, this.units === null ? null : -this.units);
+    const o = new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label, this.units === null ? null : -this.units, this.sign === 1 ? -1 : 1);
     o.uncertain = this.uncertain;
     return o;
   }
@@ -54,6 +56,19 @@ export interface FindingMeta {
 }
 
 export type RuleSeverity = "error" | "warn";
+
+/**
+ * One evaluated comparison, passed or not, kept so that the root-cause grouping (rootcause.ts) can ask what a
+ * corrected cell would do to every identity it enters. d = Σ coef·operand: sum = total − Σ parts,
+ * same = a − b, le = part − whole. `finding` is the finding it produced, if any.
+ */
+export interface CheckRecord {
+  kind: "sum" | "same" | "le";
+  rule: string;
+  ops: Operand[];
+  coefs: number[];
+  finding: Finding | null;
+}
 
 /** Where an operand was read: its row and 栏 key, to know whether the recogniser inferred them. */
 export interface At {
@@ -104,6 +119,8 @@ export class Context {
   private badCells: { [q: string]: boolean } = {};
   /** Differences of row identities by rule and row key, zero included, for echo grouping. */
   rowDiffs: { [rule: string]: { [table: string]: { [row: string]: Decimal } } } = {};
+  /** Every comparison made by sum/same/le, for the root-cause grouping. */
+  log: CheckRecord[] = [];
 
   /** The narrative analysis made during this audit (figures and marks for the pane), when there was one. */
   narrative: unknown = null;
@@ -196,6 +213,8 @@ export class Context {
   sum(rule: string, sev: RuleSeverity, where: string, total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
     if (!total || parts.some((p) => p === null)) return null;
     const ps = parts as Operand[];
+    const rec: CheckRecord = { kind: "sum", rule, ops: [total].concat(ps), coefs: [1].concat(ps.map(() => -1)), finding: null };
+    this.log.push(rec);
     if (exactInUnits(total, ps)) {
       this.count(total.table.id, true);
       return ZERO;
@@ -224,7 +243,7 @@ export class Context {
       : sumSentence(where, this.term(total), ps.map((p) => this.term(p)), expected, d, tol, tight, severity === "tail" ? "tail" : severity === "error" ? "error" : "warning");
     if (!unfilled) msg += doubtNote(severity, doubt);
     const anchor = total.cell || ps.filter((p) => p.cell)[0]?.cell || null;
-    this.add(
+    rec.finding = this.add(
       {
         rule,
         severity,
@@ -250,6 +269,8 @@ export class Context {
    */
   same(rule: string, sev: RuleSeverity, where: string, a: Operand | null, b: Operand | null): void {
     if (!a || !b) return;
+    const rec: CheckRecord = { kind: "same", rule, ops: [a, b], coefs: [1, -1], finding: null };
+    this.log.push(rec);
     if (a.units !== null && b.units !== null && a.units === b.units) {
       this.count(a.table.id, true);
       return;
@@ -271,7 +292,7 @@ export class Context {
     if ((a.blank && a.cell) || (b.blank && b.cell)) msg += "（空白按 0 计）";
     msg += doubtNote(severity, doubt);
     const anchor = a.cell || b.cell;
-    this.add(
+    rec.finding = this.add(
       {
         rule,
         severity,
@@ -293,6 +314,8 @@ export class Context {
   /** part ≤ whole (RULES.md §2): violated within one display unit is a warning, beyond it the rule's severity. */
   le(rule: string, sev: RuleSeverity, where: string, part: Operand | null, whole: Operand | null): void {
     if (!part || !whole) return;
+    const rec: CheckRecord = { kind: "le", rule, ops: [part, whole], coefs: [1, -1], finding: null };
+    this.log.push(rec);
     if (part.units !== null && whole.units !== null && part.units <= whole.units) {
       this.count(part.table.id, true);
       return;
@@ -308,7 +331,7 @@ export class Context {
     const doubt = doubtOf([part, whole]);
     const severity: Severity = close ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
     const msg = where + "：" + part.label + " " + money(part.value, part.dp) + " 不应大于 " + whole.label + " " + money(whole.value, whole.dp) + "，超出 " + money(d, Math.max(part.dp, whole.dp)) + (close ? "，仅差一个尾数单位，请核实" : severity === "error" ? "，不符" : "，请核实") + doubtNote(severity, doubt);
-    this.add(
+    rec.finding = this.add(
       {
         rule,
         severity,

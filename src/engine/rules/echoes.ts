@@ -1,8 +1,9 @@
 /**
- * Group 尾差 echoes (RULES.md §5.2): a difference born in a 项 row reappears in its 款, 类 and 合计 rows
+ * Group echoes (RULES.md §5.2): a difference born in a 项 row reappears in its 款, 类 and 合计 rows
  * because they sum the same figures. Each echo gets `cause` = the root finding, so the accountant sees one
  * cause, not four alarms. A parent is an echo when its difference is exactly the sum of its children's
- * differences under the same rule and exactly one child carries a difference.
+ * differences under the same rule and exactly one child carries a difference. This holds for 不符 and 疑点
+ * as for 尾差 (issue 8 §2); a finding already linked to a cause (a shifted column, S.10) keeps it.
  */
 import { qualified } from "../address";
 import { Decimal } from "../decimal";
@@ -38,7 +39,7 @@ export function linkEchoes(ctx: Context): void {
       const rows = t.rows.filter((r) => r.level !== undefined).sort((a, b) => (b.level || 0) - (a.level || 0));
       for (const p of rows) {
         const own = byKey[rule + "|" + tid + "|" + p.key];
-        if (!own || own.f.severity !== "tail") continue;
+        if (!own || own.f.severity === "info" || own.f.cause) continue;
         const kids: TRow[] = childRows(t, p);
         linkIfEcho(own.f, own.m.diff as Decimal, kids.map((k) => ({ d: diffs[k.key], f: byKey[rule + "|" + tid + "|" + k.key] && byKey[rule + "|" + tid + "|" + k.key].f })), root);
       }
@@ -47,7 +48,7 @@ export function linkEchoes(ctx: Context): void {
   // 公开06: the leaf-level lane total (T06.4) echoes the class rows of its lane (T06.1).
   ctx.findings.forEach((f, i) => {
     const m = ctx.meta[i];
-    if (m.rule !== "T06.4" || f.severity !== "tail") return;
+    if (m.rule !== "T06.4" || f.severity === "info" || f.cause) return;
     const kids: { d?: Decimal; f?: Finding }[] = [];
     ctx.findings.forEach((g, j) => {
       const n = ctx.meta[j];
@@ -68,6 +69,6 @@ function linkIfEcho(parent: Finding, d: Decimal, kids: { d?: Decimal; f?: Findin
   if (carrying.length === 1 && total.equals(d)) {
     const r = root(carrying[0]);
     parent.cause = causeOf(r);
-    parent.message += "；与 " + (r.cell ? qualified(r.sheet, r.cell) : r.sheet) + " 的尾差同源（" + r.rule + "），不另计原因";
+    parent.message += "；与 " + (r.cell ? qualified(r.sheet, r.cell) : r.sheet) + " 的" + (r.severity === "tail" ? "尾差" : r.severity === "error" ? "不符" : "差异") + "同源（" + r.rule + "），不另计原因";
   }
 }
