@@ -246,6 +246,15 @@ const DECLARED: RuleMeta[] = [
     tables: NARR,
     reason: "RULES.md §8.2.2–8.2.4 规定了文内勾稽但未编号；项目按 issue 8 §3 所列各项编为 NT.1–NT.8",
   })),
+  {
+    id: "S.10",
+    severity: "error",
+    title: "金额列与科目编码错行：自某行起金额与科目编码错开若干行，作为一个原因报告，各项差异归于其下",
+    section: PROJECT,
+    kind: "check",
+    tables: ["公开02", "公开03", "公开05", "公开07", "公开08"],
+    reason: "RULES.md §8.1 第 8 条要求把整列错行报为一个原因，但没有给编号（issue 8 §2；src/engine/rules/shift.ts）",
+  },
 ];
 
 /** RULES.md ids the engine does not check, each with the reason (issue 9 §2). */
