@@ -276,7 +276,12 @@ describe("a blank 合计 over non-zero parts is 合计未填 (RULES.md §8.1 ite
     // The blank D7 (合计 基本支出) is the total of the 类 (T05.2), a part of the row (T05.1), and compared with 公开03
     // (X.11, equal here: only 一般公共预算 income and no 结转) and 公开06 (X.12): each a 疑点.
     expect(unfilled.map((f) => f.rule + " " + f.severity + " " + f.cell)).toEqual(["T05.1 warning C7", "T05.2 warning D7", "X.11 warning D7", "X.12 warning D7"]);
-    expect(unfilled[1].message).toBe("公开05 基本支出栏：合计 未填（空白），201 518.56 + 208 48.11 + 210 26.92 + 221 36.91（其余 3 项为 0） = 630.50，合计未填，请核实");
+    // One cause (issue 8 §2): the blank D7 is the root, the other three 疑点 are linked to it.
+    expect(unfilled[1].message).toBe(
+      "公开05 基本支出栏：合计 未填（空白），201 518.56 + 208 48.11 + 210 26.92 + 221 36.91（其余 3 项为 0） = 630.50，合计未填，请核实" +
+        "；【根源】公开05 合计 基本支出（'公开05表'!D7）印为 空白，按勾稽关系推算应为 630.50（差 630.50）；改正这一数可使 4 项勾稽关系成立，另有 3 项结果由此引起，已归于本项之下",
+    );
+    expect(unfilled.map((f) => f.cause)).toEqual(["T05.2 '公开05表'!D7", null, "T05.2 '公开05表'!D7", "T05.2 '公开05表'!D7"]);
   });
 });
 
