@@ -275,6 +275,12 @@ const ECONOMIC_2018 = [
   "399 其他支出|39906 赠与|39907 国家赔偿费用支出|39908 对民间非营利组织和群众性自治组织补贴|39909 经常性赠与|39910 资本性赠与|39999 其他支出",
 ];
 
+/**
+ * Before the 2018 reform (RULES.md §4.2, §4.6): 社会保障缴费 was one line, 伙食费 its own, and 住房公积金 and
+ * 提租/购房补贴 sat under 303. Used for documents whose year is before 2018; later documents use the list above.
+ */
+const ECONOMIC_BEFORE_2018: { [name: string]: string } = { 社会保障缴费: "30104", 伙食费: "30105", 住房公积金: "30311", 提租补贴: "30312", 购房补贴: "30313" };
+
 let economicIndex: { [name: string]: string[] } | null = null;
 
 /** Name key: no spaces, half-width brackets (维修（护）费 = 维修(护)费). */
@@ -286,7 +292,9 @@ function econKey(name: string): string {
  * The 经济分类 code a printed name stands for, given the 类 read last in its lane (or ""), or null. A class name
  * is taken as the 类 unless that 类 is already the current one and has a 款 of the same name (399 / 39999 其他支出).
  */
-export function economicCodeByName(name: string, currentClass: string): string | null {
+export function economicCodeByName(name: string, currentClass: string, year?: string): string | null {
+  const old = year && +year < 2018 ? ECONOMIC_BEFORE_2018[econKey(name)] : undefined;
+  if (old && (!currentClass || old.slice(0, 3) === currentClass)) return old;
   if (!economicIndex) {
     economicIndex = {};
     for (const line of ECONOMIC_2018)

@@ -9,7 +9,7 @@ import { TableModel, TRow } from "../model";
 import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
 import { findLanes, firstDataRow, laneCode } from "./lanes";
-import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBreakRow } from "./header";
+import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBreakRow, readHead } from "./header";
 
 export function readBasic(reg: Region): TableModel | string {
   const { grid } = reg;
@@ -23,7 +23,7 @@ export function readBasic(reg: Region): TableModel | string {
     return p ? p[p.length - 1] || "" : "";
   };
   const path = (c: number) => (parts[c - reg.c1] || []).join("");
-  const lanes = findLanes(reg, start, leaf, path, headRows.length === 0);
+  const lanes = findLanes(reg, start, leaf, path, headRows.length === 0, readHead(grid, reg.titleRow, start - 1, reg.c1, reg.c2).year);
   if (!lanes.length) return "找到标题但没有找到“经济分类科目编码”栏（也没有可识别的经济分类科目名称）";
   const rows: TRow[] = [];
   const problems: string[] = [];

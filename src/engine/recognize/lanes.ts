@@ -22,6 +22,8 @@ export interface Lane {
   kind?: "personnel" | "public";
   /** The 类 read last in this lane. */
   klass: string;
+  /** The document's year, for the names of its 经济分类 list (RULES.md §4.2). */
+  year?: string;
 }
 
 /** The first data row: a 经济分类 code with a name beside it, or (names only) a 类 name such as 工资福利支出. */
@@ -42,7 +44,7 @@ function count(grid: Grid, from: number, to: number, c: number, test: (t: string
   return n;
 }
 
-export function findLanes(reg: Region, start: number, leaf: (c: number) => string, path: (c: number) => string, headerless: boolean): Lane[] {
+export function findLanes(reg: Region, start: number, leaf: (c: number) => string, path: (c: number) => string, headerless: boolean, year?: string): Lane[] {
   const { grid } = reg;
   const end = Math.min(reg.r2, start + 12);
   const kindOf = (c: number) => (/人员经费/.test(path(c)) ? "personnel" : /公用经费/.test(path(c)) ? "public" : undefined);
@@ -74,13 +76,13 @@ export function findLanes(reg: Region, start: number, leaf: (c: number) => strin
   for (let c = reg.c1; c <= reg.c2; c++) {
     let klass = "";
     const known = count(grid, start, end, c, (t) => {
-      const code = economicCodeByName(t, klass);
+      const code = economicCodeByName(t, klass, year);
       if (code && code.length === 3) klass = code;
       return !!code;
     });
     if (known < 3) continue;
     const amount = amountAfter(c);
-    lanes.push({ code: -1, kuan: -1, name: c, amount, kind: kindOf(c), klass: "" });
+    lanes.push({ code: -1, kuan: -1, name: c, amount, kind: kindOf(c), klass: "", year });
     c = amount;
   }
   return lanes;
@@ -89,7 +91,7 @@ export function findLanes(reg: Region, start: number, leaf: (c: number) => strin
 /** The code of row r in a lane, and whether it was inferred from the name; "" when there is none. */
 export function laneCode(grid: Grid, r: number, lane: Lane): { code: string; inferred: boolean } {
   if (lane.code < 0) {
-    const code = economicCodeByName(String(grid.text(r, lane.name)), lane.klass) || "";
+    const code = economicCodeByName(String(grid.text(r, lane.name)), lane.klass, lane.year) || "";
     if (code.length === 3) lane.klass = code;
     return { code, inferred: !!code };
   }

@@ -16,6 +16,8 @@ export function matchTitle(text: string): TitleMatch | null {
   if (!text || text.length > 120 || text.indexOf("决算") < 0) return null;
   let k = normKey(text);
   if (/[。；;，,]/.test(k) || /^注|^说明/.test(k)) return null;
+  // 「续表」「（续）」: the title repeated where a table continues over a page (RULES.md §8.1 item 6), not a new table.
+  if (/续/.test(k.replace(/继续|持续|连续|后续/g, ""))) return null;
   k = k.replace(TRAILING_CODE, "").replace(LEADING_CODE, "");
   if (k.charAt(k.length - 1) !== "表") return null;
   let best: TitleMatch | null = null;
