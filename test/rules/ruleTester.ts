@@ -19,12 +19,16 @@ export type CellName = string;
 
 export interface Case {
   name: string;
-  /** New displayed text for a cell, or "+1" / "-0.01" to change its amount. */
+  /** New displayed text for a cell, or "+1" / "-0.01" to change its amount. A cell outside the nine tables is "sheet!A1". */
   set?: { [cell: CellName]: string };
   /** Audit with the sample's narrative text, after these replacements (each must occur in the text). */
   narrative?: [from: string, to: string][];
   /** Sheets removed from the workbook. */
   drop?: string[];
+  /** Sheets hidden. */
+  hide?: string[];
+  /** Sheets copied to the end of the workbook under the name "<name> (2)". */
+  copy?: string[];
   /** Table notes (lines under a table) removed: every cell whose text contains this. */
   eraseText?: string[];
   /** Text replaced inside the cells of one sheet (titles, headers). */
@@ -61,8 +65,10 @@ function rc(addr: string): { r: number; c: number } {
 export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string } {
   let sheets = base.sheets.map((s) => ({ ...s, values: s.values.map((row) => row.slice()), text: s.text.map((row) => row.slice()) }));
   for (const name of Object.keys(k.set || {})) {
-    const { sheet, addr } = resolve(name);
-    const s = sheets.find((x) => x.name === sheet)!;
+    const bang = name.lastIndexOf("!");
+    const { sheet, addr } = bang > 0 ? { sheet: name.slice(0, bang), addr: name.slice(bang + 1) } : resolve(name);
+    const s = sheets.find((x) => x.name === sheet);
+    if (!s) throw new Error("no sheet " + sheet);
     const { r, c } = rc(addr);
     const spec = k.set![name];
     const old = s.text[r][c].replace(/,/g, "") || "0";
@@ -97,6 +103,11 @@ export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string
         }),
       );
     if (!hit) throw new Error("text not found on " + rp.sheet + ": " + rp.from);
+  }
+  for (const name of k.hide || []) sheets.find((x) => x.name === name)!.visibility = "hidden";
+  for (const name of k.copy || []) {
+    const s = sheets.find((x) => x.name === name)!;
+    sheets.push({ ...s, name: name + " (2)", values: s.values.map((row) => row.slice()), text: s.text.map((row) => row.slice()) });
   }
   if (k.drop) sheets = sheets.filter((s) => k.drop!.indexOf(s.name) < 0);
   let narrative: string | undefined;
