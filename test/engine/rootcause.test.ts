@@ -77,6 +77,19 @@ test("a dropped digit in a 款 of 公开03 and 公开05 (772.22 printed 77.22): 
   expect(fs.every((f) => !f.cause || f.cause === "T03.4 '公开03表'!E9")).toBe(true);
 });
 
+test("the dropped digit carried up into the 类 (款 and 类 both 77.22, 合计 right): one root on the 款, the 类 named with it", () => {
+  const fs = fresh(
+    audit((wb) => {
+      for (const sheet of ["公开03表", "公开05表"]) for (const cell of ["E8", "E9"]) setAmount(wb, sheet, cell, 77.22);
+    }),
+  );
+  const roots = fs.filter((f) => !f.cause);
+  expect(roots.map(at)).toEqual(["T03.4 公开03表!E9"]);
+  expect(roots[0].message).toContain("（'公开03表'!E9）印为 77.22，按勾稽关系推算应为 772.22（差 695.00），同栏上级 '公开03表'!E8 同差");
+  expect(fs.length).toBeGreaterThan(4);
+  expect(fs.every((f) => f === roots[0] || f.cause === "T03.4 '公开03表'!E9")).toBe(true);
+});
+
 test("two independent misprints stay two roots", () => {
   const fs = fresh(
     audit((wb) => {

@@ -12,8 +12,9 @@
  *   per 类, 02↔01 …), or a passing ≤ that holds with equality on a non-zero figure (公开05 ≤ 03 when other
  *   funds exist), is one figure: a correction moves all its copies by the same amount. So a misprint copied
  *   into the mirror table is one cause, and the mirror's failures are consequences.
- * - A correction may also move the cell and the cells of its 款/类/合计 in the same column together (a wrong
- *   figure that was summed up before publication); the single cell is preferred when both explain as much.
+ * - A correction may also move the cell and the cells of its 款, 类 (and 合计) in the same column together, a
+ *   wrong figure that was carried up before publication (a 款 and its 类 both printed with a dropped digit);
+ *   the single cell is preferred when both explain as much, then the shorter chain.
  * - A correction is accepted only when it breaks no comparison that held and explains at least two findings;
  *   otherwise the findings stay as they are (never a guess that moves blame onto a correct figure).
  * - The root finding is an error when one is explained (so a +1.00 change always shows as 不符), then one with
@@ -142,20 +143,25 @@ export function linkRootCauses(ctx: Context): void {
   }
   const copiesOf = (c: TCell) => copies.get(find(c)) || [c];
 
-  const chainOf = (c: TCell): TCell[] | null => {
+  /** The cell with its 款, 类 and 合计 cells of the same column, as prefixes: [项, 款], [项, 款, 类], [项, 款, 类, 合计]. */
+  const chainsOf = (c: TCell): TCell[][] => {
     const p = where.get(c);
-    if (!p || p.row.level === undefined || p.row.level < 1) return null;
-    const out = [c];
+    if (!p || p.row.level === undefined || p.row.level < 1) return [];
+    const up: TCell[] = [c];
     let code = p.row.code || "";
     while (code.length > 3) {
       code = code.slice(0, code.length - 2);
-      const up = p.t.rows.filter((r) => r.code === code)[0];
-      if (!up || !up.cells[p.col]) return null;
-      out.push(up.cells[p.col]);
+      const row = p.t.rows.filter((r) => r.code === code)[0];
+      if (!row || !row.cells[p.col]) break;
+      up.push(row.cells[p.col]);
     }
-    const total = p.t.rows.filter((r) => r.level === 0)[0];
-    if (total && total.cells[p.col]) out.push(total.cells[p.col]);
-    return out.length > 1 ? out : null;
+    if (up.length === p.row.level) {
+      const total = p.t.rows.filter((r) => r.level === 0)[0];
+      if (total && total.cells[p.col]) up.push(total.cells[p.col]);
+    }
+    const out: TCell[][] = [];
+    for (let n = 2; n <= up.length; n++) out.push(up.slice(0, n));
+    return out;
   };
 
   const seen: { [k: string]: boolean } = {};
@@ -193,8 +199,7 @@ export function linkRootCauses(ctx: Context): void {
     for (const o of rec.ops) {
       if (!correctable(o.cell)) continue;
       tryHyp(rec, o.cell, [o.cell], false);
-      const chain = chainOf(o.cell);
-      if (chain) tryHyp(rec, o.cell, chain, true);
+      for (const chain of chainsOf(o.cell)) tryHyp(rec, o.cell, chain, true);
     }
 
   // Greedy: the correction that explains the most findings not yet explained, single cells before chains.
@@ -230,7 +235,8 @@ function roundness(d: Decimal): number {
 /** Between corrections that explain as much: a single cell before a chain, then the rounder correction. */
 function better(h: Hypothesis, best: Hypothesis): boolean {
   if (h.chain !== best.chain) return !h.chain;
-  return roundness(h.delta) > roundness(best.delta);
+  if (roundness(h.delta) !== roundness(best.delta)) return roundness(h.delta) > roundness(best.delta);
+  return h.cells.length < best.cells.length;
 }
 
 const rank = (c: TCell, where: Map<TCell, Place>) => {
@@ -252,7 +258,8 @@ function applyRoot(ctx: Context, h: Hypothesis, group: Finding[], where: Map<TCe
   const dp = culprit.dp;
   const name = p ? p.t.id + " " + rowTitle(p.row) + " " + (p.t.columns.filter((c) => c.key === p.col)[0]?.name || p.col) : qualified(culprit.sheet, culprit.addr);
   const others = h.cells.filter((c) => c !== culprit && c.sheet !== culprit.sheet).map((c) => qualified(c.sheet, c.addr));
-  const chainNote = h.chain ? "（其上级科目及合计同栏随之同差）" : "";
+  const above = h.cells.filter((c) => c !== culprit && c.sheet === culprit.sheet).map((c) => qualified(c.sheet, c.addr));
+  const chainNote = above.length ? "，同栏上级 " + above.join("、") + " 同差" : "";
   for (const f of group) linkUnder(ctx, root, f, "；与 " + qualified(culprit.sheet, culprit.addr) + " 一格同源（见 " + causeOf(root) + "），不另计原因");
   const n = ctx.findings.filter((f) => f.cause === causeOf(root)).length;
   root.message +=
