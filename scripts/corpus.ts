@@ -67,7 +67,8 @@ function printComparison(c: Comparison, verbose: boolean): void {
   p("  表：找到 " + c.tablesFound + "/" + c.tablesExpected + (c.missingTables.length ? "（缺：" + c.missingTables.join("、") + "）" : ""));
   p("  预期结果：已报告 " + found + "/" + c.required.length + "，与其一致的结果共 " + c.expected.length + " 条");
   for (const r of c.required) if (!r.found) p("    缺少 " + r.entry.id + "：" + describe(r.entry) + (r.entry.note ? "（" + r.entry.note + "）" : ""));
-  p("  意外不符（误报）：" + c.falseErrors.length);
+  const roots = c.falseErrors.filter((f) => !f.cause).length;
+  p("  意外不符（误报）：" + c.falseErrors.length + (c.falseErrors.length > roots ? "（其中根源 " + roots + " 条，其余 " + (c.falseErrors.length - roots) + " 条经 cause 归于某个根源）" : ""));
   for (const f of c.falseErrors) p("    " + line(f));
   p("  意外疑点：" + c.unexpectedWarnings.length);
   for (const f of c.unexpectedWarnings) p("    " + line(f));
