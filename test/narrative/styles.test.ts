@@ -157,3 +157,16 @@ test("Hunan style: amounts in 元 and 「公务接待 N 批次、M 人次」", (
   // 0 + 15 + 11 = 26 万元 ≠ 25 万元 (元 figures are exact to the yuan)
   expect(findings(wrong)).toEqual(["NT.1 | error | 25 | 26"]);
 });
+
+test("Shanghai department style: 「国内公务接待支出 a 万（含外宾…）」, 「接待批次 N 次、接待 M 人次」, cars as 「新购一辆」", () => {
+  const right = [
+    "七、财政拨款“三公”经费支出决算情况说明",
+    "（二）“三公”经费财政拨款支出决算具体情况说明。",
+    "2、公务用车购置及运行维护费支出 30.50 万元。其中：公务用车购置支出为 22 万元，主要用于新购一辆执法用车。公务用车运行维护支出 8.50 万元。",
+    "3、公务接待费支出 0.6 万元。其中：国内公务接待支出 0.6 万（含外宾接待支出 0 万元）。主要用于接待外地考察团，接待批次 2 次、接待 18 人次。",
+  ].join("\n");
+  // 22 + 8.50 = 30.50; the counts written 「一辆」 and 「接待批次 2 次、接待 18 人次」 are read
+  expect(findings(right)).toEqual([]);
+  const wrong = right.replace("接待批次 2 次、接待 18 人次", "接待批次 2 次").replace("主要用于新购一辆执法用车。", "");
+  expect(findings(wrong)).toEqual(["NT.8 | warning | 22 | null", "NT.8 | warning | 0.6 | null"]);
+});

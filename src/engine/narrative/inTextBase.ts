@@ -12,7 +12,7 @@ import { Para } from "./normalise";
 import { Figure, locate, NUM, parseNumber, unitFactor } from "./tokens";
 
 /** An amount's unit; a bare "万" before punctuation is 万元 (seen in Guangxi documents: 「0.00 万，」). */
-export const UNIT = "(万元|亿元|元|万(?=[,;:。、)]|$))";
+export const UNIT = "(万元|亿元|元|万(?=[,;:。、()]|$))";
 
 /** What a finding is about, to tell whether a section check already reported the same thing. */
 export type Kind = "sum" | "ratio" | "dir" | "reason" | "disclosure" | "cars";
@@ -63,6 +63,16 @@ export function already(t: TextCtx, kind: Kind, p: Para, start: number, end: num
         if (k.kind === kind) return true;
         break;
       }
+  }
+  return false;
+}
+
+/** A section check already found something wrong (error or warning) in a clause overlapping [start, end). */
+export function flaggedNear(t: TextCtx, p: Para, start: number, end: number): boolean {
+  for (let i = 0; i < t.baseFindings; i++) {
+    const s = t.ck.spans[i];
+    const sev = t.ck.findings[i].severity;
+    if (s && s.p === p && s.end > start && s.start < end && (sev === "error" || sev === "warning")) return true;
   }
   return false;
 }

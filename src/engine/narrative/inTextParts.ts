@@ -13,7 +13,7 @@
  */
 import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
-import { already, halfPct, Place, REASON, Stated, tableBacked, marksOf, TextCtx } from "./inTextBase";
+import { already, flaggedNear, halfPct, Place, REASON, Stated, tableBacked, marksOf, TextCtx } from "./inTextBase";
 import { sentences } from "./sections";
 import { Figure, locate } from "./tokens";
 
@@ -141,7 +141,8 @@ function listChecks(t: TextCtx, pl: Place, whole: Stated, parts: Part[], clause:
   const summed = marksOf(t, p, W).some((x) => /之和/.test(x.explain));
   // a figure the section checks found at odds with its table is that finding's root; the sum would only echo it
   const blamed = [W].concat(parts.map((x) => x.st.figs[0])).some((f) => marksOf(t, p, f).some((x) => x.status === "error" || x.status === "warning"));
-  if (blamed) return;
+  // with tables, a misstatement in the paragraph is the table check's to report (one root, not two findings)
+  if (blamed || (!t.alone && flaggedNear(t, p, 0, p.text.length))) return;
   if (!owned && !summed && !already(t, "sum", p, clause.start, clause.end)) {
     const what = whole.name + "应等于其中所列各项之和";
     if (complete) {

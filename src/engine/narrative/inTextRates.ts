@@ -71,7 +71,19 @@ const FOREIGN = new RegExp("(?:外宾|外事|国\\(境\\)外)接待(?:费)?(?:�
 const BATCH = /\d+(?:个)?(?:批次|批)|(?:批次|团组)[^\d,;。]{0,4}\d+|\d+个(?:来访)?团组|团组\d+个/;
 const PERSONS = /\d+(?:人次|人(?![民员]))|人次[^\d,;。]{0,3}\d+/;
 const CAR_BUY = new RegExp("公务用车购置(?:费)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?" + NUM + UNIT);
-const CAR_N = /(?:购置|更新|购买|新购)[^\d,;。]{0,10}?(\d+)(?:辆|台)/;
+const CAR_N = /(?:购置|更新|购买|新购)[^\d,;。]{0,10}?(\d+|[一二两三四五六七八九十]+)(?:辆|台)/;
+const CN_DIGITS = "零一二三四五六七八九";
+
+/** 「一辆」, 「两辆」, 「十二辆」 as numbers. */
+function count(s: string): number {
+  if (/^\d+$/.test(s)) return parseInt(s, 10);
+  if (s === "两") return 2;
+  const ten = s.indexOf("十");
+  if (ten < 0) return CN_DIGITS.indexOf(s);
+  const hi = ten === 0 ? 1 : CN_DIGITS.indexOf(s.charAt(0));
+  const lo = ten === s.length - 1 ? 0 : CN_DIGITS.indexOf(s.charAt(ten + 1));
+  return hi * 10 + lo;
+}
 
 /** Required disclosures of the 三公 section, over its paragraphs (each with the next one). */
 export function disclosureChecks(t: TextCtx, pls: Place[]): void {
@@ -85,6 +97,8 @@ export function disclosureChecks(t: TextCtx, pls: Place[]): void {
     const ff = f ? locate(x.p.text, f[1], f[2], f.index) : null;
     return !!ff && ff.value.gt(0);
   });
+  // the 国内 amount where the text gives one (the detail paragraph), else 公务接待费 when nothing is 外宾
+  const domesticStated = pls.some((x) => DOMESTIC.test(x.p.text));
   let receptionDone = false;
   let carsDone = false;
   for (let i = 0; i < pls.length; i++) {
@@ -92,7 +106,7 @@ export function disclosureChecks(t: TextCtx, pls: Place[]): void {
     const p = pl.p;
     const scope = p.text + (i + 1 < pls.length ? "。" + pls[i + 1].p.text : "");
     // 国内公务接待费 > 0 → 批次 and 人次; without a split into 外宾/国内, all of 公务接待费 is domestic
-    const dm = DOMESTIC.exec(p.text) || (foreign ? null : RECEPTION.exec(p.text));
+    const dm = domesticStated ? DOMESTIC.exec(p.text) : foreign ? null : RECEPTION.exec(p.text);
     if (dm && !receptionDone) {
       const f = locate(p.text, dm[1], dm[2], dm.index);
       if (f && f.value.gt(0)) {
@@ -112,7 +126,7 @@ export function disclosureChecks(t: TextCtx, pls: Place[]): void {
       if (f && f.value.gt(0)) {
         carsDone = true;
         const n = CAR_N.exec(scope.slice(cm.index));
-        const cars = n ? parseInt(n[1], 10) : null;
+        const cars = n ? count(n[1]) : null;
         if (cars !== null && cars > 0) ck.ok();
         else if (!anywhere(/购置车辆|购置费/)) {
           ck.bad();
