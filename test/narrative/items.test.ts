@@ -75,6 +75,13 @@ describe("五(三) items bind to their 项", () => {
   });
 });
 
+test("五(一): the prior year stated outright must be the current amount ∓ the change; the rate is judged against it", () => {
+  const text = (prior: string, pct: string) => "五、一般公共预算财政拨款支出决算情况说明\n（一）总体情况\n2024 年度一般公共预算财政拨款支出 2481.93 万元，上年为 " + prior + " 万元，比上年减少 1399.91 万元，下降 " + pct + "%。主要原因是项目减少。";
+  expect(errors(run(text("3881.84", "36.06")).bad)).toEqual([]);
+  expect(run(text("3881.48", "36.06")).sig).toContain("N5a | error | 2481.93 | 2481.57");
+  expect(run(text("3881.84", "36.60")).sig).toContain("N5a | error | 36.6 | 36.06");
+});
+
 describe("三公: item rates and the change of the total", () => {
   const S9 = "七、财政拨款“三公”经费支出决算情况说明\n";
   const text = (rate: string, change: string, flat = "因公出国（境）费支出与 2023 年持平；公务用车购置及运行维护费支出与 2023 年持平；") =>

@@ -12,6 +12,7 @@
  * What lies inside the text is checked with or without a table: P = B / A (UNDEFINED when A = 0), the amount
  * after the head = B, the comparison word (大于/小于/等于/持平), a reason when B ≠ A.
  */
+import { qualified } from "../address";
 import { Decimal, plain } from "../decimal";
 import { classByLabel } from "../layouts";
 import { money } from "../messages";
@@ -156,11 +157,12 @@ export function checkItem(ck: Checker, rule: string, where: string, st: ItemStat
   const w = where + (st.n ? "第" + st.n + "项" : "“" + st.xiang + "（项）”");
   const headText = st.cls + "（类）" + st.kuan + "（款）" + st.xiang + "（项）";
   // inside the text: the amount after the head is the 支出决算
+  let slip = -1;
   if (st.amount && st.spent && !st.amount.value.equals(st.spent.value)) {
     ck.bad();
     const msg = w + "：科目后所列金额 " + st.amount.text + " 与同一段的支出决算 " + st.spent.text + " 不一致";
-    const i = ck.emit(rule, "error", p, { start: st.head.start, end: st.clause.end }, msg, { actual: plain(st.amount.value), expected: plain(st.spent.value), difference: plain(st.amount.value.minus(st.spent.value)) });
-    ck.mark(p, st.amount, "error", rule, [], msg, i);
+    slip = ck.emit(rule, "error", p, { start: st.head.start, end: st.clause.end }, msg, { actual: plain(st.amount.value), expected: plain(st.spent.value), difference: plain(st.amount.value.minus(st.spent.value)) });
+    ck.mark(p, st.amount, "error", rule, [], msg, slip);
   } else if (st.amount && st.spent) ck.ok();
   const t = ck.tables[tableId];
   const spent = st.spent || st.amount;
@@ -191,6 +193,12 @@ export function checkItem(ck: Checker, rule: string, where: string, st: ItemStat
     ck.ratio(rule, w, p, st.clause, st.rate, "完成" + st.base + "预算的", num, ck.textRef(st.budget, "年初预算"), "年初未安排预算，本年支出决算 " + spent.text + "，主要原因是……");
   }
   if (st.budget && spent) wordsAndReason(ck, rule, w, st, spent, ref);
+  // one slip between the two amounts of the statement: what it throws off in the same statement follows from it
+  if (slip >= 0) {
+    const root = ck.findings[slip];
+    const cause = root.rule + " " + qualified(root.sheet, root.cell || "");
+    for (let k = slip + 1; k < ck.findings.length; k++) if (ck.findings[k].severity === "error" && !ck.findings[k].cause) ck.findings[k].cause = cause;
+  }
   return { st, binding };
 }
 

@@ -14,6 +14,7 @@ import { ProjectRow } from "./performance";
 import { Section } from "./sections";
 import { Figure } from "./tokens";
 import { checkFundSection } from "./funds";
+import { priorStated } from "./growth";
 import { checkSangongExtra, RECEPTION_DISCLOSED } from "./sangong";
 import { checkItem, ItemResult, itemStatements, itemsSummary } from "./items";
 import { Ctx, derived, each, eachBudgetRate, figs, HALF, sharesMakeWhole, walk, whereOf } from "./scan";
@@ -180,7 +181,10 @@ export function checkS5(c: Ctx, sec: Section): void {
       if (pf && total && t03) ck.ratio("N5a", where, p, { start: s, end: e }, pf, "占" + m[3] + "的", total, t03, "本年支出合计为 0，不计算占比");
     });
     // the change over the prior year, however the comparison is phrased (上年 / 同比 / 与 2024 年度相比 / 较 2024 年)
-    if (/上年|同比|[比较与]\d{4}年/.test(p.text)) yoy(c, "N5a", where, p, total, "一般公共预算财政拨款支出");
+    if (/上年|同比|[比较与]\d{4}年/.test(p.text)) {
+      yoy(c, "N5a", where, p, total, "一般公共预算财政拨款支出");
+      priorStated(ck, "N5a", where, p, total, c.shared.fiscalYear);
+    }
     // 五(二): classes (one paragraph or one line each; completeness and Σ shares after the section)
     each(p, P.classShare, (m, s, e) => {
       const [f, pf] = figs(p, m, s, [
