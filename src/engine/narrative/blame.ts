@@ -6,6 +6,7 @@
  */
 import { qualified } from "../address";
 import { Finding } from "../types";
+import { TEXT_ONLY } from "./checker";
 
 function causeOf(f: Finding): string {
   return f.rule + " " + (f.cell ? qualified(f.sheet, f.cell) : f.sheet);
@@ -22,7 +23,7 @@ export function linkToTableErrors(tableFindings: Finding[], narrative: Finding[]
     for (const c of cells) if (!wrong[c]) wrong[c] = f;
   }
   for (const n of narrative) {
-    if (n.severity !== "error" || n.cause) continue;
+    if (n.severity !== "error" || n.cause || TEXT_ONLY.has(n)) continue;
     for (const c of n.related || []) {
       const t = wrong[c];
       if (!t) continue;

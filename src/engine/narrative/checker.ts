@@ -33,6 +33,12 @@ export interface Ref {
 
 const HALF = new Decimal("0.005");
 
+/**
+ * Findings computed from figures of the text alone (a ratio of two stated amounts): a table cell named in their
+ * `related` is where a figure came from, not an operand, so a table's error never explains them (blame.ts).
+ */
+export const TEXT_ONLY = new WeakSet<Finding>();
+
 export function op(v: Decimal, half: Decimal = HALF): Op {
   return { value: v, half };
 }
@@ -188,6 +194,7 @@ export class Checker {
       tolerance: r.tolerance ? plain(r.tolerance) : null,
     });
     this.mark(p, fig, tail ? "tail" : "error", rule, refs, msg, i);
+    if (!num.ref && !den.ref) TEXT_ONLY.add(this.findings[i]);
     return r.state;
   }
 

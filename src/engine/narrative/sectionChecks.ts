@@ -164,6 +164,7 @@ export function checkS5(c: Ctx, sec: Section): void {
   const items: ItemResult[] = [];
   let totalBudget: { p: Para; fig: Figure; clause: { start: number; end: number } } | null = null;
   const classes: string[] = [];
+  let statedTotal: Ref | null = null;
   let cs: { p: Para | null; firstS: number; n: number; sum: Decimal; tol: Decimal } = { p: null, firstS: 0, n: 0, sum: ZERO, tol: ZERO };
   walk(sec, (p, where) => {
     // 五(三) items bind to their 项 (items.ts); a paragraph holding item statements holds nothing else
@@ -172,18 +173,25 @@ export function checkS5(c: Ctx, sec: Section): void {
       for (const st of sts) items.push(checkItem(ck, "N5d", where, st, "公开05", "c1", taken));
       return;
     }
+    let stated: Ref | null = null;
     each(p, P.gpbTotal, (m, s, e) => {
       const [f, pf] = figs(p, m, s, [
         [1, 2],
         [4, "%"],
       ]);
+      if (f && !statedTotal) statedTotal = ck.textRef(f, "一般公共预算财政拨款支出");
+      if (f && !stated) {
+        // the change is judged against the amount the text states (the table's is compared just here)
+        stated = ck.textRef(f, "一般公共预算财政拨款支出");
+        stated.refs = total && total.ref ? [total.ref] : [];
+      }
       if (f) ck.amount("N5a", where, p, { start: s, end: e }, f, "一般公共预算财政拨款支出", total);
-      if (pf && total && t03) ck.ratio("N5a", where, p, { start: s, end: e }, pf, "占" + m[3] + "的", total, t03, "本年支出合计为 0，不计算占比");
+      if (pf && total && t03) ck.ratio("N5a", where, p, { start: s, end: e }, pf, "占" + m[3] + "的", stated || total, t03, "本年支出合计为 0，不计算占比");
     });
     // the change over the prior year, however the comparison is phrased (上年 / 同比 / 与 2024 年度相比 / 较 2024 年)
     if (/上年|同比|[比较与]\d{4}年/.test(p.text)) {
-      yoy(c, "N5a", where, p, total, "一般公共预算财政拨款支出");
-      priorStated(ck, "N5a", where, p, total, c.shared.fiscalYear);
+      yoy(c, "N5a", where, p, stated || total, "一般公共预算财政拨款支出");
+      priorStated(ck, "N5a", where, p, stated || total, c.shared.fiscalYear);
     }
     // 五(二): classes (one paragraph or one line each; completeness and Σ shares after the section)
     each(p, P.classShare, (m, s, e) => {
@@ -215,7 +223,11 @@ export function checkS5(c: Ctx, sec: Section): void {
         return;
       }
       ck.amount("N5b", where, p, { start: s, end: e }, f, name + "（类）支出", r);
-      if (total) ck.ratio("N5b", where, p, { start: s, end: e }, pf, name + "（类）占", r, total, "一般公共预算财政拨款支出为 0，不计算占比");
+      // the share is a figure of the text over a figure of the text (each amount is compared with its cell above)
+      const num = ck.textRef(f, name + "（类）支出");
+      num.refs = [r.ref];
+      if (statedTotal) ck.ratio("N5b", where, p, { start: s, end: e }, pf, name + "（类）占", num, statedTotal, "一般公共预算财政拨款支出为 0，不计算占比");
+      else if (total) ck.ratio("N5b", where, p, { start: s, end: e }, pf, name + "（类）占", r, total, "一般公共预算财政拨款支出为 0，不计算占比");
     });
     // 五(三) total: only before the items; a statement after them that names no item is 未审核
     eachBudgetRate(p, (m, s, e, bf, f, pf) => {
