@@ -5,7 +5,7 @@ import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
-import { absentCell, cellsOf, colName, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, rowName, skip, unreadable } from "./gaps";
+import { absentCell, cellsOf, colName, firstGap, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, readCell, rowName, skip, unreadable } from "./gaps";
 
 function isSummary(t: TableModel): boolean {
   return t.id === "公开01" || t.id === "公开04";
@@ -46,10 +46,6 @@ function emptyZero(ctx: Context, t: TableModel, ref: Ref): Operand {
   return ref.neg ? o.negated() : o;
 }
 
-function firstGap(xs: (Operand | Gap | null)[]): Gap | null {
-  for (const x of xs) if (isGap(x)) return x;
-  return null;
-}
 
 function classKey(t: TableModel, code: string): string {
   return isSummary(t) ? "C" + code : code;
@@ -296,17 +292,16 @@ function perClass(ctx: Context, spec: PerClass): void {
   for (const code of codes) {
     const ra = rowByKey(ta, classKey(ta, code));
     const rb = rowByKey(tb, classKey(tb, code));
-    if (ra && !ra.cells[spec.a.col]) continue;
-    if (rb && !rb.cells[spec.b.col]) continue;
     const name = code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
     // A 类 that one table does not list is read as 0, as an inference (at most a 疑点, RULES.md §0.3).
-    const oa = ra ? ctx.operand(ta, ra.cells[spec.a.col], () => ta.id + " " + name + " " + columnName(ta, spec.a.col), { row: ra, col: spec.a.col }) : ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）");
-    const ob = rb ? ctx.operand(tb, rb.cells[spec.b.col], () => tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col)), { row: rb, col: spec.b.col }) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）");
-    if (!oa || !ob) {
-      const gap = (ra && firstUnreadable(ta.id, [ra.cells[spec.a.col]])) || (rb && firstUnreadable(tb.id, [rb.cells[spec.b.col]]));
-      if (gap) skip(ctx, spec.id, ta.id, gap, name + "：" + spec.title);
+    const oa = ra ? readCell(ctx, ta, ra, spec.a.col, () => ta.id + " " + name + " " + columnName(ta, spec.a.col)) : (ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
+    const ob = rb ? readCell(ctx, tb, rb, spec.b.col, () => tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col))) : (ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
+    const gap = firstGap([oa, ob]);
+    if (gap) {
+      skip(ctx, spec.id, ta.id, gap, name + "：" + spec.title);
       continue;
     }
+    if (isGap(oa) || isGap(ob)) continue;
     if (!ra && ob.value.isZero()) continue;
     if (spec.op === "same") ctx.same(spec.id, spec.sev, "跨表核对", oa, ob);
     else ctx.le(spec.id, spec.sev, "跨表核对", oa, ob);

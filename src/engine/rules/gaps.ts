@@ -88,6 +88,22 @@ export function skip(ctx: Context, rule: string, table: TableId | string | null,
   ctx.unchecked(rule, table, gap.reason, gap.detail + "，未能核对：" + what, cells);
 }
 
+/** The first gap among operands, or null when every operand was read. */
+export function firstGap(xs: (Operand | Gap | null)[]): Gap | null {
+  for (const x of xs) if (isGap(x)) return x;
+  return null;
+}
+
+/**
+ * The operand of `row`'s cell in 栏 `col`, or why there is none: a cell the row does not print (TRow.absent), a
+ * cell the row lacks, or one that is not an amount. Never a 0 for an absent cell.
+ */
+export function readCell(ctx: Context, t: TableModel, row: TRow, col: string, label: string | (() => string)): Operand | Gap {
+  const cell = row.cells[col];
+  if (!cell) return row.absent && row.absent[col] ? absentCell(t.id, row, col) : { reason: "缺栏", detail: t.id + " " + (row.code ? row.code + " " : "") + row.label + " 没有“" + colName(t, t.id, col) + "”栏的数", key: "缺栏|" + t.id + "|" + row.key + "|" + col };
+  return ctx.operand(t, cell, label, { row, col }) || unreadable(t.id, cell);
+}
+
 /** Sheet-qualified addresses of the operands that were read (for the 未审核 entry's cells). */
 export function cellsOf(ops: (Operand | null | Gap | undefined)[]): string[] {
   const out: string[] = [];

@@ -4,10 +4,10 @@
  */
 import { Decimal, ZERO } from "../decimal";
 import { money } from "../messages";
-import { childRows, columnName, rowByKey, rowTitle, TableModel, TCell, TRow } from "../model";
+import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
-import { Context } from "./context";
-import { firstUnreadable, Gap, missingRow, missingTable, skip } from "./gaps";
+import { Context, Operand } from "./context";
+import { firstGap, missingRow, missingTable, readCell, skip } from "./gaps";
 
 const CODED: TableId[] = ["公开02", "公开03", "公开05", "公开07", "公开08"];
 
@@ -24,13 +24,11 @@ export function basicRules(ctx: Context): void {
   for (const cls of classes) {
     const kids = childRows(t, cls);
     if (!kids.length) continue;
-    const total = ctx.operand(t, cls.cells.amt, "类级数", { row: cls, col: "amt" });
-    const parts = kids.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k), { row: k, col: "amt" }));
-    if (!total || parts.some((p) => !p)) {
-      skip(ctx, "T06.1", "公开06", unreadableOf(t.id, [cls.row].concat(kids.map((k) => k.row)), [cls.cells.amt].concat(kids.map((k) => k.cells.amt))), "公开06 " + rowTitle(cls) + "：类 = 所属各款之和");
-      continue;
-    }
-    ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total, parts, { rowKey: cls.key, lane: cls.lane });
+    const total = readCell(ctx, t, cls, "amt", "类级数");
+    const parts = kids.map((k) => readCell(ctx, t, k, "amt", rowTitle(k)));
+    const gap = firstGap([total].concat(parts));
+    if (gap) skip(ctx, "T06.1", "公开06", gap, "公开06 " + rowTitle(cls) + "：类 = 所属各款之和");
+    else ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total as Operand, parts as Operand[], { rowKey: cls.key, lane: cls.lane });
   }
   for (const [key, lane, name] of [["P.total", "personnel", "人员经费合计"], ["G.total", "public", "公用经费合计"]] as [string, string, string][]) {
     const byClass = key === "P.total" ? "T06.2" : "T06.3";
@@ -43,17 +41,19 @@ export function basicRules(ctx: Context): void {
       continue;
     }
     const cls = classes.filter(inLane);
-    const total = ctx.operand(t, tot.cells.amt, name, { row: tot, col: "amt" });
-    const parts = cls.map((k) => ctx.operand(t, k.cells.amt, rowTitle(k), { row: k, col: "amt" }));
+    const total = readCell(ctx, t, tot, "amt", name);
+    const parts = cls.map((k) => readCell(ctx, t, k, "amt", rowTitle(k)));
     const lost = orphans.filter(inLane)[0];
-    if (!total || parts.some((p) => !p)) skip(ctx, byClass, "公开06", unreadableOf(t.id, [], [tot.cells.amt].concat(cls.map((k) => k.cells.amt))), name + " = 各类之和");
+    const gap = firstGap([total].concat(parts));
+    if (gap) skip(ctx, byClass, "公开06", gap, name + " = 各类之和");
     else if (lost) skip(ctx, byClass, "公开06", { reason: "缺行", detail: "公开06 列有 " + rowTitle(lost) + "，但未列示其所属的类 " + (lost.code as string).slice(0, 3), key: "缺行|" + key }, name + " = 各类之和");
-    else if (!cls.length && !total.value.isZero()) skip(ctx, byClass, "公开06", { reason: "缺行", detail: "公开06 未找到" + name.replace("合计", "") + "的类级行", key: "缺行|" + key }, name + " = 各类之和");
-    else ctx.sum(byClass, "error", "公开06 " + name + "（按类）", total, parts as NonNullable<(typeof parts)[0]>[], { rowKey: key, lane });
+    else if (!cls.length && !(total as Operand).value.isZero()) skip(ctx, byClass, "公开06", { reason: "缺行", detail: "公开06 未找到" + name.replace("合计", "") + "的类级行", key: "缺行|" + key }, name + " = 各类之和");
+    else ctx.sum(byClass, "error", "公开06 " + name + "（按类）", total as Operand, parts as Operand[], { rowKey: key, lane });
     if (!leaves.length) continue;
-    const kids = leaves.map((k) => ctx.operand(t, k.cells.amt, k.code as string, { row: k, col: "amt" }));
-    if (!total || kids.some((p) => !p)) skip(ctx, "T06.4", "公开06", unreadableOf(t.id, [], [tot.cells.amt].concat(leaves.map((k) => k.cells.amt))), name + " = 各款之和");
-    else ctx.sum("T06.4", "error", "公开06 " + name + "（按款）", ctx.operand(t, tot.cells.amt, name, { row: tot, col: "amt" }), kids, { rowKey: key, lane });
+    const kids = leaves.map((k) => readCell(ctx, t, k, "amt", k.code as string));
+    const gap4 = firstGap([total].concat(kids));
+    if (gap4) skip(ctx, "T06.4", "公开06", gap4, name + " = 各款之和");
+    else ctx.sum("T06.4", "error", "公开06 " + name + "（按款）", readCell(ctx, t, tot, "amt", name) as Operand, kids as Operand[], { rowKey: key, lane });
   }
   for (const r of t.rows) {
     if (!r.code) continue;
@@ -66,12 +66,6 @@ export function basicRules(ctx: Context): void {
   }
 }
 
-/** The gap behind an operand that could not be read: an unreadable cell, or a cell the row does not have. */
-function unreadableOf(id: TableId, rows: number[], cells: (TCell | undefined)[]): Gap {
-  const g = firstUnreadable(id, cells);
-  if (g) return g;
-  return { reason: "缺栏", detail: id + " 有行缺少金额栏（第 " + rows.map((r) => r + 1).join("、") + " 行）", key: "缺栏|" + id };
-}
 
 /** The structure rule (parents present) of each coded table: RULES.md T02.5, T03.5 and T05.5 (T03.2–T03.5, T05.2–5), and the hierarchy rules T07.3, T08.1. */
 const STRUCTURE_RULE: { [id: string]: string } = { 公开02: "T02.5", 公开03: "T03.5", 公开05: "T05.5", 公开07: "T07.3", 公开08: "T08.1" };
