@@ -59,7 +59,10 @@ function hiddenDecimals(ctx: Context, t: TableModel): void {
 
 const ORDER: string[] = (TABLE_IDS as string[]).concat(["情况说明", "绩效"]);
 
-/** Per table: checks counted, passed, ended with a finding (infos that compare nothing are not counted), 未审核. */
+/**
+ * Per table: checks counted, passed, ended with a finding, 未审核. Workbook-level checks (X.25, no table) are in the
+ * summary but in no table's line.
+ */
 function tableStats(ctx: Context): TableStats[] {
   const keys: string[] = [];
   const add = (k: string | null) => {

@@ -355,7 +355,10 @@ export class Context {
     this.add(bareFinding(rule, severity, t ? t.id : null, cell ? cell.sheet : t ? t.sheet : "", cell ? cell.addr : null, message, extra), { rule, table: t ? t.id : undefined });
   }
 
-  /** Count a check of `table` that passed without a finding (for rules that are not comparisons). */
+  /**
+   * Rules that are not comparisons (hints, structure, presentation) count one check each: `pass` when they find
+   * nothing, `fail` when they report (T03.6, X.13, S.8 …), so a table's 有结果 includes them.
+   */
   pass(table: string | null = null): void {
     this.count(table, true);
   }

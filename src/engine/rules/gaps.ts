@@ -78,7 +78,8 @@ export function firstUnreadable(id: TableId, cells: (TCell | undefined)[]): Gap 
 }
 
 /**
- * Record one rule instance as 未审核. Entries with the same rule, table and gap key are recorded once: a missing
+ * Record one rule instance as 未审核. `table` is the table the rule's finding would stand in (its total, its first
+ * side), not necessarily the absent one; the detail names what is absent. Entries with the same rule, table and gap key are recorded once: a missing
  * table gives one entry per rule id and table, not one per cell or per column.
  */
 export function skip(ctx: Context, rule: string, table: TableId | string | null, gap: Gap, what: string, cells: string[] = []): void {
