@@ -34,6 +34,8 @@ export interface FindingPattern {
   actual?: string;
   expected?: string;
   difference?: string;
+  /** A phrase the message must contain (for claims about the document, e.g. 「（其他表有）」); use sparingly. */
+  messageIncludes?: string;
 }
 
 export interface ExpectedFinding extends FindingPattern {
@@ -112,6 +114,7 @@ export function matches(f: Finding, p: FindingPattern): boolean {
   if (p.actual !== undefined && !sameNumber(f.actual, p.actual)) return false;
   if (p.expected !== undefined && !sameNumber(f.expected, p.expected)) return false;
   if (p.difference !== undefined && !sameNumber(f.difference, p.difference)) return false;
+  if (p.messageIncludes !== undefined && f.message.indexOf(p.messageIncludes) < 0) return false;
   return true;
 }
 

@@ -110,6 +110,8 @@ test("patterns: rule prefixes and alternatives, figures as decimals", () => {
   expect(matches(f, { actual: "6.09" })).toBe(false);
   expect(matches(f, { cell: ["C5", "D5"] })).toBe(true);
   expect(matches({ ...f, cell: null }, { cell: "C5" })).toBe(false);
+  expect(matches({ ...f, message: "表下没有说明（其他表有）" }, { messageIncludes: "（其他表有）" })).toBe(true);
+  expect(matches({ ...f, message: "表下没有说明" }, { messageIncludes: "（其他表有）" })).toBe(false);
 });
 
 test("expectation files are checked: duplicate ids, dangling roots, entries that name nothing", () => {
