@@ -154,3 +154,17 @@ test("a 万元 table without the 尾差 note gets an info (S.8); a 元 table doe
   expect(r.findings.filter((f) => f.rule === "S.8").map((f) => f.table)).toEqual(["公开03", "公开09"]);
   expect(audit(F.inYuan(F.loadSample())).findings.filter((f) => f.rule === "S.8")).toEqual([]);
 });
+
+test("S.8 says 「（其他表有）」 only when another table really carries the 尾差 note (issue 8 §2)", () => {
+  const s8 = (wb: ReturnType<typeof F.loadSample>) => audit(wb).findings.filter((f) => f.rule === "S.8").map((f) => f.table + " " + /（其他表有）/.test(f.message));
+  expect(s8(F.loadSample())).toEqual(["公开09 true"]);
+  // Without any note in the workbook every table lacks it, and none may claim the others have it.
+  const wb = F.loadSample();
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    for (const k of Object.keys(ws)) if (k.charAt(0) !== "!" && /尾差/.test(String((ws[k] as { v?: unknown }).v))) delete ws[k];
+  }
+  const claims = s8(wb);
+  expect(claims.length).toBeGreaterThan(5);
+  expect(claims.filter((c) => /true$/.test(c))).toEqual([]);
+});

@@ -271,7 +271,9 @@ export function roundingNotes(ctx: Context, tables: TableModel[]): void {
     if (t.notes.some((n) => /尾差/.test(n))) ctx.pass(t.id);
     else {
       ctx.fail(t.id);
-      ctx.note("S.8", "info", t, { sheet: t.sheet, addr: t.range.split(":")[0] }, t.id + " 的金额以" + t.unit + "列示、由元换算而来，但表下没有“本表金额转换为" + t.unit + "时，因四舍五入可能存在尾差”的说明（其他表有），建议补充");
+      // 「（其他表有）」 only when another table really carries the note (issue 8 §2: messages describe the document).
+      const elsewhere = tables.some((o) => o !== t && o.notes.some((n) => /尾差/.test(n)));
+      ctx.note("S.8", "info", t, { sheet: t.sheet, addr: t.range.split(":")[0] }, t.id + " 的金额以" + t.unit + "列示、由元换算而来，但表下没有“本表金额转换为" + t.unit + "时，因四舍五入可能存在尾差”的说明" + (elsewhere ? "（其他表有）" : "") + "，建议补充");
     }
   }
 }
