@@ -134,6 +134,22 @@ describe("八 政府性基金 against 公开07", () => {
   test("failing: the item's 支出决算 differs from its 公开07 row", () => {
     expect(run(S8("95.80"), snap).sig).toContain("N7 | error | 95.8 | 88.5");
   });
+  test("「无政府性基金预算财政拨款收入和支出」 holds for the empty table and not for a filled one", () => {
+    const none = "八、政府性基金预算财政拨款收入支出决算情况说明\n本单位 2024 年度无政府性基金预算财政拨款收入和支出。";
+    expect(run(none).bad.filter((f) => f.rule === "N7")).toEqual([]);
+    expect(run(none, snap).bad.filter((f) => f.rule === "N7").map((f) => f.severity)).toEqual(["error"]);
+  });
+  test("a 合计 printed blank over non-zero parts: the stated total is 未审核, not compared with 0", () => {
+    const wb2 = loadSample();
+    const ws2 = wb2.Sheets["公开07表"];
+    XLSX.utils.sheet_add_aoa(ws2, [["合计", "", null, null, null, null, null, null], ["221", "住房保障支出", 0, 88.5, 88.5, 0, 88.5, 0], ["22198", "超长期特别国债安排的支出", 0, 88.5, 88.5, 0, 88.5, 0], ["2219899", "其他住房保障支出", 0, 88.5, 88.5, 0, 88.5, 0]], { origin: "A7" });
+    eachCell(ws2, (_a, cell) => {
+      if (cell.t === "n") cell.z = "#,##0.00";
+    });
+    const { bad, r } = run("八、政府性基金预算财政拨款收入支出决算情况说明\n政府性基金预算财政拨款支出 88.50 万元。", snapshotOf(wb2));
+    expect(bad.filter((f) => f.rule === "N7")).toEqual([]);
+    expect(r.notChecked.map((n) => n.rule + " " + n.reason)).toEqual(["N7 缺合计行"]);
+  });
 });
 
 describe("words, years and names", () => {
