@@ -226,6 +226,8 @@ describe("§8.1 item 7: a 合计 cell without a figure", () => {
     expect(total.absent).toBeUndefined();
     const at = r.findings.filter((f) => f.table === "公开05" && f.cell === "C7").map((f) => f.rule);
     expect(at).toEqual(expect.arrayContaining(["T05.1", "T05.2"]));
+    // 合计未填 is a 疑点, not an error: the blank is not a 0 that anyone can be sure of.
+    expect(r.findings.filter((f) => f.table === "公开05" && f.cell === "C7").map((f) => f.severity)).not.toContain("error");
   });
 
   test("a header cell merged down over the 合计 row: that 合计 is absent (NOT CHECKED), the findings are the sample's", () => {
