@@ -40,6 +40,11 @@ ruleTests([
     fires: [{ name: "the sample's text: 98.83 % for 870 / 885 (RULES.md N13c)", narrative: [], findings: ["error " + TEXT] }],
   },
   {
+    rule: "N13b",
+    passes: [{ name: "整体支出 2481.93 stated over 一般公共预算支出总额 (= 100 %)", narrative: [["涉及资金 2481.93 万元，占一般公共预算项目支出总额的 100%", "涉及资金 2481.93 万元，占一般公共预算支出总额的 100%"]] }],
+    fires: [{ name: "the sample's text: 2481.93 over 项目支出总额 1851.44 is not 100 % (RULES.md N13b)", narrative: [], findings: ["error " + TEXT] }],
+  },
+  {
     rule: "N-TOC",
     passes: [{ name: "目录 and heading 十三 agree", narrative: [["十三、预算绩效情况说明", "十三、预算绩效评价情况说明"]] }],
     fires: [{ name: "the sample's text: 目录 and body name 十三 differently (H3)", narrative: [], findings: ["info " + TEXT] }],

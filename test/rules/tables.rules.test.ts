@@ -11,6 +11,8 @@ const tailsFixed = (t: string) => ({
   name: "the sample with the four 本年支出合计 corrected by +0.01",
   set: { [t + " 合计 c1"]: "2481.94", [t + " 201 c1"]: "1290.78", [t + " 20103 c1"]: "1290.78", [t + " 2010301 c1"]: "585.45" },
 });
+const zeros07: { [cell: string]: string } = {};
+for (const c of ["c1", "c2", "c3", "c4", "c5", "c6"]) zeros07["公开07 合计 " + c] = "0";
 const tails = (t: string) => ["合计", "201", "20103", "2010301"].map((r) => "tail " + t + " " + r + " c1");
 
 ruleTests([
@@ -60,7 +62,10 @@ ruleTests([
     fires: [{ name: "the sample: both totals 0.01 above the sum of their 款 (RULES.md §6.1)", findings: ["tail 公开06 P.total amt", "tail 公开06 G.total amt"] }],
   },
   // 公开07, 公开08
-  { rule: "T07.4", passes: [{ name: "公开07 合计 printed as 0.00", set: { "公开07 合计 c1": "0", "公开07 合计 c2": "0", "公开07 合计 c3": "0", "公开07 合计 c4": "0", "公开07 合计 c5": "0", "公开07 合计 c6": "0" } }], fires: [{ name: "the sample: blank 合计 row while 公开08 prints 0.00 (H4)", findings: ["info 公开07 合计 c1"] }] },
+  // 公开07 with its 合计 row printed as 0.00 (the sample leaves it blank, and a blank is no figure to check)
+  { rule: "T07.1", passes: [{ name: "合计 row in 0.00", set: zeros07 }], fires: [{ name: "基本支出 1.00 under a 0.00 本年支出小计", set: { ...zeros07, "公开07 合计 c4": "1" }, findings: ["error 公开07 合计 c3"] }] },
+  { rule: "T07.2", passes: [{ name: "合计 row in 0.00", set: zeros07 }], fires: [{ name: "年初结转和结余 1.00 not carried to 年末", set: { ...zeros07, "公开07 合计 c1": "1" }, findings: ["warning 公开07 合计 c6"] }] },
+  { rule: "T07.4", passes: [{ name: "公开07 合计 printed as 0.00", set: zeros07 }], fires: [{ name: "the sample: blank 合计 row while 公开08 prints 0.00 (H4)", findings: ["info 公开07 合计 c1"] }] },
   { rule: "T08.1", passes: [sample], fires: [{ name: "公开08 基本支出 1.00 under a 0.00 合计", set: { "公开08 合计 c2": "1" }, findings: ["error 公开08 合计 c1"] }] },
   { rule: "T08.2", passes: [sample], fires: [{ name: "empty 公开08 without its 说明", eraseText: ["我单位没有使用国有资本经营预算"], findings: ["error 公开08表!"] }] },
   // 公开09
