@@ -7,14 +7,19 @@
  * Test of a hypothesis (start row s, offset k, set of amount columns): read the amount of the code in row i
  * from row i + k for every i ≥ s (rows outside the table are unknown). The hypothesis holds when every 类 = Σ款,
  * 款 = Σ项, 合计 = Σ类 and row identity (本年支出合计 = 基本 + 项目 …) that can still be evaluated holds within
- * its rounding envelope, none that held before breaks, and at least three that failed now hold.
+ * its rounding envelope, none that held before breaks, and at least three that failed now hold, each with a
+ * non-zero figure read from a moved column (zeros moved onto zeros prove nothing).
  *
  * Decisions where the issue is silent:
  * - Offsets of 1 to 3 rows either way are tried, for all amount columns together and for each column alone;
- *   the hypothesis that repairs the most identities wins, then the smaller offset.
- * - Only the table's own identities decide (cross-table equalities are not needed to find the offset, and a
- *   mirror table shifted the same way must not hide it); the cross-table findings that read a displaced amount
- *   are linked to S.10 all the same.
+ *   the hypothesis that repairs the most identities wins, then the smaller offset. When no single offset
+ *   holds for the rest of the table, stretches with growing offsets are tried (piecewise below): codes listed
+ *   without an amount push the amounts further away, up to 6 rows.
+ * - The table's own identities find the offset. The cross-table comparisons that read the table (公开05 ≤/=
+ *   公开03 per code, 类 against 公开01/04 …) only veto: a hypothesis is dropped when more of them that hold now
+ *   would break than failing ones it repairs (a misprinted figure in a chain of equal rows must not pass for a
+ *   shift; a mirror table shifted the same way would then go undetected). The cross-table findings that read a
+ *   displaced amount are linked to S.10 all the same.
  * - Tables over 400 coded rows are not searched (no published table comes near; the search is quadratic).
  */
 import { qualified } from "../address";
@@ -42,6 +47,8 @@ export interface Shift {
   fixed: number;
   /** Identities that hold under the hypothesis (fixed or not): between equal `fixed`, fewer unknown rows win. */
   holding: number;
+  /** When the offset changes further down (codes listed that have no amount): each stretch with its offset. */
+  segments?: Segment[];
 }
 
 function identities(t: TableModel, rows: TRow[], cols: string[]): Identity[] {
@@ -87,7 +94,21 @@ function preferred(a: Shift, b: Shift): boolean {
   return a.cols.length > b.cols.length;
 }
 
-export function detectShift(t: TableModel): Shift | null {
+/**
+ * A cross-table comparison that reads one amount cell of the table (row i, column c): d = coef·value + rest;
+ * "same" holds at d = 0, "le" at d ≤ 0; beyond `unit` it fails. Equalities that hold now and would break under
+ * a hypothesis weigh against it (the mirror table still agrees with the amounts as printed).
+ */
+export interface Cross {
+  i: number;
+  c: string;
+  coef: number;
+  rest: Decimal;
+  kind: "same" | "le";
+  unit: Decimal;
+}
+
+export function detectShift(t: TableModel, cross: Cross[] = []): Shift | null {
   const rows = t.rows.filter((r) => r.level !== undefined).sort((a, b) => a.row - b.row);
   if (rows.length < 4 || rows.length > MAX_ROWS) return null;
   const cols = t.columns.map((c) => c.key).filter((k) => rows.some((r) => r.cells[k])).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
@@ -111,6 +132,36 @@ export function detectShift(t: TableModel): Shift | null {
   const now = ids.map((terms) => holds(terms, (i, c) => V[i][c]));
   const badNow = now.filter((h) => h === false).length;
   if (badNow < 3) return null;
+  const xs = cross.filter((x) => col(x.c) >= 0).map((x) => ({ i: x.i, c: col(x.c), coef: x.coef, rest: x.rest.times(scale).toNumber(), kind: x.kind, unit: x.unit.times(scale).toNumber() }));
+  const status = (x: (typeof xs)[0], v: number | null | undefined): "ok" | "bad" | null => {
+    if (v === null || v === undefined) return null;
+    const d = x.coef * v + x.rest;
+    if (x.kind === "same" ? Math.abs(d) < 1e-9 : d < 1e-9) return "ok";
+    return (x.kind === "same" ? Math.abs(d) : d) > x.unit + 1e-9 ? "bad" : null;
+  };
+  const xNow = xs.map((x) => status(x, V[x.i][x.c]));
+  /** The mirror tables agree with the hypothesis at least as often as they disagree. */
+  const mirrorsAgree = (val: Val): boolean => {
+    let fixed = 0;
+    let broken = 0;
+    xs.forEach((x, j) => {
+      const after = status(x, val(x.i, x.c));
+      if (xNow[j] === "ok" && after === "bad") broken++;
+      if (xNow[j] === "bad" && after === "ok") fixed++;
+    });
+    return broken <= fixed;
+  };
+  /** At least three amounts read differently: fewer is one wrong figure (rootcause.ts), not a shifted column. */
+  const movesEnough = (val: Val): boolean => {
+    let n = 0;
+    for (let i = 0; i < V.length && n < 3; i++)
+      for (let c = 0; c < cols.length; c++) {
+        const v = val(i, c);
+        if (v !== null && v !== undefined && v !== V[i][c]) n++;
+      }
+    return n >= 3;
+  };
+  const plausible = (val: Val) => movesEnough(val) && mirrorsAgree(val);
   let best: Shift | null = null;
   const sets: number[][] = [cols.map((_, i) => i)].concat(cols.length > 1 ? cols.map((_, i) => [i]) : []);
   for (const set of sets)
@@ -132,14 +183,104 @@ export function detectShift(t: TableModel): Shift | null {
           if (h === false) ok = false;
           else if (h === true) {
             holding++;
-            if (now[j] === false) fixed++;
+            if (now[j] === false && ids[j].some((x) => inSet(x.c) && !!val(x.i, x.c))) fixed++;
           }
         }
-        if (!ok || fixed < 3 || fixed * 2 < badNow) continue;
+        if (!ok || fixed < 3 || fixed * 2 < badNow || !plausible(val)) continue;
         const cand: Shift = { start: s, k, cols: set.map((i) => cols[i]), fixed, holding };
         if (!best || preferred(cand, best)) best = cand;
       }
     }
+  return best || piecewise(rows.length, cols, sets, V, ids, holds, now, plausible);
+}
+
+type Terms = { i: number; c: number; coef: number }[];
+type Val = (i: number, c: number) => number | null | undefined;
+/** A stretch of rows read `k` rows away; the `gap` code rows just before it have no amount (read as 0). */
+export interface Segment {
+  start: number;
+  end: number;
+  k: number;
+  gap: number;
+}
+
+/**
+ * The offset changes further down: typically the code column lists codes that have no amount in this table
+ * (政府性基金 codes in the 一般公共预算 table), so each such code pushes the following amounts one row further
+ * from their codes. Stretches are found one after the other: each new stretch (start, offset) may cut the
+ * previous one short; when the offset grows by g, the g codes just before the stretch have no amount and are
+ * read as 0 — RULES.md §0.1 (b): a blank is 0 when the table's own identities hold with it set to 0, which is
+ * exactly what is tested. Rows after the last stretch are unknown. A stretch is kept only when it repairs at
+ * least two more identities and breaks none; a repaired identity must involve a non-zero figure.
+ */
+function piecewise(m: number, cols: string[], sets: number[][], V: (number | null)[][], ids: Terms[], holds: (t: Terms, v: Val) => boolean | null, now: (boolean | null)[], plausible: (v: Val) => boolean): Shift | null {
+  let best: Shift | null = null;
+  const badNow = now.filter((h) => h === false).length;
+  for (const set of sets) {
+    const inSet = (c: number) => set.indexOf(c) >= 0;
+    const srcOf = (segs: Segment[], i: number): number => {
+      if (!segs.length || i < segs[0].start - segs[0].gap) return i;
+      for (const g of segs) {
+        if (i >= g.start - g.gap && i < g.start) return -2;
+        if (i >= g.start && i < g.end) return i + g.k >= 0 && i + g.k < m ? i + g.k : -1;
+      }
+      return -1;
+    };
+    const valOf = (segs: Segment[]): Val => (i, c) => {
+      if (!inSet(c)) return V[i][c];
+      const src = srcOf(segs, i);
+      return src === -2 ? 0 : src < 0 ? undefined : V[src][c];
+    };
+    const score = (segs: Segment[]): { ok: boolean; fixed: number; holding: number } => {
+      const val = valOf(segs);
+      let fixed = 0;
+      let holding = 0;
+      for (let j = 0; j < ids.length; j++) {
+        const h = holds(ids[j], val);
+        if (h === false) return { ok: false, fixed, holding };
+        if (h === true) {
+          holding++;
+          if (now[j] === false && ids[j].some((x) => inSet(x.c) && !!val(x.i, x.c))) fixed++;
+        }
+      }
+      return { ok: true, fixed, holding };
+    };
+    let segs: Segment[] = [];
+    let have = 0;
+    for (let round = 0; round < 12; round++) {
+      const prev = segs[segs.length - 1];
+      let pick: { segs: Segment[]; fixed: number; holding: number; k: number } | null = null;
+      for (let k = -2 * MAX_K; k <= 2 * MAX_K; k++) {
+        if (!k || (prev && k === prev.k)) continue;
+        const gap = prev ? Math.max(0, prev.k - k) : Math.max(0, -k);
+        for (let s = prev ? prev.start + 1 + gap : gap; s < m; s++) {
+          const head = prev ? segs.slice(0, -1).concat([{ ...prev, end: Math.min(prev.end, s - gap) }]) : [];
+          const with_ = (end: number) => head.concat([{ start: s, end, k, gap }]);
+          // The largest end with no failing identity (failures only grow with the end).
+          let lo = s;
+          let hi = m;
+          while (lo < hi) {
+            const mid = Math.floor((lo + hi + 1) / 2);
+            if (score(with_(mid)).ok) lo = mid;
+            else hi = mid - 1;
+          }
+          if (lo <= s) continue;
+          const r = score(with_(lo));
+          if (!r.ok || r.fixed < have + (prev ? 2 : 3)) continue;
+          if (!pick || r.fixed > pick.fixed || (r.fixed === pick.fixed && (r.holding > pick.holding || (r.holding === pick.holding && Math.abs(k) < Math.abs(pick.k))))) pick = { segs: with_(lo), fixed: r.fixed, holding: r.holding, k };
+        }
+      }
+      if (!pick) break;
+      segs = pick.segs;
+      have = pick.fixed;
+      if (segs[segs.length - 1].end >= m) break;
+    }
+    if (!segs.length) continue;
+    const total = score(segs);
+    if (!total.ok || total.fixed < 3 || total.fixed * 2 < badNow || !plausible(valOf(segs))) continue;
+    const cand: Shift = { start: segs[0].start, k: segs[0].k, cols: set.map((i) => cols[i]), fixed: total.fixed, holding: total.holding, segments: segs.length > 1 ? segs : undefined };
+    if (!best || preferred(cand, best)) best = cand;
+  }
   return best;
 }
 
@@ -150,9 +291,29 @@ export function linkShiftedColumns(ctx: Context): void {
     // Cheap gate: a table whose own findings are few cannot hold a shift worth reporting as one.
     const own = ctx.findings.filter((f) => f.table === id && (f.severity === "error" || f.severity === "warning")).length;
     if (own < 3) continue;
-    const shift = detectShift(t);
+    const shift = detectShift(t, crossOf(ctx, t));
     if (shift) report(ctx, t, shift);
   }
+}
+
+/** The recorded cross-table comparisons that read one amount cell of `t` against a cell of another table. */
+function crossOf(ctx: Context, t: TableModel): Cross[] {
+  const rows = t.rows.filter((r) => r.level !== undefined).sort((a, b) => a.row - b.row);
+  const at = new Map<TCell, { i: number; c: string }>();
+  rows.forEach((r, i) => {
+    for (const c in r.cells) at.set(r.cells[c], { i, c });
+  });
+  const out: Cross[] = [];
+  for (const rec of ctx.log) {
+    if (rec.kind === "sum" || rec.ops.length !== 2) continue;
+    const j = rec.ops.findIndex((o) => !!o.cell && at.has(o.cell));
+    const other = rec.ops[1 - j];
+    if (j < 0 || !other.cell || at.has(other.cell) || other.table === t) continue;
+    const p = at.get(rec.ops[j].cell as TCell)!;
+    const unit = Decimal.max(rec.ops[0].half, rec.ops[1].half).times(2);
+    out.push({ i: p.i, c: p.c, coef: rec.coefs[j] * rec.ops[j].sign, rest: other.value.times(rec.coefs[1 - j]), kind: rec.kind, unit });
+  }
+  return out;
 }
 
 function report(ctx: Context, t: TableModel, sh: Shift): void {
@@ -160,7 +321,8 @@ function report(ctx: Context, t: TableModel, sh: Shift): void {
   const first = rows[sh.start];
   const from = rows[Math.min(rows.length - 1, sh.start + sh.k)];
   const affected = new Set<TCell>();
-  for (let i = Math.max(0, sh.start + Math.min(sh.k, 0)); i < rows.length; i++) for (const c of sh.cols) if (rows[i].cells[c]) affected.add(rows[i].cells[c]);
+  const top = sh.segments ? sh.segments[0].start - sh.segments[0].gap : sh.start + Math.min(sh.k, 0);
+  for (let i = Math.max(0, top); i < rows.length; i++) for (const c of sh.cols) if (rows[i].cells[c]) affected.add(rows[i].cells[c]);
   const anchor = first.cells[sh.cols[0]];
   const moved = from.cells[sh.cols[0]];
   const names = sh.cols.map((c) => (t.columns.filter((x) => x.key === c)[0] || { name: c }).name).join("、");
@@ -201,9 +363,14 @@ function report(ctx: Context, t: TableModel, sh: Shift): void {
     linkUnder(ctx, f, g, "；由 " + t.id + " 金额列错行引起（见 " + root + "），不另计原因");
     n++;
   }
+  const offset = (k: number) => "比科目编码" + (k > 0 ? "低" : "高") + " " + Math.abs(k) + " 行";
+  const later = (sh.segments || []).slice(1).map((g) => "自第 " + (rows[g.start].row + 1) + " 行（" + rowTitle(rows[g.start]) + "）起" + offset(g.k));
+  const gaps: string[] = [];
+  for (const g of sh.segments || []) for (let i = Math.max(0, g.start - g.gap); i < g.start; i++) gaps.push(rows[i].code || rows[i].label);
   f.message =
-    t.id + " 金额列与科目编码错行：自第 " + (first.row + 1) + " 行（" + rowTitle(first) + "）起，" + names + "栏的金额比科目编码" + (sh.k > 0 ? "低" : "高") + " " + Math.abs(sh.k) + " 行，" +
+    t.id + " 金额列与科目编码错行：自第 " + (first.row + 1) + " 行（" + rowTitle(first) + "）起，" + names + "栏的金额" + offset(sh.k) + (later.length ? "，" + later.join("，") : "") + "，" +
     "该科目的金额印在了第 " + (from.row + 1) + " 行（" + shown(moved) + "），本行现为 " + shown(anchor) +
-    "；按错行 " + Math.abs(sh.k) + " 行（金额向" + dir + "错位）还原后，本表 " + sh.fixed + " 项类、款、项及行内勾稽关系由不成立变为成立，且无一项因此不成立；" +
+    (gaps.length ? "；科目 " + gaps.join("、") + " 在本表没有对应的金额（按 0 计）" : "") +
+    "；按" + (later.length ? "上述错行" : "错行 " + Math.abs(sh.k) + " 行（金额向" + dir + "错位）") + "还原后，本表 " + sh.fixed + " 项类、款、项及行内勾稽关系由不成立变为成立，且无一项因此不成立；" +
     "另有 " + n + " 项结果由此引起，已归于本项之下。请按科目编码重新对齐金额列后再审核";
 }
