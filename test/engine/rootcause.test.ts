@@ -129,6 +129,42 @@ describe("amount columns of 公开05 shifted against the codes (RULES.md §8.1 i
   });
 });
 
+/**
+ * 公开05's code column lists two codes that have no amount (as when the 政府性基金 codes are printed in the
+ * 一般公共预算 table), while the amounts run on without them: from the first extra code on the amounts stand one
+ * row above their codes, from the second on two rows.
+ */
+function extraCodes(wb: XLSX.WorkBook): void {
+  const ws = wb.Sheets["公开05表"];
+  const rows: [XLSX.CellObject, XLSX.CellObject][] = [];
+  for (let r = 8; r <= 30; r++) {
+    rows.push([ws["A" + r], ws["B" + r]]);
+    const code = String(ws["A" + r].v);
+    if (code === "2010399") rows.push([{ t: "s", v: "2010350" }, { t: "s", v: "事业运行" }]);
+    if (code === "2080505") rows.push([{ t: "s", v: "2080506" }, { t: "s", v: "机关事业单位职业年金缴费支出" }]);
+  }
+  const note = ws.A31;
+  delete ws.A31;
+  rows.forEach(([a, b], i) => {
+    ws["A" + (8 + i)] = a;
+    ws["B" + (8 + i)] = b;
+  });
+  ws.A33 = note;
+  ws["!ref"] = "A1:E33";
+  ws["!merges"] = (ws["!merges"] || []).filter((m) => m.s.r < 30).concat([{ s: { r: 32, c: 0 }, e: { r: 32, c: 4 } }]);
+}
+
+test("codes listed without an amount push the amounts one and then two rows away: one S.10 naming both stretches", () => {
+  const all = audit(extraCodes);
+  const fs = fresh(all);
+  const roots = fs.filter((f) => !f.cause);
+  expect(roots.map((f) => f.rule + " " + f.sheet + "!" + f.cell)).toEqual(["S.10 公开05表!C13"]);
+  expect(roots[0].message).toContain("自第 13 行（206 科学技术支出）起，本年支出小计、基本支出、项目支出栏的金额比科目编码高 1 行，自第 21 行（210 卫生健康支出）起比科目编码高 2 行");
+  expect(roots[0].message).toContain("科目 2010350、2080506 在本表没有对应的金额（按 0 计）");
+  expect(fs.length).toBeGreaterThan(20);
+  expect(all.filter((f) => isTable(f) && f.severity === "error" && !f.cause).map(at)).toEqual(["S.10 公开05表!C13"]);
+});
+
 test("the sample itself has no S.10 and no error linked to a cause", () => {
   expect(base.filter((f) => f.rule === "S.10")).toEqual([]);
   expect(base.filter((f) => isTable(f) && f.severity === "error")).toEqual([]);

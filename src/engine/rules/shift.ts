@@ -47,6 +47,8 @@ export interface Shift {
   fixed: number;
   /** Identities that hold under the hypothesis (fixed or not): between equal `fixed`, fewer unknown rows win. */
   holding: number;
+  /** Cross-table comparisons repaired minus broken under the hypothesis. */
+  cross: number;
   /** When the offset changes further down (codes listed that have no amount): each stretch with its offset. */
   segments?: Segment[];
 }
@@ -86,9 +88,10 @@ function grid(rows: TRow[], cols: string[], scale: number): (number | null)[][] 
   );
 }
 
-/** More identities repaired, then more that hold at all, then the smaller offset, then more columns. */
+/** More identities repaired, then more cross-table agreement, then more that hold at all, then the smaller offset, then more columns. */
 function preferred(a: Shift, b: Shift): boolean {
   if (a.fixed !== b.fixed) return a.fixed > b.fixed;
+  if (a.cross !== b.cross) return a.cross > b.cross;
   if (a.holding !== b.holding) return a.holding > b.holding;
   if (Math.abs(a.k) !== Math.abs(b.k)) return Math.abs(a.k) < Math.abs(b.k);
   return a.cols.length > b.cols.length;
@@ -140,8 +143,8 @@ export function detectShift(t: TableModel, cross: Cross[] = []): Shift | null {
     return (x.kind === "same" ? Math.abs(d) : d) > x.unit + 1e-9 ? "bad" : null;
   };
   const xNow = xs.map((x) => status(x, V[x.i][x.c]));
-  /** The mirror tables agree with the hypothesis at least as often as they disagree. */
-  const mirrorsAgree = (val: Val): boolean => {
+  /** Cross-table comparisons repaired minus those broken: a veto when negative, and a tie-break between hypotheses. */
+  const mirrors = (val: Val): number => {
     let fixed = 0;
     let broken = 0;
     xs.forEach((x, j) => {
@@ -149,7 +152,7 @@ export function detectShift(t: TableModel, cross: Cross[] = []): Shift | null {
       if (xNow[j] === "ok" && after === "bad") broken++;
       if (xNow[j] === "bad" && after === "ok") fixed++;
     });
-    return broken <= fixed;
+    return fixed - broken;
   };
   /** At least three amounts read differently: fewer is one wrong figure (rootcause.ts), not a shifted column. */
   const movesEnough = (val: Val): boolean => {
@@ -161,7 +164,7 @@ export function detectShift(t: TableModel, cross: Cross[] = []): Shift | null {
       }
     return n >= 3;
   };
-  const plausible = (val: Val) => movesEnough(val) && mirrorsAgree(val);
+  const plausible = (val: Val) => movesEnough(val) && mirrors(val) >= 0;
   let best: Shift | null = null;
   const sets: number[][] = [cols.map((_, i) => i)].concat(cols.length > 1 ? cols.map((_, i) => [i]) : []);
   for (const set of sets)
@@ -187,11 +190,11 @@ export function detectShift(t: TableModel, cross: Cross[] = []): Shift | null {
           }
         }
         if (!ok || fixed < 3 || fixed * 2 < badNow || !plausible(val)) continue;
-        const cand: Shift = { start: s, k, cols: set.map((i) => cols[i]), fixed, holding };
+        const cand: Shift = { start: s, k, cols: set.map((i) => cols[i]), fixed, holding, cross: mirrors(val) };
         if (!best || preferred(cand, best)) best = cand;
       }
     }
-  return best || piecewise(rows.length, cols, sets, V, ids, holds, now, plausible);
+  return best || piecewise(rows.length, cols, sets, V, ids, holds, now, plausible, mirrors);
 }
 
 type Terms = { i: number; c: number; coef: number }[];
@@ -213,7 +216,7 @@ export interface Segment {
  * exactly what is tested. Rows after the last stretch are unknown. A stretch is kept only when it repairs at
  * least two more identities and breaks none; a repaired identity must involve a non-zero figure.
  */
-function piecewise(m: number, cols: string[], sets: number[][], V: (number | null)[][], ids: Terms[], holds: (t: Terms, v: Val) => boolean | null, now: (boolean | null)[], plausible: (v: Val) => boolean): Shift | null {
+function piecewise(m: number, cols: string[], sets: number[][], V: (number | null)[][], ids: Terms[], holds: (t: Terms, v: Val) => boolean | null, now: (boolean | null)[], plausible: (v: Val) => boolean, mirrors: (v: Val) => number): Shift | null {
   let best: Shift | null = null;
   const badNow = now.filter((h) => h === false).length;
   for (const set of sets) {
@@ -249,7 +252,7 @@ function piecewise(m: number, cols: string[], sets: number[][], V: (number | nul
     let have = 0;
     for (let round = 0; round < 12; round++) {
       const prev = segs[segs.length - 1];
-      let pick: { segs: Segment[]; fixed: number; holding: number; k: number } | null = null;
+      let pick: { segs: Segment[]; fixed: number; holding: number; k: number; cross: number } | null = null;
       for (let k = -2 * MAX_K; k <= 2 * MAX_K; k++) {
         if (!k || (prev && k === prev.k)) continue;
         const gap = prev ? Math.max(0, prev.k - k) : Math.max(0, -k);
@@ -267,7 +270,9 @@ function piecewise(m: number, cols: string[], sets: number[][], V: (number | nul
           if (lo <= s) continue;
           const r = score(with_(lo));
           if (!r.ok || r.fixed < have + (prev ? 2 : 3)) continue;
-          if (!pick || r.fixed > pick.fixed || (r.fixed === pick.fixed && (r.holding > pick.holding || (r.holding === pick.holding && Math.abs(k) < Math.abs(pick.k))))) pick = { segs: with_(lo), fixed: r.fixed, holding: r.holding, k };
+          const x = mirrors(valOf(with_(lo)));
+          const better = !pick || r.fixed > pick.fixed || (r.fixed === pick.fixed && (x > pick.cross || (x === pick.cross && (r.holding > pick.holding || (r.holding === pick.holding && Math.abs(k) < Math.abs(pick.k))))));
+          if (better) pick = { segs: with_(lo), fixed: r.fixed, holding: r.holding, k, cross: x };
         }
       }
       if (!pick) break;
@@ -278,7 +283,7 @@ function piecewise(m: number, cols: string[], sets: number[][], V: (number | nul
     if (!segs.length) continue;
     const total = score(segs);
     if (!total.ok || total.fixed < 3 || total.fixed * 2 < badNow || !plausible(valOf(segs))) continue;
-    const cand: Shift = { start: segs[0].start, k: segs[0].k, cols: set.map((i) => cols[i]), fixed: total.fixed, holding: total.holding, segments: segs.length > 1 ? segs : undefined };
+    const cand: Shift = { start: segs[0].start, k: segs[0].k, cols: set.map((i) => cols[i]), fixed: total.fixed, holding: total.holding, cross: mirrors(valOf(segs)), segments: segs.length > 1 ? segs : undefined };
     if (!best || preferred(cand, best)) best = cand;
   }
   return best;
