@@ -20,7 +20,18 @@ import { sampleSnapshot } from "../excel/sampleBook";
 const ROOT = path.join(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const PANE_BUDGET = 300 * 1024;
+/**
+ * Budget of the pane's JavaScript (polyfill.js + taskpane.js, minified, all loaded at once: the pane audits on open
+ * and the audit runs entirely in the pane, so there is no later chunk). Decision "pane budget 320 KB" (README):
+ * 300 KB held until the engine grew by the 未审核 state, the §8 layouts, root-cause grouping and the narrative checks
+ * (+82 KB, 274 → 355 KB at ebff524). The waste was removed first — TypeScript's ES5 helpers once from tslib (−21 KB),
+ * no iterator protocol for for..of over arrays (downlevelIteration off, −23 KB), core-js Symbol without its
+ * JSON.stringify patch (−4 KB) — leaving 307 KB of code the first audit runs; 320 KB keeps ~13 KB for what lands
+ * before the freeze. Growing past it needs the same measurement again, not a new number.
+ */
+const PANE_BUDGET = 320 * 1024;
+/** The function file (polyfills + commands) did not grow: it keeps the original 300 KB. */
+const COMMANDS_BUDGET = 300 * 1024;
 const PROD_URL = "https://audit.test.example/addin/";
 const EXPECTED = auditWorkbook(sampleSnapshot()).findings;
 
@@ -51,11 +62,11 @@ describe("shipped bundles", () => {
     expect(res + "").not.toContain("error");
   });
 
-  test("pane JavaScript (polyfills + pane) stays within 300 KB minified", () => {
+  test("pane JavaScript (polyfills + pane) stays within 320 KB minified", () => {
     const pane = size("polyfill.js") + size("taskpane.js");
-    console.log("bundle sizes: polyfill " + size("polyfill.js") + " B, taskpane " + size("taskpane.js") + " B, commands " + size("commands.js") + " B, preview " + size("preview.js") + " B; build " + buildMs + " ms");
+    console.log("pane JavaScript " + pane + " B of " + PANE_BUDGET + " B; bundle sizes: polyfill " + size("polyfill.js") + " B, taskpane " + size("taskpane.js") + " B, commands " + size("commands.js") + " B, preview " + size("preview.js") + " B; build " + buildMs + " ms");
     expect(pane).toBeLessThanOrEqual(PANE_BUDGET);
-    expect(size("polyfill.js") + size("commands.js")).toBeLessThanOrEqual(PANE_BUDGET);
+    expect(size("polyfill.js") + size("commands.js")).toBeLessThanOrEqual(COMMANDS_BUDGET);
   });
 
   test("add-in pages load Office.js from Microsoft's CDN and have no inline script", () => {

@@ -135,7 +135,7 @@ export function linkRootCauses(ctx: Context): void {
     if (ra !== rb) parent.set(rb, ra);
   }
   const copies = new Map<TCell, TCell[]>();
-  for (const c of index.keys()) {
+  for (const c of Array.from(index.keys())) {
     const r = find(c);
     const list = copies.get(r);
     if (list) list.push(c);
