@@ -12,7 +12,7 @@ import { cellAt, Tables } from "../model";
 import { Recognition, safeGrids } from "../recognize";
 import { Context } from "../rules/context";
 import { SheetSnapshot, WorkbookSnapshot } from "../types";
-import { linkToTableErrors } from "./blame";
+import { linkToTableErrors, uncheckDisplaced } from "./blame";
 import { Checker } from "./checker";
 import { hygiene, tocCheck } from "./hygiene";
 import { wording, years } from "./wording";
@@ -203,6 +203,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
 
 export function narrativeRules(ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): void {
   const r = analyseNarrative(rec, snapshot, options);
+  uncheckDisplaced(ctx.findings, r);
   linkToTableErrors(ctx.findings, r.findings);
   ctx.narrative = r;
   for (const f of r.findings) ctx.add(f, { rule: f.rule });

@@ -350,6 +350,7 @@ export function checkS9(c: Ctx, sec: Section): void {
   let domestic: { p: Para; fig: Figure; clause: { start: number; end: number } } | null = null;
   let foreign: { p: Para; fig: Figure } | null = null;
   let domesticGroups = false;
+  const sgStated: { [k: string]: Figure } = {};
   const shareSum = { sum: ZERO, tol: ZERO, n: 0, p: null as Para | null, start: 0, end: 0 };
   walk(sec, (p, where) => {
     each(p, P.sgTotal, (m, s, e) => {
@@ -450,7 +451,7 @@ export function checkS9(c: Ctx, sec: Section): void {
       }
     });
     if (P.domesticGroups.test(p.text) || RECEPTION_DISCLOSED.test(p.text)) domesticGroups = true;
-    checkSangongExtra(ck, p, where);
+    checkSangongExtra(ck, p, where, sgStated);
   });
   // the three shares of the “三公” breakdown add up to 100 % (when there is any 三公 spending)
   const tot = cell("c7", "决算数 合计");

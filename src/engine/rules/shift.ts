@@ -35,6 +35,12 @@ const CODED: TableId[] = ["公开02", "公开03", "公开05", "公开07", "公�
 const MAX_ROWS = 400;
 const MAX_K = 3;
 
+/**
+ * The sheet-qualified amount cells each S.10 finding found displaced, so the narrative is not held to them
+ * (narrative/blame.ts: a comparison with such a cell is 未审核).
+ */
+export const DISPLACED = new WeakMap<Finding, Set<string>>();
+
 /** One identity over the table's grid of amounts: Σ coef·value(row, col) = 0 within Σ half-units. */
 interface Identity {
   terms: { i: number; c: string; coef: number }[];
@@ -348,6 +354,7 @@ function report(ctx: Context, t: TableModel, sh: Shift): void {
     cause: null,
   };
   ctx.add(f, { rule: "S.10", table: t.id });
+  DISPLACED.set(f, new Set(Array.from(affected).map((c) => qualified(c.sheet, c.addr))));
   const root = causeOf(f);
   let n = 0;
   ctx.log.forEach((rec) => {
