@@ -6,7 +6,7 @@
  * - a narrative 疑点 caused by a table error folds under that error's root.
  */
 import * as XLSX from "@e965/xlsx";
-import { auditWorkbook } from "../../src/engine";
+import { auditText, auditWorkbook } from "../../src/engine";
 import { analyseNarrative } from "../../src/engine/narrative";
 import { recognize } from "../../src/engine/recognize";
 import { Finding } from "../../src/engine/types";
@@ -87,5 +87,31 @@ describe("a narrative figure compared with a displaced cell (S.10) is 未审核"
     const linked = narr(r.findings).filter((f) => f.cause);
     expect(linked.map((f) => f.rule + " " + f.severity + " " + (f.related || []).join(","))).toEqual(["N13b warning '公开05表'!E7"]);
     expect(linked.map((f) => f.cause)).toEqual(linked.map(() => "S.10 '公开05表'!C15"));
+  });
+});
+
+describe("三公 item change rates in a text alone (no tables)", () => {
+  const S9 = "七、财政拨款“三公”经费支出决算情况说明\n";
+  const said = "2024 年度“三公”经费支出决算数比 2023 年度增加 0.40 万元，其中：公务接待费支出决算增加 0.40 万元，增长 100%。";
+  test("firing: the text states the item's 决算 (0.40) and its increase (0.40): the prior year is 0, the rate UNDEFINED", () => {
+    const r = auditText(S9 + "“三公”经费财政拨款支出决算为 0.40 万元，其中：公务接待费支出决算为 0.40 万元。\n" + said);
+    expect(r.findings.filter((f) => f.rule === "N9a" && f.severity === "error").map((f) => f.actual)).toEqual(["100"]);
+  });
+  test("passing: without the item's 决算 in the text and without 公开09, the rate is 未审核, not a finding", () => {
+    const r = auditText(S9 + said);
+    expect(r.findings.filter((f) => f.rule === "N9a" && f.severity === "error")).toEqual([]);
+    expect(r.notChecked.filter((n) => n.rule === "N9a").map((n) => n.reason)).toEqual(["缺表"]);
+  });
+});
+
+describe("三公 item change rates against 公开09 when the text states no 决算 for the item", () => {
+  // the sample's 公开09 公务接待费 决算 is 0.12 (L8): 减少 0.08 means a prior year of 0.20, 下降 40.00 %
+  const text = (rate: string) => "七、财政拨款“三公”经费支出决算情况说明\n2024 年度“三公”经费支出决算数比 2023 年度减少 0.08 万元，其中：公务接待费支出决算减少 0.08 万元，下降 " + rate + "%。";
+  const run = (t: string) => narr(analyseNarrative(rec, sample, { narrative: t }).findings).filter((f) => f.rule === "N9a" && f.severity === "error");
+  test("passing: 0.08 / (0.12 + 0.08) = 40.00 %", () => {
+    expect(run(text("40.00"))).toEqual([]);
+  });
+  test("firing: 50.00 % is an error against 公开09 L8", () => {
+    expect(run(text("50.00")).map((f) => [f.actual, f.expected, (f.related || []).join(",")])).toEqual([["50", "40.00", "'公开09表'!L8"]]);
   });
 });
