@@ -17,3 +17,6 @@ export type { FigureMark, MarkStatus, NarrativeResult, Span } from "./narrative"
 /** The rule registry (npm run audit -- --rules). */
 export { NOT_IMPLEMENTED, RULE_REGISTRY, ruleMeta } from "./rules/registry";
 export type { RuleMeta } from "./rules/registry";
+/** Template packs by year and region: a new year or region is data registered here (templates/years.ts). */
+export { registerRegion, registerTemplate, templateFor } from "./templates";
+export type { TemplatePack, TemplatePatch } from "./templates";

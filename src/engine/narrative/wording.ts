@@ -4,9 +4,9 @@
  *           a direction contradicted by 持平 in the same breath (「减少为 0.00 万元，与上年持平」) — 不符.
  *   N-YEAR  a year in the 目录, the titles or the headings that is incomplete (「202 年度」) or is not the fiscal
  *           year — 不符; an incomplete year in the body — 疑点.
- *   N-NAME  a 功能分类 class name that was renamed before the document's year (layouts.ts CLASSES.outdated).
+ *   N-NAME  a 功能分类 class name that was renamed before the document's year (the template pack's classes, `outdated`).
  */
-import { CLASSES } from "../layouts";
+import { activeTemplate } from "../templates";
 import { Checker } from "./checker";
 import { Para } from "./normalise";
 
@@ -33,7 +33,7 @@ export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefin
 }
 
 function outdatedNames(ck: Checker, p: Para, year: number): void {
-  for (const c of CLASSES)
+  for (const c of activeTemplate().classes)
     for (const o of c.outdated || []) {
       if (year <= o.lastYear) continue;
       const old = o.name.replace(/支出$/, "");

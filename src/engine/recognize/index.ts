@@ -6,6 +6,7 @@ import { a1 } from "../address";
 import { Grid } from "../grid";
 import { tableSpec } from "../layouts";
 import { TableModel, Tables } from "../model";
+import { anyYearTemplate, TemplatePack, templateFor, withTemplate, yearOfTitles } from "../templates";
 import { TableId, TABLE_IDS, WorkbookSnapshot } from "../types";
 import { readBasic } from "./basic";
 import { readCoded } from "./coded";
@@ -28,6 +29,8 @@ export interface Recognition {
   /** Every title found, read or not, in workbook order. */
   candidates: Candidate[];
   missing: { id: TableId; reason: string }[];
+  /** The template pack the tables were read with (the fiscal year of the titles, templates/index.ts). */
+  template?: TemplatePack;
 }
 
 /** Cells scanned for titles per sheet at most; beyond, the sheet is skimmed (bounded time on huge sheets). */
@@ -62,18 +65,45 @@ export function safeGrids(snapshot: WorkbookSnapshot): Grid[] {
 
 export function recognize(snapshot: WorkbookSnapshot): Recognition {
   const grids = safeGrids(snapshot);
-  const candidates: Candidate[] = [];
+  // Title cells by the titles of any declared year; their year selects the pack; the titles are then matched again
+  // against that pack alone (templates/index.ts).
+  const found: { grid: Grid; r: number; c: number; text: string }[] = [];
+  const any = anyYearTemplate().tables;
   for (const grid of grids) {
-    const titles: { r: number; c: number; id: TableId; title: string }[] = [];
     let scanned = 0;
     for (let r = grid.top; r < grid.bottom && scanned < SCAN_LIMIT; r++)
       for (let c = grid.left; c < grid.right; c++) {
         scanned++;
         const v = grid.value(r, c);
         if (typeof v !== "string" || v.length < 5) continue;
-        const m = matchTitle(v);
-        if (m) titles.push({ r, c, id: m.id, title: m.title });
+        if (matchTitle(v, any)) found.push({ grid, r, c, text: v });
       }
+  }
+  const template = templateFor(yearOfTitles(found.map((f) => headText(f.grid, f.r, f.c))));
+  return withTemplate(template, () => readAll(grids, found, template));
+}
+
+/** The title's text with the head lines around it (the line above, the three below): where the 「YYYY 年度」 is printed. */
+function headText(grid: Grid, r: number, c: number): string {
+  const parts = [String(grid.value(r, c))];
+  const right = Math.min(grid.right, c + 30);
+  for (let rr = Math.max(grid.top, r - 1); rr <= Math.min(grid.bottom - 1, r + 3); rr++)
+    for (let cc = grid.left; cc < right; cc++) {
+      const v = grid.value(rr, cc);
+      if (typeof v === "string" && v.indexOf("年") >= 0 && v.length <= 60 && !(rr === r && cc === c)) parts.push(v);
+    }
+  return parts.join(" ");
+}
+
+function readAll(grids: Grid[], found: { grid: Grid; r: number; c: number; text: string }[], template: TemplatePack): Recognition {
+  const candidates: Candidate[] = [];
+  for (const grid of grids) {
+    const titles: { r: number; c: number; id: TableId; title: string }[] = [];
+    for (const f of found) {
+      if (f.grid !== grid) continue;
+      const m = matchTitle(f.text, template.tables);
+      if (m) titles.push({ r: f.r, c: f.c, id: m.id, title: m.title });
+    }
     for (let i = 0; i < titles.length; i++) {
       const t = titles[i];
       let r2 = grid.bottom - 1;
@@ -107,5 +137,5 @@ export function recognize(snapshot: WorkbookSnapshot): Recognition {
     else if (mine.length) missing.push({ id, reason: "在“" + mine[0].sheet + "”" + mine[0].cell + " 找到标题“" + tableSpec(id).name + "”，但" + mine[0].reason });
     else missing.push({ id, reason: "工作簿中没有找到标题为“" + tableSpec(id).name + "”的表" });
   }
-  return { tables, grids, candidates, missing };
+  return { tables, grids, candidates, missing, template };
 }

@@ -1,5 +1,5 @@
 /** Finding table titles in cell text (RULES.md §0.1: by title, never by sheet name or 公开 number). */
-import { TABLES } from "../layouts";
+import { activeTemplate, TableSpec } from "../templates";
 import { normKey } from "../text";
 import { TableId } from "../types";
 
@@ -11,8 +11,11 @@ export interface TitleMatch {
 const LEADING_CODE = /^(?:附?表[\d一二三四五六七八九十]+|公开\d{1,2}表?|[一二三四五六七八九十]+[、.])[:：、.\-]*/;
 const TRAILING_CODE = /[(（]?(?:公开\d{1,2}表?|附?表[\d一二三四五六七八九十]+)[)）]?$/;
 
-/** The table a title cell names, or null. The longest title ending the text wins (财政拨款收入支出决算总表 ≠ 收入支出决算总表). */
-export function matchTitle(text: string): TitleMatch | null {
+/**
+ * The table a title cell names among `tables` (the active template pack's by default), or null. The longest title
+ * ending the text wins (财政拨款收入支出决算总表 ≠ 收入支出决算总表).
+ */
+export function matchTitle(text: string, tables: TableSpec[] = activeTemplate().tables): TitleMatch | null {
   if (!text || text.length > 120 || text.indexOf("决算") < 0) return null;
   let k = normKey(text);
   if (/[。；;，,]/.test(k) || /^注|^说明/.test(k)) return null;
@@ -22,7 +25,7 @@ export function matchTitle(text: string): TitleMatch | null {
   if (k.charAt(k.length - 1) !== "表") return null;
   let best: TitleMatch | null = null;
   let bestLen = 0;
-  for (const spec of TABLES) {
+  for (const spec of tables) {
     for (const t of spec.titles) {
       if (t.length > bestLen && k.length >= t.length && k.slice(k.length - t.length) === t && k.length - t.length <= 40) {
         best = { id: spec.id, title: String(text).trim() };

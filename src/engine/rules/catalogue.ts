@@ -1,10 +1,11 @@
 /**
  * The rule catalogue of RULES.md §1–§2 as data. Each entry names its id, severity and the cells it compares;
- * the evaluators in evaluate.ts know only these shapes. A new template year changes layouts.ts or this list.
+ * the evaluators in evaluate.ts know only these shapes. A new template year is a patch in templates/years.ts.
  *
  * Row keys: codes or "合计" in coded tables; "L27"… (2024 行次) and "C201"… (类 lines) in 公开01/04;
  * "P.total"/"G.total" in 公开06; "row" in 公开09. Column keys are 栏次: "c1"….
  */
+import type { Condition } from "../templates";
 import { TableId } from "../types";
 import { RuleSeverity } from "./context";
 
@@ -39,8 +40,8 @@ export type RuleSpec =
 /** 公开08 is published either as a 支出 table ("plain") or as a 收入支出 table like 公开07 ("fund"). */
 export type Variant = "plain" | "fund";
 
-/** Conditions on 公开01 under which a rule applies or tightens (RULES.md X.11, X.22). */
-export type Condition = "noCarryOver" | "onlyGeneralBudget";
+/** Conditions on 公开01 under which a rule applies or tightens (RULES.md X.11, X.22); their lines are template data. */
+export type { Condition };
 
 const r = (t: TableId, row: string, col: string): Ref => ({ t, row, col });
 const rows = (t: TableId, keys: string[], col: string): Ref[] => keys.map((k) => r(t, k, col));

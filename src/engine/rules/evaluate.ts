@@ -1,5 +1,6 @@
 /** Evaluators for the shapes of the catalogue: each reads its cells and hands the comparison to the Context. */
 import { T01_LINES, T04_LINES } from "../layouts";
+import { activeTemplate } from "../templates";
 import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
@@ -65,20 +66,14 @@ function anyTableLabel(a: TableId, b: TableId): boolean {
   return a !== b;
 }
 
-/** 公开01 lines that must all show 0 for a condition to hold (blank counts as 0, text never). */
-const CONDITIONS: { [c in Condition]: [string, string][] } = {
-  noCarryOver: [["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]],
-  onlyGeneralBudget: [["L2", "c1"], ["L3", "c1"], ["L4", "c1"], ["L5", "c1"], ["L6", "c1"], ["L7", "c1"], ["L8", "c1"], ["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]],
-};
-
 /**
- * Whether a condition on 公开01 holds; a gap when it cannot be told (公开01, a line or a readable figure absent).
+ * Whether a condition on 公开01 holds (its lines: the template pack's `conditions`, all 0); a gap when it cannot be told (公开01, a line or a readable figure absent).
  * Blank counts as 0 (a present cell), text never.
  */
 function holds(ctx: Context, c: Condition): boolean | Gap {
   const t1 = ctx.table("公开01");
   if (!t1) return missingTable("公开01");
-  for (const [k, col] of CONDITIONS[c]) {
+  for (const [k, col] of activeTemplate().conditions[c]) {
     const row = rowByKey(t1, k);
     if (!row) return missingRow("公开01", k);
     const cell = row.cells[col];

@@ -1,0 +1,98 @@
+/**
+ * The shape of a template pack: everything the engine knows about how one year's (and one region's) tables are
+ * laid out and named. A pack is data; the engine reads it through `templates/index.ts`. Keys follow RULES.md:
+ * columns are 栏次 ("c1" = 栏1), 公开01/04 lines are the 2024 行次 ("L27" = 行27), 功能分类 classes by 类 code.
+ */
+import { TableId } from "../types";
+
+export type TableKind = "summary" | "coded" | "basic" | "sangong";
+
+export interface ColumnSpec {
+  key: string;
+  /** Chinese name used in messages. */
+  name: string;
+  /** Matches the normalised header path of the column (all header rows above it, top to bottom, joined). */
+  match: RegExp;
+}
+
+export interface TableSpec {
+  id: TableId;
+  kind: TableKind;
+  /** Normalised titles (no spaces, no quotes); the longest title that ends a cell's text wins. */
+  titles: string[];
+  /** Short name for messages. */
+  name: string;
+  /** Amount columns of coded tables, in matching order (specific before general). */
+  columns?: ColumnSpec[];
+  /** A variant column set chosen when the header matches `when` (公开08 published as 收入支出 table). */
+  variant?: { when: RegExp; columns: ColumnSpec[] };
+  /** The table may be printed with headers and a sentence only, no amount row (RULES.md §8.1 item 4). */
+  mayBeEmpty?: boolean;
+}
+
+/** One line of 公开01/04 found by its label (RULES.md §0.1: rows by label, 行次 only as a cross-check). */
+export interface LineSpec {
+  key: string;
+  name: string;
+  side: "income" | "expense";
+  match: RegExp;
+  /** The line only counts after this line was seen on its side (公开04 repeats the fund names under 行28). */
+  after?: string;
+  /** Lines summed by T01.1 / T04.1. */
+  item?: boolean;
+}
+
+/**
+ * A 功能分类 类 with the name printed in 公开01/04, other names accepted when reading, and `outdated`: an old name
+ * and the last fiscal year it was in use (a document of a later year that still writes it is flagged by the
+ * narrative's wording check, RULES.md §4.5).
+ */
+export interface ClassSpec {
+  code: string;
+  name: string;
+  aliases?: string[];
+  outdated?: { name: string; lastYear: number }[];
+}
+
+/** Conditions on 公开01 that decide whether a conditional cross-table rule applies (RULES.md X.11, X.22). */
+export type Condition = "noCarryOver" | "onlyGeneralBudget";
+
+export interface TemplatePack {
+  /** The fiscal year the pack describes ("2024"), or the year it was derived for. */
+  year: string;
+  tables: TableSpec[];
+  classes: ClassSpec[];
+  t01Lines: LineSpec[];
+  t04Lines: LineSpec[];
+  /** 公开04 expense columns (栏2–5) by header text; 公开01 has one amount column per side. */
+  t04ExpenseColumns: ColumnSpec[];
+  /** 公开09: the six items, matched on one header part at a time from the leaf upwards. */
+  sangongItems: { offset: number; name: string; match: RegExp }[];
+  /** 公开06 lanes: 人员经费 classes and 公用经费 classes (RULES.md §4.2). */
+  personnelClasses: string[];
+  publicClasses: string[];
+  /** 经济分类 类 and 款 by name: one string per 类, "code name" pairs separated by "|", the 类 first. */
+  economic: string[];
+  /** Names whose code differs in this year's 经济分类 (before the 2018 reform), name → code; read before `economic`. */
+  economicOld: { [name: string]: string };
+  /** 公开01 lines (and their column) that must all be 0 for a condition to hold. */
+  conditions: { [c in Condition]: [string, string][] };
+  /** Regional table numbering (一…九) → table, where a region numbers its tables instead of 公开NN; data only. */
+  numbering?: { [numeral: string]: TableId };
+}
+
+/**
+ * A year or a region declared as the differences from the 2024 pack. Everything not named stays as in 2024.
+ *   titles:  extra titles per table (accepted besides the base ones); `replaceTitles` replaces them instead.
+ *   names:   a table's short name in messages.
+ *   classes: per 类 code a new printed name (the base name becomes an alias), extra aliases, or `absent`.
+ */
+export interface TemplatePatch {
+  titles?: Partial<Record<TableId, string[]>>;
+  replaceTitles?: Partial<Record<TableId, string[]>>;
+  names?: Partial<Record<TableId, string>>;
+  classes?: { [code: string]: { name?: string; aliases?: string[]; absent?: boolean } };
+  absentTables?: TableId[];
+  economicOld?: { [name: string]: string };
+  numbering?: { [numeral: string]: TableId };
+}
