@@ -2,7 +2,7 @@
  * Template packs by year and region (issue 9 §3, RULES.md §4.6, §8.1 items 5 and 9): a year or a region is data
  * registered through the engine's entry, never an engine change; the year printed with the titles selects it.
  */
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { auditWorkbook, registerTemplate, templateFor } from "../../src/engine";
 import { Finding } from "../../src/engine/types";
 import * as F from "../fixtures/sample";
