@@ -13,12 +13,15 @@
  * high-water mark for that work alone (process.resourceUsage().maxRSS), not a sample that can miss the peak.
  * BENCH_QUICK=1 runs the same steps small (5 copies, 500 rows) for the smoke test.
  */
-import { CLASSES } from "../src/engine/layouts";
+import { templateFor } from "../src/engine";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as XLSX from "@e965/xlsx";
+
+/** The 2024 template's 功能分类 类 (src/engine/templates). */
+const CLASSES = templateFor().classes;
 
 const REPO = path.join(__dirname, "..");
 const SAMPLE = path.join(REPO, "examples", "2024-sanmenxia-xzsp.xlsx");
