@@ -7,6 +7,7 @@ import * as XLSX from "@e965/xlsx";
 import { auditWorkbook } from "../../src/engine";
 import { Finding } from "../../src/engine/types";
 import * as F from "../fixtures/sample";
+import { shiftAmounts } from "../fixtures/shift";
 
 const base = auditWorkbook(F.sampleSnapshot()).findings;
 const baseKeys = new Set(base.map((f) => f.rule + "|" + f.sheet + "!" + f.cell + "|" + f.difference));
@@ -19,15 +20,6 @@ function setAmount(wb: XLSX.WorkBook, sheet: string, addr: string, v: number): v
   const c = wb.Sheets[sheet][addr] as XLSX.CellObject;
   c.v = v;
   delete c.w;
-}
-
-/** Move the amount cells of columns `cols` in rows ≥ `from` (1-based) by `k` rows; cells moved off the table are lost. */
-function shiftAmounts(wb: XLSX.WorkBook, sheet: string, cols: string[], from: number, last: number, k: number): void {
-  const ws = wb.Sheets[sheet];
-  const saved: { [a: string]: XLSX.CellObject } = {};
-  for (let r = from; r <= last; r++) for (const c of cols) saved[c + r] = ws[c + r];
-  for (let r = from; r <= last; r++) for (const c of cols) delete ws[c + r];
-  for (let r = from; r <= last; r++) for (const c of cols) if (r + k <= last && r + k >= from + Math.min(k, 0) && saved[c + r]) ws[c + (r + k)] = saved[c + r];
 }
 
 function audit(edit: (wb: XLSX.WorkBook) => void) {

@@ -5,12 +5,12 @@
  * - a figure compared with a cell that S.10 found displaced is 未审核, not a finding of the text;
  * - a narrative 疑点 caused by a table error folds under that error's root.
  */
-import * as XLSX from "@e965/xlsx";
 import { auditText, auditWorkbook } from "../../src/engine";
 import { analyseNarrative } from "../../src/engine/narrative";
 import { recognize } from "../../src/engine/recognize";
 import { Finding } from "../../src/engine/types";
 import * as F from "../fixtures/sample";
+import { shiftAmounts } from "../fixtures/shift";
 
 const sample = F.sampleSnapshot();
 const rec = recognize(sample);
@@ -48,15 +48,6 @@ describe("三公 item change rates (RULES.md §8.2.2)", () => {
     expect(run(text("19.5", "，上年无此项支出")).map((f) => f.severity)).toEqual(["error"]);
   });
 });
-
-/** Move the amount cells of columns `cols` in rows ≥ `from` (1-based) by `k` rows (as test/engine/rootcause.test.ts). */
-function shiftAmounts(wb: XLSX.WorkBook, sheet: string, cols: string[], from: number, last: number, k: number): void {
-  const ws = wb.Sheets[sheet];
-  const saved: { [a: string]: XLSX.CellObject } = {};
-  for (let r = from; r <= last; r++) for (const c of cols) saved[c + r] = ws[c + r];
-  for (let r = from; r <= last; r++) for (const c of cols) delete ws[c + r];
-  for (let r = from; r <= last; r++) for (const c of cols) if (r + k <= last && r + k >= from + Math.min(k, 0) && saved[c + r]) ws[c + (r + k)] = saved[c + r];
-}
 
 describe("a narrative figure compared with a displaced cell (S.10) is 未审核", () => {
   const wb = F.loadSample();

@@ -8,10 +8,29 @@ import { checkItem, ItemResult, itemsSummary, itemStatements, spentColumn } from
 import { Section } from "./sections";
 import { each, figs, walk, whereOf } from "./scan";
 import { AMT } from "./tokens";
+import { Para } from "./normalise";
+import { P } from "./patterns";
+import { TableId } from "../types";
 
 const INCOME = new RegExp("(政府性基金|国有资本经营)预算财政拨款收入(?:合计)?(?:为|共计|总计)?" + AMT);
 const SPENT = new RegExp("(政府性基金|国有资本经营)预算财政拨款支出(?:合计)?(?:为|共计|总计)?" + AMT);
 const NONE = /无(?:使用)?(政府性基金|国有资本经营)预算财政拨款(?:收入|支出)/;
+
+/**
+ * 「没有政府性基金…」 / 「无政府性基金预算财政拨款收入和支出」: the table must then hold no non-zero amount (N7/N8).
+ * One check for both wordings, so a sentence that matches both is judged twice at most with the same verdict.
+ */
+function statedEmpty(ck: Checker, rule: string, where: string, p: Para, re: RegExp, id: TableId): void {
+  const t = ck.tables[id];
+  each(p, re, (m, s, e) => {
+    if (!t) return ck.unchecked(rule, "缺表", where + "：未找到" + id + "，文中“" + m[0] + "”未与表核对");
+    const nonzero: string[] = [];
+    for (const r of t.rows) for (const k in r.cells) if (r.cells[k].value && !r.cells[k].value!.isZero()) nonzero.push("'" + r.cells[k].sheet + "'!" + r.cells[k].addr);
+    if (!nonzero.length) return ck.ok();
+    ck.bad();
+    ck.emit(rule, "error", p, { start: s, end: e }, where + "：文中说“" + m[0] + "”，但" + id + " 有 " + nonzero.length + " 个非零金额", { related: nonzero });
+  });
+}
 
 export function checkFundSection(ck: Checker, sec: Section): void {
   const fund = sec.kind === "S7";
@@ -36,16 +55,7 @@ export function checkFundSection(ck: Checker, sec: Section): void {
     // the income column exists only in the 收入支出 layout of the table
     if (id === "公开07" || (t && t.variant === "fund")) total(INCOME, "c2", "本年收入");
     total(SPENT, col, "本年支出");
-    each(p, NONE, (m, s, e) => {
-      if (!t) return;
-      const nonzero: string[] = [];
-      for (const r of t.rows) for (const k in r.cells) if (r.cells[k].value && !r.cells[k].value!.isZero()) nonzero.push("'" + r.cells[k].sheet + "'!" + r.cells[k].addr);
-      if (!nonzero.length) ck.ok();
-      else {
-        ck.bad();
-        ck.emit(rule, "error", p, { start: s, end: e }, where + "：文中说无" + m[1] + "预算财政拨款收支，但" + id + " 有 " + nonzero.length + " 个非零金额", { related: nonzero });
-      }
-    });
+    for (const re of [NONE, fund ? P.noFund : P.noState]) statedEmpty(ck, rule, where, p, re, id);
   });
   itemsSummary(ck, whereOf(sec, ""), items, null, id, col);
 }

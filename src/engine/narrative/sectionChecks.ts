@@ -311,23 +311,7 @@ export function checkS6(c: Ctx, sec: Section): void {
 // 七、八 政府性基金 / 国有资本经营
 
 export function checkS7S8(c: Ctx, sec: Section): void {
-  const ck = c.ck;
-  const fund = sec.kind === "S7";
-  const id = fund ? "公开07" : "公开08";
-  const t = ck.tables[id];
-  walk(sec, (p, where) => {
-    each(p, fund ? P.noFund : P.noState, (m, s, e) => {
-      if (!t) return;
-      const nonzero: string[] = [];
-      for (const r of t.rows) for (const k in r.cells) if (r.cells[k].value && !r.cells[k].value!.isZero()) nonzero.push("'" + r.cells[k].sheet + "'!" + r.cells[k].addr);
-      if (!nonzero.length) ck.ok();
-      else {
-        ck.bad();
-        ck.emit(fund ? "N7" : "N8", "error", p, { start: s, end: e }, where + "：文中说没有" + (fund ? "政府性基金" : "国有资本经营预算") + "收支，但" + id + " 有 " + nonzero.length + " 个非零金额", { related: nonzero });
-      }
-    });
-  });
-  checkFundSection(ck, sec);
+  checkFundSection(c.ck, sec);
 }
 
 // ---------------------------------------------------------------------------------------------------------
