@@ -9,10 +9,40 @@ const sample = { name: "the sample" };
 const zeros09: { [cell: string]: string } = {};
 for (const c of ["c1", "c6", "c7", "c12"]) zeros09["公开09 row " + c] = "0";
 
+const TEXT = "情况说明（外部文本）!";
+const withText = { name: "the sample's text", narrative: [] as [string, string][] };
+const SELF = "项目支出绩效自评表";
+/** 公开07 with its 合计 row printed, 1.00 of 政府性基金 received and spent. */
+const fund07 = { "公开07 合计 c1": "0", "公开07 合计 c2": "1", "公开07 合计 c3": "1", "公开07 合计 c4": "1", "公开07 合计 c5": "0", "公开07 合计 c6": "0" };
+
 ruleTests([
   // Padding rows: a figure on a row without a name is counted in no total.
   { rule: "T01.6", passes: [sample], fires: [{ name: "5.00 on the unnamed 收入 row 9", set: { "公开01表!C15": "5" }, findings: ["warning 公开01表!C15"] }] },
   { rule: "T04.9", passes: [sample], fires: [{ name: "5.00 on the unnamed 收入 row 9", set: { "公开04表!C15": "5" }, findings: ["warning 公开04表!C15"] }] },
+  // Narrative (the sample's 情况说明 passed as an external text)
+  {
+    rule: "N5a",
+    passes: [withText],
+    fires: [{ name: "一般公共预算财政拨款支出 stated as 2481.99", narrative: [["一般公共预算财政拨款支出 2481.93 万元，占支出合计的 100.00%", "一般公共预算财政拨款支出 2481.99 万元，占支出合计的 100.00%"]], findings: ["error " + TEXT] }],
+  },
+  { rule: "N6", passes: [withText], fires: [{ name: "基本支出 stated as 630.90", narrative: [["基本支出 630.50 万元。其中", "基本支出 630.90 万元。其中"]], findings: ["error " + TEXT] }] },
+  // 说明七/八 say 「没有…收入，也没有…支出」: each half is checked against the table.
+  { rule: "N7", passes: [withText], fires: [{ name: "公开07 shows 1.00 received and spent", narrative: [], set: fund07, findings: ["warning " + TEXT, "warning " + TEXT] }] },
+  { rule: "N8", passes: [withText], fires: [{ name: "公开08 shows 1.00 spent", narrative: [], set: { "公开08 合计 c1": "1", "公开08 合计 c2": "1" }, findings: ["warning " + TEXT, "warning " + TEXT] }] },
+  {
+    rule: "N-NAME",
+    passes: [withText],
+    fires: [{ name: "卫生健康 called by its name before 2019", narrative: [["卫生健康（类）支出 26.92", "医疗卫生与计划生育（类）支出 26.92"]], findings: ["warning " + TEXT] }],
+  },
+  // 绩效 (the sample's 项目支出绩效自评表 sheet)
+  { rule: "P.1", passes: [sample], fires: [{ name: "大厅运行保障费 预算执行率 59.42% for 17.79 / 36", replace: [{ sheet: SELF, from: "49.42%", to: "59.42%" }], findings: ["error " + SELF + "!K5"] }] },
+  { rule: "P.3", passes: [sample], fires: [{ name: "大厅运行保障费 自评得分 95.94", replace: [{ sheet: SELF, from: "94.94", to: "95.94" }], findings: ["warning " + SELF + "!Q5"] }] },
+  {
+    rule: "P.4",
+    passes: [sample],
+    // The finding is anchored on the last 全年执行数 of the table (performanceChecks.ts), not on the edited row.
+    fires: [{ name: "电子政务外网 全年执行数 +1: the 执行数 no longer add up to 公开05 项目支出", replace: [{ sheet: SELF, from: "389.46", to: "390.46" }], findings: ["warning " + SELF + "!I18"] }],
+  },
   // Reading
   {
     rule: "S.3",
