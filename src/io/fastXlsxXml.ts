@@ -1,0 +1,215 @@
+/**
+ * The XML scanning primitives of the fast .xlsx reader (fastXlsx.ts): SheetJS's text helpers, attribute and tag
+ * scanning, shared strings and cell formats, each reproducing what SheetJS 0.20.3 does. `decline()` throws when a
+ * part is not handled with certainty; readXlsxFast then returns null and SheetJS reads the file.
+ */
+
+
+/** Inflated entries by name. */
+export type Parts = Map<string, Buffer>;
+
+/** SheetJS's table_fmt after make_ssf() (SSF_init_table), reset at every read. */
+export const TABLE_FMT: { [id: number]: string } = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
+  13: "# ??/??", 14: "m/d/yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+  20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0",
+  48: "##0.0E+0", 49: "@", 56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
+};
+
+export class Decline extends Error {}
+
+export function decline(): never {
+  throw new Decline();
+}
+
+/* ------------------------------------------------------------------ SheetJS's text helpers */
+
+const ENCODINGS: { [k: string]: string } = { "&quot;": '"', "&apos;": "'", "&gt;": ">", "&lt;": "<", "&amp;": "&" };
+const ENC_RE = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
+const CODE_RE = /_x([\da-fA-F]{4})_/gi;
+
+/** SheetJS's unescapexml (no CDATA here: such parts are declined). */
+export function unescapexml(s: string, xlsx?: boolean): string {
+  let out = s;
+  if (out.indexOf("&") >= 0) {
+    out = out.replace(ENC_RE, (all: string, code: string) => ENCODINGS[all] || String.fromCharCode(parseInt(code, all.indexOf("x") > -1 ? 16 : 10)) || all);
+  }
+  if (out.indexOf("_") >= 0) out = out.replace(CODE_RE, (_m: string, c: string) => String.fromCharCode(parseInt(c, 16)));
+  return xlsx && out.indexOf("\r") >= 0 ? out.replace(/\r\n/g, "\n") : out;
+}
+
+/** SheetJS in Node: utf8read(binary) = Buffer.from(binary, "binary").toString("utf8"). */
+export function utf8read(binary: string): string {
+  return Buffer.from(binary, "latin1").toString("utf8");
+}
+
+export function toBinary(text: string): string {
+  return Buffer.from(text, "utf8").toString("latin1");
+}
+
+/** A part as text (UTF-8), declined when SheetJS could see it differently. */
+export function text(parts: Parts, name: string): string {
+  const b = parts.get(name);
+  if (!b) return decline();
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[1] === 0xfe && b[2] === 0xff) || (b[0] === 0xef && b[1] === 0xbb)) decline();
+  const s = b.toString("utf8");
+  if (s.indexOf("\ufffd") >= 0 || s.indexOf("<!--") >= 0 || s.indexOf("<![CDATA[") >= 0 || s.indexOf("<!DOCTYPE") >= 0) decline();
+  return s;
+}
+
+/**
+ * Attributes of a start tag (`body` = text between the element name and ">", "/" removed). Keys with a namespace
+ * prefix lose it (r:id → id), as parsexmltag does. Values are raw. Declines anything but name="v" / name='v'.
+ */
+export function attrs(body: string): { [k: string]: string } {
+  const out: { [k: string]: string } = {};
+  let i = 0;
+  const n = body.length;
+  for (;;) {
+    while (i < n && isSpace(body.charCodeAt(i))) i++;
+    if (i >= n) return out;
+    const start = i;
+    while (i < n && body.charCodeAt(i) !== 61 /* = */ && !isSpace(body.charCodeAt(i))) i++;
+    const name = body.slice(start, i);
+    if (body.charCodeAt(i) !== 61 || !isName(name)) decline();
+    i++;
+    const q = body.charCodeAt(i);
+    if (q !== 34 && q !== 39) decline();
+    const end = body.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (end < 0) decline();
+    const colon = name.indexOf(":");
+    const key = colon < 0 ? name : name.slice(colon + 1);
+    if (name.indexOf("_") > 0 || (colon >= 0 && name.slice(0, colon) === "xmlns")) {
+      // parsexmltag's special cases: not needed on the attributes read here.
+    } else out[key] = body.slice(i + 1, end);
+    i = end + 1;
+  }
+}
+
+/** /^[A-Za-z][\w.:-]*$/ without a regular expression (attributes are scanned once per cell). */
+function isName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter) continue;
+    if (i === 0) return false;
+    if (!((c >= 48 && c <= 57) || c === 95 || c === 46 || c === 58 || c === 45)) return false;
+  }
+  return true;
+}
+
+/** Only XML white space between from and to. */
+export function blank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** Every start tag <name …> / <name …/> of exactly `name` (no prefix) in s, as attribute maps. */
+export function tags(s: string, name: string): { [k: string]: string }[] {
+  const out: { [k: string]: string }[] = [];
+  const open = "<" + name;
+  let at = s.indexOf(open);
+  while (at >= 0) {
+    const c = s.charCodeAt(at + open.length);
+    if (isSpace(c) || c === 62 || c === 47) {
+      const end = s.indexOf(">", at);
+      if (end < 0) decline();
+      let body = s.slice(at + open.length, end);
+      if (body.charCodeAt(body.length - 1) === 47) body = body.slice(0, -1);
+      out.push(attrs(body));
+    }
+    at = s.indexOf(open, at + open.length);
+  }
+  return out;
+}
+
+/** A prefixed form (<x:name or </x:name) of any of these elements is somewhere in s. */
+export function hasPrefixed(s: string, names: string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (new RegExp("</?\\w+:" + names[i] + "\\b").test(s)) return true;
+  return false;
+}
+
+export function parsexmlbool(v: string | undefined): boolean {
+  return v === "1" || v === "true";
+}
+
+/* ------------------------------------------------------------------ shared strings (parse_sst_xml, parse_si) */
+
+const TAG_RE = /<[/?]?[a-zA-Z0-9:_-]+(?:\s+[^"\s?<>/]+\s*=\s*(?:"[^"]*"|'[^']*'|[^'"<>\s=]+))*\s*[/?]?>/gm;
+const SIT_RE = /<(?:\w+:)?t\b[^<>]*>([^<]*)<\/(?:\w+:)?t>/g;
+
+/** parse_si(x).t on text already decoded from UTF-8 (utf8read of an ASCII-delimited slice is that slice). */
+export function siText(x: string): string | undefined {
+  if (!x) return "";
+  if (/^\s*<(?:\w+:)?t[^>]*>/.test(x)) return unescapexml(x.slice(x.indexOf(">") + 1).split(/<\/(?:\w+:)?t>/)[0] || "", true);
+  if (/<(?:\w+:)?r\b[^<>]*>/.test(x)) {
+    if (x.indexOf("rPh") >= 0) decline();
+    return unescapexml((x.match(SIT_RE) || []).join("").replace(TAG_RE, ""), true);
+  }
+  return undefined;
+}
+
+export function sharedStrings(xml: string): (string | undefined)[] {
+  if (hasPrefixed(xml, ["sst", "si", "sstItem"]) || xml.indexOf("<si ") >= 0 || xml.indexOf("<sstItem") >= 0) decline();
+  const open = /<sst\b[^<>]*>/.exec(xml);
+  if (!open) decline();
+  const close = xml.indexOf("</sst>", open.index + open[0].length);
+  if (close < 0) decline();
+  const inner = xml.slice(open.index + open[0].length, close);
+  const items = inner.replace(/<si>/g, "").split(/<\/si>/);
+  const out: (string | undefined)[] = [];
+  for (let i = 0; i < items.length; i++) out.push(siText(items[i].trim()));
+  return out;
+}
+
+/* ------------------------------------------------------------------ styles (parse_numFmts, parse_cellXfs) */
+
+/** cellXfs index → format string as safe_format puts it in `z` (undefined where table_fmt has none). */
+export function cellFormats(xml: string | null): (string | undefined)[] | null {
+  if (xml === null) return null;
+  if (hasPrefixed(xml, ["numFmts", "numFmt", "cellXfs", "xf"])) decline();
+  const table: { [id: number]: string } = { ...TABLE_FMT };
+  const nf = section(xml, "numFmts");
+  if (nf !== null) {
+    for (const t of tags(nf, "numFmt")) {
+      if (t.formatCode === undefined || !/^\d+$/.test(t.numFmtId || "")) decline();
+      const j = parseInt(t.numFmtId, 10);
+      if (j > 0x188) decline();
+      const f = unescapexml(utf8read(toBinary(t.formatCode)));
+      if (j > 0) table[j] = f === "d.m" ? "d\\.m" : f; // SSF__load's bad_formats
+    }
+  }
+  const xfs = section(xml, "cellXfs");
+  if (xfs === null) return null;
+  if (xfs.indexOf("<ext") >= 0 || xfs.indexOf("AlternateContent") >= 0) decline();
+  const out: (string | undefined)[] = [];
+  for (const t of tags(xfs, "xf")) {
+    const id = t.numFmtId;
+    if (id === undefined) {
+      out.push(table[0]);
+      continue;
+    }
+    if (!/^\d+$/.test(id)) decline();
+    const n = parseInt(id, 10);
+    if (n > 0x188) decline();
+    out.push(table[n]);
+  }
+  return out;
+}
+
+/** str_match_xml_ns(xml, name)[0] for an unprefixed element, or null (also for a self-closed one). */
+function section(xml: string, name: string): string | null {
+  const m = new RegExp("<" + name + "\\b[^<>]*>").exec(xml);
+  if (!m) return null;
+  const end = xml.indexOf("</" + name + ">", m.index + m[0].length);
+  if (end < 0) return null;
+  return xml.slice(m.index, end + name.length + 3);
+}
+
+/* ------------------------------------------------------------------ one worksheet (parse_ws_xml, parse_ws_xml_data) */
