@@ -5,7 +5,6 @@
  *  P.5 一级指标 得分率, Σ 分值 = 100, Σ 得分 = 合计 = total score of the report; P.6 三级指标 sums and counts;
  *  P.7 偏差度 of “≤” indicators; P.8 部门整体表 vs 五(三) and 公开05; P.9 预算执行 score; P.10 derived rates.
  */
-import { qualified } from "../address";
 import { Decimal, plain, ZERO, halfOfDecimals } from "../decimal";
 import { money } from "../messages";
 import { Tables } from "../model";
@@ -16,21 +15,7 @@ import { judgeRatio, pct4 } from "./ratio";
 import { EXTERNAL_SHEET } from "./result";
 import { PCell, Performance, ProjectRow } from "./performance";
 import { AMT, locate, PCT } from "./tokens";
-
-const HALF = new Decimal("0.005");
-
-function q(c: PCell): string {
-  return qualified(c.sheet, c.addr);
-}
-
-function num(c: PCell | null): Decimal | null {
-  return c && c.state === "number" && c.value ? c.value : null;
-}
-
-/** Half-width of a 绩效 amount: 2-decimal 万元 precision (RULES.md §0.2), finer when more decimals are shown. */
-function halfOf(c: PCell): Decimal {
-  return c.dp > 2 ? halfOfDecimals(c.dp) : HALF;
-}
+import { HALF, halfOf, inferWeights, num, q } from "./performanceCells";
 
 export class PerfChecks {
   constructor(
@@ -390,29 +375,3 @@ export class PerfChecks {
   }
 }
 
-/** Weights of the other 得分率 columns, from rows where that column alone falls short (consistent values only). */
-function inferWeights(rows: ProjectRow[]): { [k: string]: Decimal } {
-  const H = new Decimal(100);
-  const seen: { [k: string]: Decimal[] } = {};
-  for (const r of rows) {
-    const score = num(r.score);
-    const rate = num(r.rate);
-    if (!score || rate === null || !r.rate || !r.rate.percent) continue;
-    const short: string[] = [];
-    for (const k in r.rates) {
-      const v = r.rates[k];
-      if (v.state === "number" && v.value && v.value.lt(100)) short.push(k);
-    }
-    if (short.length !== 1) continue;
-    const v = r.rates[short[0]].value as Decimal;
-    const rest = H.minus(new Decimal(10).times(H.minus(Decimal.min(rate, H))).dividedBy(100)).minus(score);
-    const w = rest.times(100).dividedBy(H.minus(v)).toDecimalPlaces(1);
-    (seen[short[0]] = seen[short[0]] || []).push(w);
-  }
-  const out: { [k: string]: Decimal } = {};
-  for (const k in seen) {
-    const ws = seen[k];
-    if (ws.every((w) => w.equals(ws[0])) && ws[0].gt(0)) out[k] = ws[0];
-  }
-  return out;
-}

@@ -1,0 +1,49 @@
+/**
+ * Reading 绩效 cells for the checks of performanceChecks.ts: the qualified address, the number, the half-width of
+ * rounding, and the weights of 得分率 columns inferred from the rows.
+ */
+import { qualified } from "../address";
+import { Decimal, halfOfDecimals } from "../decimal";
+import { PCell, ProjectRow } from "./performance";
+
+export const HALF = new Decimal("0.005");
+
+export function q(c: PCell): string {
+  return qualified(c.sheet, c.addr);
+}
+
+export function num(c: PCell | null): Decimal | null {
+  return c && c.state === "number" && c.value ? c.value : null;
+}
+
+/** Half-width of a 绩效 amount: 2-decimal 万元 precision (RULES.md §0.2), finer when more decimals are shown. */
+export function halfOf(c: PCell): Decimal {
+  return c.dp > 2 ? halfOfDecimals(c.dp) : HALF;
+}
+
+/** Weights of the other 得分率 columns, from rows where that column alone falls short (consistent values only). */
+export function inferWeights(rows: ProjectRow[]): { [k: string]: Decimal } {
+  const H = new Decimal(100);
+  const seen: { [k: string]: Decimal[] } = {};
+  for (const r of rows) {
+    const score = num(r.score);
+    const rate = num(r.rate);
+    if (!score || rate === null || !r.rate || !r.rate.percent) continue;
+    const short: string[] = [];
+    for (const k in r.rates) {
+      const v = r.rates[k];
+      if (v.state === "number" && v.value && v.value.lt(100)) short.push(k);
+    }
+    if (short.length !== 1) continue;
+    const v = r.rates[short[0]].value as Decimal;
+    const rest = H.minus(new Decimal(10).times(H.minus(Decimal.min(rate, H))).dividedBy(100)).minus(score);
+    const w = rest.times(100).dividedBy(H.minus(v)).toDecimalPlaces(1);
+    (seen[short[0]] = seen[short[0]] || []).push(w);
+  }
+  const out: { [k: string]: Decimal } = {};
+  for (const k in seen) {
+    const ws = seen[k];
+    if (ws.every((w) => w.equals(ws[0])) && ws[0].gt(0)) out[k] = ws[0];
+  }
+  return out;
+}
