@@ -19,6 +19,12 @@ ruleTests([
   // Padding rows: a figure on a row without a name is counted in no total.
   { rule: "T01.6", passes: [sample], fires: [{ name: "5.00 on the unnamed 收入 row 9", set: { "公开01表!C15": "5" }, findings: ["warning 公开01表!C15"] }] },
   { rule: "T04.9", passes: [sample], fires: [{ name: "5.00 on the unnamed 收入 row 9", set: { "公开04表!C15": "5" }, findings: ["warning 公开04表!C15"] }] },
+  // The finding is anchored on the row's first recognised cell (structural.ts), here column D of 款 22102.
+  {
+    rule: "T02.7",
+    passes: [sample],
+    fires: [{ name: "项 2210201 renumbered 2219901: 款 22102 keeps its amount without a 项", replace: [{ sheet: "公开02表", from: "2210201", to: "2219901" }], findings: ["warning 公开02表!D26"] }],
+  },
   // Narrative (the sample's 情况说明 passed as an external text)
   {
     rule: "N5a",
