@@ -20,12 +20,13 @@ import { each, figs } from "./scan";
 import { AMT, Figure, PCT } from "./tokens";
 
 const ITEM = "(因公出国\\(境\\)费|公务用车购置及运行(?:维护)?费|公务接待费)";
-const KEYS: { [k: string]: { budget: string; final: string; name: string } } = {
+/** 公开09 budget and 决算 columns of each 三公 item, by the key `key()` gives a name in the text. */
+export const KEYS: { [k: string]: { budget: string; final: string; name: string } } = {
   出国: { budget: "c2", final: "c8", name: "因公出国（境）费" },
   公车: { budget: "c3", final: "c9", name: "公务用车购置及运行维护费" },
   接待: { budget: "c6", final: "c12", name: "公务接待费" },
 };
-function key(item: string): string {
+export function key(item: string): string {
   return /出国/.test(item) ? "出国" : /用车/.test(item) ? "公车" : "接待";
 }
 

@@ -9,20 +9,10 @@ import { Para } from "./normalise";
 import { P } from "./patterns";
 import { Section } from "./sections";
 import { Figure } from "./tokens";
-import { checkSangongExtra, RECEPTION_DISCLOSED } from "./sangong";
+import { checkSangongExtra, key, KEYS, RECEPTION_DISCLOSED } from "./sangong";
 import { Ctx, each, figs, sharesMakeWhole, walk } from "./scan";
 
 // 九 三公
-
-const SG: { [k: string]: { budget: string; final: string; name: string } } = {
-  出国: { budget: "c2", final: "c8", name: "因公出国（境）费" },
-  公车: { budget: "c3", final: "c9", name: "公务用车购置及运行维护费" },
-  接待: { budget: "c6", final: "c12", name: "公务接待费" },
-};
-
-function sgKey(item: string): string {
-  return /出国/.test(item) ? "出国" : /用车/.test(item) ? "公车" : "接待";
-}
 
 export function checkS9(c: Ctx, sec: Section): void {
   const ck = c.ck;
@@ -52,7 +42,7 @@ export function checkS9(c: Ctx, sec: Section): void {
         [4, "%"],
         [5, "%"],
       ]);
-      const k = SG[sgKey(m[1])];
+      const k = KEYS[key(m[1])];
       const fin = cell(k.final, "决算数 " + k.name);
       const bud = cell(k.budget, "预算数 " + k.name);
       const tot = cell("c7", "决算数 合计");
@@ -78,7 +68,7 @@ export function checkS9(c: Ctx, sec: Section): void {
         [4, 5],
         [6, "%"],
       ]);
-      const k = SG[sgKey(m[1])];
+      const k = KEYS[key(m[1])];
       const fin = cell(k.final, "决算数 " + k.name);
       const bud = cell(k.budget, "预算数 " + k.name);
       if (bf) ck.amount("N9b", where, p, { start: s, end: e }, bf, m[1] + "预算", bud);
