@@ -136,14 +136,9 @@ export function statedAmounts(p: Para): Stated[] {
     const pair = !!m[3] && !!m[1] && m[1] !== "均";
     const figs: Figure[] = [];
     if (pair) {
-      const a = locate(text, m[2], "", s);
-      // the second number follows the separator directly (not a thousands group: 「640.00,600.00万元」)
-      const b = a && text.slice(a.end + m[3].length, a.end + m[3].length + m[4].length) === m[4] ? figureAt(m[4], m[5], a.end + m[3].length) : null;
-      if (!a || !b) continue;
-      // the unit written once applies to both
-      a.value = a.printed.times(unitFactor(m[5]));
-      a.unit = m[5];
-      figs.push(a, b);
+      const ab = pairWithOneUnit(text, m[2], m[3], m[4], m[5], s);
+      if (!ab) continue;
+      figs.push(ab[0], ab[1]);
     } else {
       if (m[3]) {
         // 「a、b 万元」 without 各: the amount is the second number only
@@ -170,6 +165,19 @@ function inParens(text: string, at: number): boolean {
 }
 
 /** The figure `num` + `unit` known to stand at `start`. */
+/**
+ * 「A、B 万元」: two amounts with the unit written once after the second. The second number must follow the
+ * separator directly (so 「640.00,600.00万元」 is a pair, not a thousands group); the unit applies to both.
+ */
+export function pairWithOneUnit(text: string, first: string, sep: string, second: string, unit: string, from: number): [Figure, Figure] | null {
+  const a = locate(text, first, "", from);
+  const b = a && text.slice(a.end + sep.length, a.end + sep.length + second.length) === second ? figureAt(second, unit, a.end + sep.length) : null;
+  if (!a || !b) return null;
+  a.value = a.printed.times(unitFactor(unit));
+  a.unit = unit;
+  return [a, b];
+}
+
 export function figureAt(num: string, unit: string, start: number): Figure {
   const p = parseNumber(num);
   return { value: unit === "%" ? p.value : p.value.times(unitFactor(unit)), printed: p.value, dp: p.dp, unit, text: num + unit, start, end: start + num.length + unit.length };

@@ -14,8 +14,8 @@ import { Decimal, plain } from "../decimal";
 import { money } from "../messages";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
-import { already, figureAt, marksOf, nameBefore, Place, REASON, Stated, TextCtx, UNIT } from "./inTextBase";
-import { Figure, locate, NUM, unitFactor } from "./tokens";
+import { already, marksOf, pairWithOneUnit, nameBefore, Place, REASON, Stated, TextCtx, UNIT } from "./inTextBase";
+import { Figure, locate, NUM } from "./tokens";
 
 const PCT = "(-?\\d+(?:\\.\\d+)?)%";
 const CHANGE = new RegExp(
@@ -83,13 +83,10 @@ export function changeChecks(t: TextCtx, pl: Place, stated: Stated[], next: Para
     const deltas: Figure[] = [];
     let at = s;
     if (m[4] && m[1]) {
-      const a = locate(text, m[3], "", at);
-      const b = a && text.slice(a.end + m[4].length, a.end + m[4].length + m[5].length) === m[5] ? figureAt(m[5], m[6], a.end + m[4].length) : null;
-      if (!a || !b) continue;
-      a.value = a.printed.times(unitFactor(m[6]));
-      a.unit = m[6];
-      deltas.push(a, b);
-      at = b.end;
+      const ab = pairWithOneUnit(text, m[3], m[4], m[5], m[6], at);
+      if (!ab) continue;
+      deltas.push(ab[0], ab[1]);
+      at = ab[1].end;
     } else {
       const a = locate(text, m[4] ? m[5] : m[3], m[6], at);
       if (!a) continue;
