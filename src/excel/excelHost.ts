@@ -1,6 +1,9 @@
 /** The pane's AuditHost over office-js: composes reading, flags, navigation and the report sheet. */
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
-import { AuditHost, CancelToken, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../present/host";
+import { AuditHost, CancelToken, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
+import { applyReview, ReviewMark } from "../present/review";
+import { loadHostSettings, loadMarks, saveHostSettings, saveMarks } from "./reviewStore";
+import { loadRegistry } from "./registry";
 import { ExcelCapabilities, officeCapabilities } from "./capabilities";
 import { applyFlags, clearFlags, FlagEnv } from "./flags";
 import { selectCell, watchSelection } from "./navigate";
@@ -51,8 +54,10 @@ export class ExcelHost implements AuditHost {
 
   async applyFlags(findings: Finding[], options: FlagOptions): Promise<FlagOutcome> {
     const env = this.env();
+    // Reviewed findings (已核实/忽略) are never flagged, whatever the caller passes.
+    const open = applyReview(findings, loadMarks().marks, this.last || undefined).open;
     try {
-      const out = await applyFlags(findings, options, env);
+      const out = await applyFlags(open, options, env);
       if (out.skippedSheets.length) out.problem = "以下工作表受保护，未作标记：" + out.skippedSheets.join("、") + "。请在任务窗格中查看结果。";
       return out;
     } catch (e) {
@@ -75,5 +80,25 @@ export class ExcelHost implements AuditHost {
 
   exportReport(result: AuditResult): Promise<string> {
     return exportReport(result, this.caps);
+  }
+
+  loadReviewMarks(): Promise<ReviewMark[]> {
+    return Promise.resolve(loadMarks().marks);
+  }
+
+  saveReviewMarks(marks: ReviewMark[]): Promise<void> {
+    return saveMarks(marks);
+  }
+
+  loadSettings(): Promise<HostSettings> {
+    return Promise.resolve(loadHostSettings());
+  }
+
+  saveSettings(settings: HostSettings): Promise<void> {
+    return saveHostSettings(settings);
+  }
+
+  flagsPresent(): Promise<boolean> {
+    return Promise.resolve(loadRegistry() !== null);
   }
 }

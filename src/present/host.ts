@@ -4,6 +4,7 @@
  * in the browser preview and under jsdom with a fake.
  */
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
+import { ReviewMark } from "./review";
 
 export interface HostCapabilities {
   /** How flags are drawn: conditional formats (ExcelApi 1.6+), saved-and-restored fills (below 1.6), or the preview grid. */
@@ -53,6 +54,14 @@ export interface FlagOutcome {
   problem?: string;
 }
 
+/** Per-document add-in settings the pane shows and the user changes (stored with the workbook). */
+export interface HostSettings {
+  /** Write flags into the cells after every audit. Off by default: flags are written only when the user asks. */
+  autoFlag: boolean;
+}
+
+export const DEFAULT_SETTINGS: HostSettings = { autoFlag: false };
+
 export interface AuditHost {
   capabilities(): HostCapabilities;
   readSnapshot(onProgress?: (p: ReadProgress) => void, cancel?: CancelToken): Promise<WorkbookSnapshot>;
@@ -64,6 +73,17 @@ export interface AuditHost {
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back with the sheet and top-left cell of each new selection (when capabilities.selectionEvents). */
   onSelectionChanged?(cb: (sheet: string, cell: string) => void): Promise<void>;
-  /** Writes the report as a new sheet; resolves to the sheet's name. */
-  exportReport?(result: AuditResult): Promise<string>;
+  /** Writes the report as a new sheet (with the review marks, when given); resolves to the sheet's name. */
+  exportReport?(result: AuditResult, marks?: ReviewMark[]): Promise<string>;
+  /**
+   * Review marks kept in the workbook (they travel with the file; see present/review.ts for the keys). Invalid
+   * stored entries are dropped on load. The Excel host also leaves reviewed findings out of applyFlags.
+   */
+  loadReviewMarks?(): Promise<ReviewMark[]>;
+  saveReviewMarks?(marks: ReviewMark[]): Promise<void>;
+  /** The per-document settings (defaults when none are stored). */
+  loadSettings?(): Promise<HostSettings>;
+  saveSettings?(settings: HostSettings): Promise<void>;
+  /** True when flags of ours are in the workbook (to warn before saving or exporting). */
+  flagsPresent?(): Promise<boolean>;
 }

@@ -4,11 +4,17 @@
  */
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
 import { CellFlag, noteText, planFlags } from "../present/flagPlan";
-import { AuditHost, CancelToken, CancelledError, FlagOptions, FlagOutcome, HostCapabilities, ReadProgress } from "../present/host";
+import { AuditHost, CancelToken, CancelledError, DEFAULT_SETTINGS, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
+import { applyReview, ReviewMark, validateMarks } from "../present/review";
 import { freeSheetName, reportRows } from "../present/reportRows";
 import { Grid } from "./grid";
 
 export class PreviewHost implements AuditHost {
+  /** The preview's "document": marks and settings live as long as the page (in memory, like an unsaved workbook). */
+  private marks: ReviewMark[] = [];
+  private settings: HostSettings = { autoFlag: DEFAULT_SETTINGS.autoFlag };
+  private flagged = false;
+
   constructor(private readonly grid: Grid) {}
 
   capabilities(): HostCapabilities {
@@ -28,6 +34,8 @@ export class PreviewHost implements AuditHost {
       if (s.protected) prot[s.name] = true;
     });
     const skipped: string[] = [];
+    // Reviewed findings (已核实/忽略) are never flagged, as in Excel.
+    findings = applyReview(findings, this.marks, this.grid.snapshot()).open;
     const plan = planFlags(findings).filter(function (f: CellFlag) {
       if (!prot[f.sheet]) return true;
       if (skipped.indexOf(f.sheet) < 0) skipped.push(f.sheet);
@@ -40,12 +48,14 @@ export class PreviewHost implements AuditHost {
       });
     }
     this.grid.setFlags(plan, notes);
+    this.flagged = plan.length > 0;
     const out: FlagOutcome = { flagged: plan.length, skippedSheets: skipped };
     if (skipped.length) out.problem = "以下工作表受保护，未作标记：" + skipped.join("、") + "。请在任务窗格中查看结果。";
     return Promise.resolve(out);
   }
 
   clearFlags(): Promise<number> {
+    this.flagged = false;
     return Promise.resolve(this.grid.clearFlags());
   }
 
@@ -64,5 +74,28 @@ export class PreviewHost implements AuditHost {
     const rows = reportRows(result);
     this.grid.addSheet({ name: name, visibility: "visible", top: 0, left: 0, values: rows, text: rows, merges: [] });
     return Promise.resolve(name);
+  }
+
+  loadReviewMarks(): Promise<ReviewMark[]> {
+    return Promise.resolve(this.marks.slice());
+  }
+
+  saveReviewMarks(marks: ReviewMark[]): Promise<void> {
+    // Same validation as a stored document gets, so the preview cannot hold what Excel would refuse.
+    this.marks = validateMarks(marks).marks;
+    return Promise.resolve();
+  }
+
+  loadSettings(): Promise<HostSettings> {
+    return Promise.resolve({ autoFlag: this.settings.autoFlag });
+  }
+
+  saveSettings(settings: HostSettings): Promise<void> {
+    this.settings = { autoFlag: settings.autoFlag === true };
+    return Promise.resolve();
+  }
+
+  flagsPresent(): Promise<boolean> {
+    return Promise.resolve(this.flagged);
   }
 }
