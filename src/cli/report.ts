@@ -75,6 +75,8 @@ export function finding(f: Finding, strict = true): Finding {
   };
   if (f.excerpt !== undefined) out.excerpt = f.excerpt;
   if (f.cause !== undefined) out.cause = f.cause;
+  // schema v2, additive: the structured reference to the same root, present wherever `cause` is
+  if (f.cause !== undefined || f.causeRef !== undefined) out.causeRef = f.causeRef ? { rule: f.causeRef.rule, table: f.causeRef.table, sheet: f.causeRef.sheet, cell: f.causeRef.cell } : null;
   return out;
 }
 

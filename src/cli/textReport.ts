@@ -3,6 +3,7 @@
  * A finding that only follows from another (finding.cause set: a 尾差 echo, a 不符 caused by one wrong cell or a
  * shifted column) is printed indented under the finding that causes it, so one cause reads as one item.
  */
+import { rootIndexes } from "../engine";
 import type { Finding, NotChecked, TableStats } from "../engine";
 import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
@@ -18,24 +19,6 @@ function quoteSheet(sheet: string): string {
 /** "'公开03表'!C10", the form used in `related` and `cause`. */
 export function qualified(f: Finding): string {
   return f.cell ? quoteSheet(f.sheet) + "!" + f.cell : quoteSheet(f.sheet);
-}
-
-/** Normalises "T03.1 '公开03表'!C10" / "T03.1 公开03表!C10" to one key. */
-function causeKey(rule: string, ref: string): string {
-  const m = /^'((?:[^']|'')*)'!(.*)$/.exec(ref) || /^([^!]*)!(.*)$/.exec(ref);
-  const sheet = m ? m[1].replace(/''/g, "'") : ref;
-  const cell = m ? m[2].replace(/\$/g, "") : "";
-  return rule + "\u0000" + sheet + "\u0000" + cell;
-}
-
-function findingKey(f: Finding): string {
-  return causeKey(f.rule, quoteSheet(f.sheet) + "!" + (f.cell || ""));
-}
-
-function parseCause(cause: string): string {
-  const sp = cause.indexOf(" ");
-  if (sp < 0) return causeKey(cause, "");
-  return causeKey(cause.slice(0, sp), cause.slice(sp + 1).trim());
 }
 
 function figures(f: Finding): string {
@@ -108,19 +91,18 @@ export function formatFileReport(r: FileReport): string {
   else out.push("  识别到 " + r.tables.length + " 张表" + (found.length ? "：" + found.join("、") : ""));
   if (r.missing.length) out.push("  未找到：" + r.missing.join("、"));
 
-  // Echoes go under their cause when the cause is among the findings; otherwise they stand on their own.
-  const byKey: { [k: string]: Finding } = {};
-  for (const f of r.findings) if (!f.cause) byKey[findingKey(f)] = f;
+  // Echoes go under their cause (found by causeRef) when it is among the findings; otherwise they stand on their own.
+  const rootAt = rootIndexes(r.findings);
   const children = new Map<Finding, Finding[]>();
   const roots: Finding[] = [];
-  for (const f of r.findings) {
-    const parent = f.cause ? byKey[parseCause(f.cause)] : undefined;
-    if (parent && parent !== f) {
+  r.findings.forEach((f, i) => {
+    const parent = rootAt[i] >= 0 ? r.findings[rootAt[i]] : undefined;
+    if (parent) {
       const list = children.get(parent) || [];
       list.push(f);
       children.set(parent, list);
     } else roots.push(f);
-  }
+  });
   const groups = new Map<string, Finding[]>();
   for (const f of stableSort(roots, (a, b) => tableRank(a.table) - tableRank(b.table))) {
     const g = f.table === null ? "工作簿" : f.table;

@@ -10,6 +10,8 @@ export type { AuditOptions } from "./options";
 /** A1 helpers shared with the readers and the presentation layer. */
 export { a1, colName, parseA1, parseRange, qualified, rangeA1 } from "./address";
 export type { Area, CellPos } from "./address";
+/** Links between findings: an echo or consequence and its root (`causeRef`); readers never parse `cause`. */
+export { causeText, refersTo, rootIndexes } from "./cause";
 /** The pane marks the figures of the narrative (taskpane/narrativeView.ts). */
 export { recognize } from "./recognize";
 export { analyseNarrative, markNarrative, EXTERNAL_SHEET } from "./narrative";

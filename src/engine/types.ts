@@ -80,6 +80,22 @@ export interface Finding {
   excerpt?: string;
   /** For an echo: the rule and cell of the finding that causes it, e.g. "T03.1 '公开03表'!C10". */
   cause?: string | null;
+  /**
+   * The same root finding as `cause`, as a structured reference (schema v2, additive): readers group by it and
+   * never parse `cause`. Null or absent when `cause` is. Set only through engine/cause.ts (linkCause).
+   */
+  causeRef?: CauseRef | null;
+}
+
+/**
+ * Points to the root finding an echo or consequence follows from: the root's own identifying fields, so a reader
+ * finds it among the findings by equality (engine/cause.ts `refersTo`). Plain JSON.
+ */
+export interface CauseRef {
+  rule: string;
+  table: string | null;
+  sheet: string;
+  cell: string | null;
 }
 
 export interface TableLocation {

@@ -1,10 +1,10 @@
 /**
  * How findings are arranged in the pane: filtered, grouped by table, and each 尾差 echo placed right after the
- * finding that causes it (its `cause`, e.g. "T03.1 '公开03表'!C10"), so cause and echoes are read together.
+ * finding that causes it (its structured `causeRef`, engine/cause.ts; the text `cause` is for people only), so
+ * cause and echoes are read together.
  * Pure: tested without a DOM.
  */
-import { Finding, Severity } from "../engine";
-import { splitQualified } from "./address";
+import { Finding, rootIndexes, Severity } from "../engine";
 import { TABLE_ORDER, WORKBOOK_LEVEL } from "./labels";
 
 export interface Filters {
@@ -30,32 +30,12 @@ export function tableKey(f: Finding): string {
   return f.table || WORKBOOK_LEVEL;
 }
 
-function norm(cell: string): string {
-  return cell.replace(/\$/g, "").toUpperCase();
-}
-
-/** Index of the finding named by `cause`, or -1. */
-export function findCause(findings: Finding[], cause: string | null | undefined): number {
-  if (!cause) return -1;
-  const sp = cause.indexOf(" ");
-  if (sp < 0) return -1;
-  const rule = cause.slice(0, sp);
-  const ref = splitQualified(cause.slice(sp + 1));
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
-    if (f.rule === rule && f.cell && norm(f.cell) === norm(ref.address) && (ref.sheet === null || ref.sheet === f.sheet)) return i;
-  }
-  return -1;
-}
-
 export function visible(f: Finding, filters: Filters): boolean {
   return filters.severities[f.severity] !== false && (!filters.table || tableKey(f) === filters.table);
 }
 
 export function groupFindings(findings: Finding[], filters: Filters): Group[] {
-  const causeOf = findings.map(function (f) {
-    return findCause(findings, f.cause);
-  });
+  const causeOf = rootIndexes(findings);
   const echoesOf: number[][] = findings.map(function () {
     return [];
   });

@@ -28,7 +28,7 @@ function fnd(p: Partial<Finding> & Pick<Finding, "rule" | "severity" | "message"
 }
 
 const FINDINGS: Finding[] = [
-  fnd({ rule: "T03.1", severity: "tail", cell: "C7", expected: "2481.94", actual: "2481.93", difference: "-0.01", tolerance: "0.035", message: "合计尾差。", cause: "T03.1 '公开03表'!C10" }),
+  fnd({ rule: "T03.1", severity: "tail", cell: "C7", expected: "2481.94", actual: "2481.93", difference: "-0.01", tolerance: "0.035", message: "合计尾差。", cause: "T03.1 '公开03表'!C10", causeRef: { rule: "T03.1", table: "公开03", sheet: "公开03表", cell: "C10" } }),
   fnd({ rule: "T03.1", severity: "tail", cell: "C10", expected: "585.45", actual: "585.44", difference: "-0.01", tolerance: "0.015", message: "行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。" }),
   fnd({ rule: "T03.6", severity: "warning", cell: "E10", message: "行政运行 列有项目支出 66.89。" }),
   fnd({ rule: "X.1", severity: "error", table: "公开01", sheet: "公开01表", cell: "B7", expected: "100.00", actual: "100.01", difference: "0.01", tolerance: null, message: "两表不一致。" }),

@@ -26,10 +26,10 @@ function finding(severity: Severity, table: string | null, sheet: string, cell: 
 }
 
 const FINDINGS: Finding[] = [
-  finding("tail", "公开03", "公开03表", "C7", { rule: "T03.1", cause: "T03.1 '公开03表'!C10" }),
+  finding("tail", "公开03", "公开03表", "C7", { rule: "T03.1", cause: "T03.1 '公开03表'!C10", causeRef: { rule: "T03.1", table: "公开03", sheet: "公开03表", cell: "C10" } }),
   finding("error", "公开01", "公开01表", "B8", { rule: "T01.2" }),
   finding("tail", "公开03", "公开03表", "C10", { rule: "T03.1", related: ["'公开03表'!D10", "'公开03表'!E10"] }),
-  finding("tail", "公开05", "公开05表", "C7", { rule: "T05.1", cause: "T03.1 '公开03表'!C10" }),
+  finding("tail", "公开05", "公开05表", "C7", { rule: "T05.1", cause: "T03.1 '公开03表'!C10", causeRef: { rule: "T03.1", table: "公开03", sheet: "公开03表", cell: "C10" } }),
   finding("warning", "公开03", "公开03表", "E10", { rule: "T03.6", expected: null, actual: "66.89", difference: null, tolerance: null }),
   finding("info", null, "情况说明", "A45", { rule: "N10", expected: null, actual: null, difference: null, tolerance: null }),
 ];

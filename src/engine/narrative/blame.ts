@@ -12,14 +12,12 @@
  * realigned grid).
  */
 import { qualified } from "../address";
+import { causeOf, linkRef, rootRefOf } from "../cause";
 import { DISPLACED } from "../rules/shift";
 import { Finding } from "../types";
 import { TEXT_ONLY } from "./checker";
 import { NarrativeResult } from "./result";
 
-function causeOf(f: Finding): string {
-  return f.rule + " " + (f.cell ? qualified(f.sheet, f.cell) : f.sheet);
-}
 
 export function linkToTableErrors(tableFindings: Finding[], narrative: Finding[]): void {
   // every cell that takes part in a failing table identity, with the first finding about it
@@ -36,7 +34,7 @@ export function linkToTableErrors(tableFindings: Finding[], narrative: Finding[]
     for (const c of n.related || []) {
       const t = wrong[c];
       if (!t) continue;
-      n.cause = t.cause || causeOf(t);
+      linkRef(n, rootRefOf(t));
       n.severity = "warning";
       n.message += "；所核对的 " + c + " 在表内勾稽中本身有误（" + t.rule + "），此处差异随之产生，先更正表格";
       break;

@@ -12,7 +12,7 @@
  * What lies inside the text is checked with or without a table: P = B / A (UNDEFINED when A = 0), the amount
  * after the head = B, the comparison word (大于/小于/等于/持平), a reason when B ≠ A.
  */
-import { qualified } from "../address";
+import { linkCause } from "../cause";
 import { Decimal, plain } from "../decimal";
 import { classByLabel } from "../layouts";
 import { money } from "../messages";
@@ -196,8 +196,7 @@ export function checkItem(ck: Checker, rule: string, where: string, st: ItemStat
   // one slip between the two amounts of the statement: what it throws off in the same statement follows from it
   if (slip >= 0) {
     const root = ck.findings[slip];
-    const cause = root.rule + " " + qualified(root.sheet, root.cell || "");
-    for (let k = slip + 1; k < ck.findings.length; k++) if (ck.findings[k].severity === "error" && !ck.findings[k].cause) ck.findings[k].cause = cause;
+    for (let k = slip + 1; k < ck.findings.length; k++) if (ck.findings[k].severity === "error" && !ck.findings[k].cause) linkCause(ck.findings[k], root);
   }
   return { st, binding };
 }

@@ -6,14 +6,11 @@
  * as for 尾差 (issue 8 §2); a finding already linked to a cause (a shifted column, S.10) keeps it.
  */
 import { qualified } from "../address";
+import { linkCause, refersTo } from "../cause";
 import { Decimal } from "../decimal";
 import { childRows, TRow } from "../model";
 import { Finding } from "../types";
 import { Context, FindingMeta } from "./context";
-
-function causeOf(f: Finding): string {
-  return f.rule + " " + (f.cell ? qualified(f.sheet, f.cell) : f.sheet);
-}
 
 export function linkEchoes(ctx: Context): void {
   const byKey: { [k: string]: { f: Finding; m: FindingMeta } } = {};
@@ -24,7 +21,7 @@ export function linkEchoes(ctx: Context): void {
   const root = (f: Finding): Finding => {
     let cur = f;
     for (let i = 0; i < 10 && cur.cause; i++) {
-      const next = ctx.findings.filter((x) => causeOf(x) === cur.cause)[0];
+      const next = ctx.findings.filter((x) => refersTo(cur.causeRef, x))[0];
       if (!next) break;
       cur = next;
     }
@@ -68,7 +65,7 @@ function linkIfEcho(parent: Finding, d: Decimal, kids: { d?: Decimal; f?: Findin
   }
   if (carrying.length === 1 && total.equals(d)) {
     const r = root(carrying[0]);
-    parent.cause = causeOf(r);
+    linkCause(parent, r);
     parent.message += "；与 " + (r.cell ? qualified(r.sheet, r.cell) : r.sheet) + " 的" + (r.severity === "tail" ? "尾差" : r.severity === "error" ? "不符" : "差异") + "同源（" + r.rule + "），不另计原因";
   }
 }

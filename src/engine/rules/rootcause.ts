@@ -21,15 +21,14 @@
  *   a cell (the pane finds causes by cell), preferably anchored on the culprit cell, else in the culprit's table.
  */
 import { qualified } from "../address";
+import { causeOf, linkCause, refersTo } from "../cause";
 import { Decimal } from "../decimal";
 import { money } from "../messages";
 import { rowTitle, TCell, TableModel, TRow } from "../model";
 import { Finding, TABLE_IDS } from "../types";
 import { CheckRecord, Context } from "./context";
 
-export function causeOf(f: Finding): string {
-  return f.rule + " " + (f.cell ? qualified(f.sheet, f.cell) : f.sheet);
-}
+export { causeOf };
 
 type Status = "ok" | "close" | "bad";
 
@@ -74,13 +73,9 @@ const correctable = (c: TCell | null): c is TCell => !!c && (c.state === "number
 
 /** Link `f` and everything already linked to it under `root`. */
 export function linkUnder(ctx: Context, root: Finding, f: Finding, note: string): void {
-  const old = causeOf(f);
-  for (const g of ctx.findings)
-    if (g !== root && g.cause === old) {
-      g.cause = causeOf(root);
-    }
+  for (const g of ctx.findings) if (g !== root && refersTo(g.causeRef, f)) linkCause(g, root);
   if (f === root) return;
-  f.cause = causeOf(root);
+  linkCause(f, root);
   f.message += note;
 }
 
@@ -261,7 +256,7 @@ function applyRoot(ctx: Context, h: Hypothesis, group: Finding[], where: Map<TCe
   const above = h.cells.filter((c) => c !== culprit && c.sheet === culprit.sheet).map((c) => qualified(c.sheet, c.addr));
   const chainNote = above.length ? "，同栏上级 " + above.join("、") + " 同差" : "";
   for (const f of group) linkUnder(ctx, root, f, "；与 " + qualified(culprit.sheet, culprit.addr) + " 一格同源（见 " + causeOf(root) + "），不另计原因");
-  const n = ctx.findings.filter((f) => f.cause === causeOf(root)).length;
+  const n = ctx.findings.filter((f) => refersTo(f.causeRef, root)).length;
   root.message +=
     "；【根源】" + name + "（" + qualified(culprit.sheet, culprit.addr) + "）印为 " + (culprit.state === "blank" ? "空白" : money(now, dp)) + "，按勾稽关系推算应为 " + money(should, dp) + "（差 " + money(h.delta.abs(), dp) + "）" + chainNote +
     (others.length ? "，" + others.join("、") + " 同此" : "") +
