@@ -8,13 +8,13 @@ import { money } from "../messages";
 import { cellAt, TableModel, Tables } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { original, Para } from "./normalise";
-import { judgeRatio, Op, pct4 } from "./ratio";
+import { HALF, judgeRatio, judgeSum, pct4, Rounded } from "../rounding";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus } from "./result";
 import { Figure, halfUnit, sameAsTable } from "./tokens";
 import { bareFinding } from "../rules/context";
 
 /** A value read from a table (or a 绩效 sheet) for comparison. */
-export interface Ref {
+export interface Ref extends Rounded {
   value: Decimal;
   dp: number;
   /** Sheet-qualified address ('公开05表'!C7), or "" when derived. */
@@ -31,15 +31,13 @@ export interface Ref {
   blankTotal?: boolean;
 }
 
-const HALF = new Decimal("0.005");
-
 /**
  * Findings computed from figures of the text alone (a ratio of two stated amounts): a table cell named in their
  * `related` is where a figure came from, not an operand, so a table's error never explains them (blame.ts).
  */
 export const TEXT_ONLY = new WeakSet<Finding>();
 
-export function op(v: Decimal, half: Decimal = HALF): Op {
+export function op(v: Decimal, half: Decimal = HALF): Rounded {
   return { value: v, half };
 }
 
@@ -166,7 +164,7 @@ export class Checker {
       this.unchecked(rule, "缺合计行", where + "：" + (num.blankTotal ? num.label : den.label) + " 未填（其各项不为 0），文中" + what + fig.text + " 未能重算", refs);
       return "exact";
     }
-    const r = judgeRatio(op(num.value, num.half), op(den.value, den.half), fig.value, fig.dp);
+    const r = judgeRatio(num, den, fig.value, fig.dp);
     const ops = num.label + " " + money(num.value, Math.max(num.dp, 2)) + " / " + den.label + " " + money(den.value, Math.max(den.dp, 2));
     if (r.state === "undefined") {
       this.bad();
@@ -210,17 +208,11 @@ export class Checker {
    * beyond is an error (RULES.md §5.2).
    */
   sum(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure | null, total: Ref, parts: Ref[], what: string, markParts?: { p: Para; fig: Figure }[]): void {
-    let s = ZERO;
-    let tol = total.half;
-    for (const x of parts) {
-      s = s.plus(x.value);
-      tol = tol.plus(x.half);
-    }
-    const d = total.value.minus(s);
+    const { expected: s, difference: d, tolerance: tol, verdict } = judgeSum(total, parts);
     const refs: string[] = [];
     for (const x of [total].concat(parts)) for (const r of x.refs || (x.ref ? [x.ref] : [])) refs.push(r);
     const partText = parts.map((x) => x.label + " " + money(x.value, Math.max(x.dp, 2))).join(" + ");
-    if (d.isZero()) {
+    if (verdict === "exact") {
       this.ok();
       const explain = what + "：" + total.label + " " + money(total.value, 2) + " = " + partText;
       if (fig) this.mark(p, fig, "ok", rule, refs, explain);
@@ -228,7 +220,7 @@ export class Checker {
       return;
     }
     this.bad();
-    const within = d.abs().lte(tol);
+    const within = verdict === "tail";
     const msg = where + "：" + what + "，" + total.label + " " + money(total.value, Math.max(total.dp, 2)) + "，" + partText + " = " + money(s, 2) + "，差 " + plain(d) + (within ? "，在四舍五入允许范围 ±" + plain(tol) + " 内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol) + "，不符");
     const i = this.emit(rule, within ? "tail" : "error", p, clause, msg, { related: refs, expected: plain(s), actual: plain(total.value), difference: plain(d), tolerance: plain(tol) });
     if (fig) this.mark(p, fig, within ? "tail" : "error", rule, refs, msg, i);

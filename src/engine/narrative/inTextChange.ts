@@ -10,6 +10,7 @@
  * (比上年, 较 2023 年度决算数, 与上年相比, 同比), a share clause or the same subject stands between them; otherwise the
  * change is not bound (never guessed).
  */
+import { tolerance } from "../rounding";
 import { Decimal, plain } from "../decimal";
 import { money } from "../messages";
 import { Ref } from "./checker";
@@ -154,7 +155,7 @@ function one(t: TextCtx, pl: Place, clause: { start: number; end: number }, c: F
   }
   if (!pf || marksOf(t, p, pf).length) return;
   // the prior year is derived from two rounded figures: its half-width is the sum of theirs (RULES.md §5.3)
-  const half = ck.textRef(c, "").half.plus(ck.textRef(d, "").half);
+  const half = tolerance([ck.textRef(c, ""), ck.textRef(d, "")]);
   const prior = up ? c.value.minus(d.value) : c.value.plus(d.value);
   if (prior.lt(half.negated())) {
     ck.bad();
@@ -197,7 +198,7 @@ function totalsEqual(t: TextCtx, pl: Place, stated: Stated[]): void {
     const clause = { start: x.a.start, end: x.b.end };
     // one quantity in 元 shown twice: a gap of one unit of the last digit is a rounding artefact (RULES.md §5.4)
     const d = x.b.value.minus(x.a.value).abs();
-    const unit = ck.textRef(x.a, "").half.plus(ck.textRef(x.b, "").half);
+    const unit = tolerance([ck.textRef(x.a, ""), ck.textRef(x.b, "")]);
     const sev = d.lte(unit) ? "warning" : "error";
     const i = ck.emit("NT.3", sev, p, clause, pl.where + "：" + x.name + "收入总计 " + money(x.a.value, 2) + " 万元与" + x.name + "支出总计 " + money(x.b.value, 2) + " 万元不等；收入总计应等于支出总计（收支平衡），差 " + plain(x.a.value.minus(x.b.value)) + " 万元" + (sev === "warning" ? "，仅差末位一个单位，疑为舍位方式不一致" : ""), {
       expected: plain(x.a.value),

@@ -13,6 +13,7 @@
  */
 import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
+import { judgeShares, judgeSum } from "../rounding";
 import { already, flaggedNear, halfPct, Place, REASON, Stated, tableBacked, marksOf, TextCtx } from "./inTextBase";
 import { sentences } from "./sections";
 import { Figure, locate } from "./tokens";
@@ -120,20 +121,15 @@ function listChecks(t: TextCtx, pl: Place, whole: Stated, parts: Part[], clause:
   const known = WHOLES.filter((w) => w.whole.test(whole.name))[0];
   const named = !!known && known.parts.every((re) => parts.some((x) => re.test(x.st.name)));
   const shares = parts.filter((x) => x.share && !x.foreign);
-  let shareSum = ZERO;
-  let shareTol = ZERO;
-  for (const x of shares) {
-    shareSum = shareSum.plus((x.share as Figure).value);
-    shareTol = shareTol.plus(halfPct(x.share as Figure));
-  }
-  const sharesWhole = shares.length === parts.length && shareSum.minus(100).abs().lte(shareTol);
-  let sum = ZERO;
-  let tol = ck.textRef(W, "").half;
-  for (const x of parts) {
-    sum = sum.plus(x.st.figs[0].value);
-    tol = tol.plus(ck.textRef(x.st.figs[0], "").half);
-  }
-  const amountsWhole = W.value.minus(sum).abs().lte(tol);
+  // the rounding core decides both identities (RULES.md §5.2): the shares make 100 %, the parts make the whole
+  const sh = judgeShares(shares.map((x) => ({ value: (x.share as Figure).value, half: halfPct(x.share as Figure) })));
+  const shareSum = sh.sum;
+  const shareTol = sh.tolerance;
+  const sharesWhole = shares.length === parts.length && sh.verdict !== "beyond";
+  const amounts = judgeSum(ck.textRef(W, ""), parts.map((x) => ck.textRef(x.st.figs[0], "")));
+  const sum = amounts.expected;
+  const tol = amounts.tolerance;
+  const amountsWhole = amounts.verdict !== "beyond";
   const complete = named || sharesWhole;
   // the tables own an identity whose every figure agrees with them (the text only repeats their 尾差)
   const owned = tableBacked(t, p, W) && parts.every((x) => tableBacked(t, p, x.st.figs[0]));
@@ -167,13 +163,13 @@ function listChecks(t: TextCtx, pl: Place, whole: Stated, parts: Part[], clause:
     ck.ratio(zero ? "NT.6" : "NT.2", pl.where, p, { start: x.st.start, end: sf.end }, sf, (x.st.name || "该项") + "占", ck.textRef(x.st.figs[0], x.st.name || "该项"), ck.textRef(W, whole.name || "总数"), (whole.name || "总数") + "为 0，不计算占比");
   }
   if (W.value.isZero() || already(t, "sum", p, clause.start, clause.end)) return;
-  const d = shareSum.minus(100);
+  const d = sh.difference;
   const listedAll = shares.length === parts.length && (named || amountsWhole);
   if (listedAll) {
-    if (d.isZero()) ck.ok();
+    if (sh.verdict === "exact") ck.ok();
     else {
       ck.bad();
-      const within = d.abs().lte(shareTol);
+      const within = sh.verdict === "tail";
       ck.emit("NT.2", within ? "tail" : "error", p, clause, pl.where + "：其中所列各项占比合计 " + plain(shareSum) + "%，各项已列全，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(shareTol)), {
         expected: "100",
         actual: plain(shareSum),

@@ -4,9 +4,10 @@
  */
 import { qualified } from "../address";
 import { Decimal, halfOfDecimals } from "../decimal";
+import { HALF } from "../rounding";
 import { PCell, ProjectRow } from "./performance";
 
-export const HALF = new Decimal("0.005");
+export { HALF };
 
 export function q(c: PCell): string {
   return qualified(c.sheet, c.addr);

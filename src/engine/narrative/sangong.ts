@@ -14,6 +14,7 @@
  */
 import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
+import { judgeSum, tolerance } from "../rounding";
 import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
 import { each, figs } from "./scan";
@@ -89,7 +90,7 @@ function itemRates(ck: Checker, p: Para, where: string, stated: { [k: string]: F
       refs: cur.ref ? [cur.ref] : undefined,
       label: "上年数（" + (own ? own.text : cur.label) + (up ? " − " : " + ") + df.text + "）",
       blank: false,
-      half: cur.half.plus(delta.half),
+      half: tolerance([cur, delta]),
     };
     // a negative prior year means the change disagrees with 公开09 itself: not a question of the rate
     if (prior.value.lt(prior.half.negated())) return;
@@ -117,18 +118,13 @@ function changesAddUp(ck: Checker, p: Para, where: string): void {
   });
   const named = Object.keys(seen);
   if (!named.length) return;
-  let sum = ZERO;
-  let tol = ck.textRef(tf, "").half;
-  for (const k of named) {
-    sum = sum.plus(seen[k].v);
-    tol = tol.plus(seen[k].half);
-  }
-  const d = total.minus(sum);
+  const j = judgeSum({ value: total, half: ck.textRef(tf, "").half }, named.map((k) => ({ value: seen[k].v, half: seen[k].half })));
+  const { expected: sum, difference: d, tolerance: tol } = j;
   const clause = { start: tm.index, end: p.text.length };
-  if (d.isZero()) return ck.ok();
+  if (j.verdict === "exact") return ck.ok();
   ck.bad();
   const unknown = Object.keys(KEYS).filter((k) => !seen[k]).map((k) => KEYS[k].name);
-  const within = d.abs().lte(tol);
+  const within = j.verdict === "tail";
   const sev = within ? "tail" : unknown.length ? "warning" : "error";
   const msg =
     where + "：“三公”经费合计" + tm[1] + " " + tf.text + "，各项变动之和为 " + money(sum, 2) + " 万元（" + named.map((k) => seen[k].text).join("，") + "），差 " + plain(d) + " 万元" +

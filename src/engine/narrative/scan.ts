@@ -3,6 +3,7 @@
  * pattern over a paragraph, locating its figures, walking a section with its (一)/(二) sub-headings.
  */
 import { Decimal, plain } from "../decimal";
+import { judgeShares, Rounded } from "../rounding";
 import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
 import { P } from "./patterns";
@@ -22,7 +23,7 @@ export interface Shared {
   fiscalYear?: number;
 }
 
-export const HALF = new Decimal("0.005");
+export { HALF } from "../rounding";
 
 export interface Ctx {
   ck: Checker;
@@ -50,14 +51,14 @@ export function each(p: Para, re: RegExp, fn: (m: RegExpExecArray, s: number, e:
 }
 
 /** The shares of one breakdown add up to 100 %: exact passes, within the rounding of the shares is a 尾差. */
-export function sharesMakeWhole(ck: Checker, rule: string, p: Para, clause: { start: number; end: number }, what: string, sum: Decimal, tol: Decimal): void {
-  const d = sum.minus(100);
-  if (d.isZero()) {
+export function sharesMakeWhole(ck: Checker, rule: string, p: Para, clause: { start: number; end: number }, what: string, shares: Rounded[]): void {
+  const { sum, difference: d, tolerance: tol, verdict } = judgeShares(shares);
+  if (verdict === "exact") {
     ck.ok();
     return;
   }
   ck.bad();
-  const within = d.abs().lte(tol);
+  const within = verdict === "tail";
   ck.emit(rule, within ? "tail" : "error", p, clause, what + " " + plain(sum) + "%，应为 100%，差 " + plain(d) + (within ? "，在四舍五入允许范围内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol)), { expected: "100", actual: plain(sum), difference: plain(d), tolerance: plain(tol) });
 }
 

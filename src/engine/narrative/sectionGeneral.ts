@@ -2,9 +2,10 @@
  * 五 一般公共预算财政拨款支出 (N5).
  * Split out of sectionChecks.ts (RULES.md §3.3); see there for the whole N1–N13 picture.
  */
-import { Decimal, plain, ZERO, halfOfDecimals } from "../decimal";
+import { Decimal, plain } from "../decimal";
 import { classByLabel } from "../layouts";
 import { money } from "../messages";
+import { printed, Rounded } from "../rounding";
 import { TRow } from "../model";
 import { normKey } from "../text";
 import { Ref } from "./checker";
@@ -33,7 +34,7 @@ export function checkS5(c: Ctx, sec: Section): void {
   let totalBudget: { p: Para; fig: Figure; clause: { start: number; end: number } } | null = null;
   const classes: string[] = [];
   let statedTotal: Ref | null = null;
-  let cs: { p: Para | null; firstS: number; n: number; sum: Decimal; tol: Decimal } = { p: null, firstS: 0, n: 0, sum: ZERO, tol: ZERO };
+  let cs: { p: Para | null; firstS: number; n: number; shares: Rounded[] } = { p: null, firstS: 0, n: 0, shares: [] };
   walk(sec, (p, where) => {
     // 五(三) items bind to their 项 (items.ts); a paragraph holding item statements holds nothing else
     const sts = itemStatements(p);
@@ -74,8 +75,7 @@ export function checkS5(c: Ctx, sec: Section): void {
       if (!code && !/类/.test(m[2])) return;
       if (!cs.p) cs = { ...cs, p, firstS: s };
       cs.n++;
-      cs.sum = cs.sum.plus(pf.value);
-      cs.tol = cs.tol.plus(halfOfDecimals(pf.dp));
+      cs.shares.push(printed(pf.value, pf.dp));
       if (!code) {
         ck.bad();
         ck.emit("N5b", "warning", p, { start: s, end: e }, where + "：“" + name + "（类）”不是功能分类的类名，未能与公开05核对");
@@ -121,7 +121,7 @@ export function checkS5(c: Ctx, sec: Section): void {
       ck.emit("N5b", "error", p, clause, where + "：公开05 中 " + missing.map((r) => r.label + " " + money(r.cells.c1.value as Decimal, 2)).join("、") + " 万元未在结构情况中列出", { related: missing.map((r) => "'" + r.cells.c1.sheet + "'!" + r.cells.c1.addr) });
     } else {
       ck.ok();
-      sharesMakeWhole(ck, "N5b", p, clause, where + "：各类占比合计", cs.sum, cs.tol);
+      sharesMakeWhole(ck, "N5b", p, clause, where + "：各类占比合计", cs.shares);
     }
   }
   const budget = itemsSummary(ck, whereOf(sec, "三"), items, totalBudget, "公开05", "c1");

@@ -2,8 +2,8 @@
  * 一 to 四: totals, income and expenditure of the 情况说明 (N1–N4).
  * Split out of sectionChecks.ts (RULES.md §3.3); see there for the whole N1–N13 picture.
  */
-import { ZERO, halfOfDecimals } from "../decimal";
 import { money } from "../messages";
+import { printed, Rounded } from "../rounding";
 import { P } from "./patterns";
 import { Section } from "./sections";
 import { Ctx, each, figs, sharesMakeWhole, walk } from "./scan";
@@ -40,8 +40,7 @@ function shares(c: Ctx, rule: string, sec: Section, re: RegExp, total: RegExp, t
       if (f) ck.amount(rule, where, p, { start: s, end: e }, f, tableId === "公开02" ? "收入合计" : "支出合计", den);
     });
     const listed: string[] = [];
-    let sum = ZERO;
-    let tol = ZERO;
+    const shares: Rounded[] = [];
     let first: { s: number; e: number } | null = null;
     each(p, re, (m, s, e) => {
       const [f, pf] = figs(p, m, s, [
@@ -55,8 +54,7 @@ function shares(c: Ctx, rule: string, sec: Section, re: RegExp, total: RegExp, t
       const num = ck.cell(tableId, "合计", col, m[1]);
       ck.amount(rule, where, p, { start: s, end: e }, f, m[1], num);
       if (num && den) ck.ratio(rule, where, p, { start: s, end: e }, pf, m[1] + "占", num, den, "本年" + (tableId === "公开02" ? "收入" : "支出") + "合计为 0，不计算占比");
-      sum = sum.plus(pf.value);
-      tol = tol.plus(halfOfDecimals(pf.dp));
+      shares.push(printed(pf.value, pf.dp));
     });
     if (!listed.length || !t) return;
     // completeness: every non-zero column of the 合计 row is named, and then the shares add up to 100
@@ -72,7 +70,7 @@ function shares(c: Ctx, rule: string, sec: Section, re: RegExp, total: RegExp, t
       return;
     }
     ck.ok();
-    sharesMakeWhole(ck, rule, p, clause, where + "：各项占比合计", sum, tol);
+    sharesMakeWhole(ck, rule, p, clause, where + "：各项占比合计", shares);
   });
 }
 

@@ -2,8 +2,8 @@
  * 九 三公经费 (N9).
  * Split out of sectionChecks.ts (RULES.md §3.3); see there for the whole N1–N13 picture.
  */
-import { ZERO, halfOfDecimals } from "../decimal";
 import { money } from "../messages";
+import { printed, Rounded } from "../rounding";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
 import { P } from "./patterns";
@@ -22,7 +22,7 @@ export function checkS9(c: Ctx, sec: Section): void {
   let foreign: { p: Para; fig: Figure } | null = null;
   let domesticGroups = false;
   const sgStated: { [k: string]: Figure } = {};
-  const shareSum = { sum: ZERO, tol: ZERO, n: 0, p: null as Para | null, start: 0, end: 0 };
+  const shareSum = { shares: [] as Rounded[], n: 0, p: null as Para | null, start: 0, end: 0 };
   walk(sec, (p, where) => {
     each(p, P.sgTotal, (m, s, e) => {
       const [bf, f, pf] = figs(p, m, s, [
@@ -54,8 +54,7 @@ export function checkS9(c: Ctx, sec: Section): void {
         shareSum.p = p;
         shareSum.end = e;
         shareSum.n++;
-        shareSum.sum = shareSum.sum.plus(sf.value);
-        shareSum.tol = shareSum.tol.plus(halfOfDecimals(sf.dp));
+        shareSum.shares.push(printed(sf.value, sf.dp));
       }
       if (!termNoted && /运行费$/.test(m[1])) {
         termNoted = true;
@@ -127,7 +126,7 @@ export function checkS9(c: Ctx, sec: Section): void {
   // the three shares of the “三公” breakdown add up to 100 % (when there is any 三公 spending)
   const tot = cell("c7", "决算数 合计");
   if (shareSum.n === 3 && shareSum.p && tot && tot.value.gt(0)) {
-    sharesMakeWhole(ck, "N9b", shareSum.p, { start: shareSum.start, end: shareSum.end }, "说明九(二)：三项“三公”经费占比合计", shareSum.sum, shareSum.tol);
+    sharesMakeWhole(ck, "N9b", shareSum.p, { start: shareSum.start, end: shareSum.end }, "说明九(二)：三项“三公”经费占比合计", shareSum.shares);
   }
   const rec = cell("c12", "决算数 公务接待费");
   if (rec && (domestic || foreign)) {

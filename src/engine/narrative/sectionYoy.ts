@@ -2,7 +2,7 @@
  * Change over the prior year stated in a sentence (N1 b–e, N4, N5a, N10), shared by several sections.
  * Split out of sectionChecks.ts (RULES.md §3.3); see there for the whole N1–N13 picture.
  */
-import { Decimal, plain } from "../decimal";
+import { plain } from "../decimal";
 import { money } from "../messages";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
@@ -30,7 +30,7 @@ export function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref |
     } else ck.ok();
     const delta = df.value;
     const prior = up ? current.value.minus(delta) : current.value.plus(delta);
-    const priorRef = derived(prior, "上年数（" + money(current.value, 2) + (up ? " − " : " + ") + money(delta, 2) + "）", new Decimal("0.01"), current.ref ? [current.ref] : []);
+    const priorRef = derived(prior, "上年数（" + money(current.value, 2) + (up ? " − " : " + ") + money(delta, 2) + "）", HALF.times(2), current.ref ? [current.ref] : []);
     c.shared.changes.push({ rule, where, current: current.value, delta: up ? delta : delta.negated(), dir, pct: pf.value, p, fig: df, clause: { start: s, end: e } });
     if (prior.lt(0)) {
       ck.bad();
@@ -38,7 +38,7 @@ export function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref |
       ck.mark(p, df, "error", rule, [], "上年数为负", i);
       return;
     }
-    if (prior.abs().lte(new Decimal("0.01"))) {
+    if (prior.abs().lte(HALF.times(2))) {
       ck.bad();
       const i = ck.emit(rule, "error", p, { start: s, end: e }, where + "：上年数为 0（本年 " + money(current.value, 2) + " ∓ 变动 " + money(delta, 2) + "），不应表述“" + dir2 + pf.text + "”；建议改为“上年无此项支出，本年新增 " + money(current.value, 2) + " 万元”", {
         actual: plain(pf.value),

@@ -9,9 +9,10 @@ import { money, signed, sumSentence, Term, termList } from "../messages";
 import { TCell, TableModel, Tables, TRow } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { isTotalRow } from "./totals";
+import { judgeLe, judgeSame, judgeSum, Rounded } from "../rounding";
 
 /** One figure taken from a table for a comparison. The label is built only when a message needs it. */
-export class Operand {
+export class Operand implements Rounded {
   private text: string | null;
   constructor(
     readonly table: TableModel,
@@ -219,21 +220,14 @@ export class Context {
       this.count(total.table.id, true);
       return ZERO;
     }
-    let expected = ZERO;
-    let tol = total.half;
-    let tight = total.value.isZero() ? ZERO : total.half;
-    for (const p of ps) {
-      expected = expected.plus(p.value);
-      tol = tol.plus(p.half);
-      if (!p.value.isZero()) tight = tight.plus(p.half);
-    }
-    const d = total.value.minus(expected);
-    if (d.isZero()) {
+    // the rounding core decides (RULES.md §5.2); this only words the finding
+    const { expected, difference: d, tolerance: tol, tight, verdict } = judgeSum(total, ps);
+    if (verdict === "exact") {
       this.count(total.table.id, true);
       return d;
     }
     this.count(total.table.id, false);
-    const within = d.abs().lte(tol);
+    const within = verdict === "tail";
     // RULES.md §8.1 item 7: a 合计 cell left blank over non-zero parts is 合计未填, a 疑点, never a 不符.
     const unfilled = !within && total.blank && !!total.cell && !expected.isZero();
     const doubt = doubtOf([total].concat(ps));
@@ -275,20 +269,19 @@ export class Context {
       this.count(a.table.id, true);
       return;
     }
-    const d = a.value.minus(b.value);
-    if (d.isZero()) {
+    const { difference: d, unit, verdict } = judgeSame(a, b);
+    if (verdict === "exact") {
       this.count(a.table.id, true);
       return;
     }
     this.count(a.table.id, false);
-    const unit = Decimal.max(a.half, b.half).times(2);
-    const close = !unit.isZero() && d.abs().lte(unit);
+    const close = verdict === "close";
     const doubt = doubtOf([a, b]);
     const severity: Severity = close ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
     const dp = Math.max(a.dp, b.dp);
     let msg = where + "：" + a.label + " " + money(a.value, a.dp) + " 与 " + b.label + " " + money(b.value, b.dp) + " 应为同一数，差 " + signed(d, dp);
-    const verdict = severity === "error" ? "不符" : "请核实";
-    msg += close ? "，相差一个尾数单位，疑为舍位方式不一致，请核实" : unit.isZero() ? "，该单位的金额未经舍入，应完全相等，" + verdict : "，" + verdict;
+    const word = severity === "error" ? "不符" : "请核实";
+    msg += close ? "，相差一个尾数单位，疑为舍位方式不一致，请核实" : unit.isZero() ? "，该单位的金额未经舍入，应完全相等，" + word : "，" + word;
     if ((a.blank && a.cell) || (b.blank && b.cell)) msg += "（空白按 0 计）";
     msg += doubtNote(severity, doubt);
     const anchor = a.cell || b.cell;
@@ -320,14 +313,13 @@ export class Context {
       this.count(part.table.id, true);
       return;
     }
-    const d = part.value.minus(whole.value);
-    if (d.lte(0)) {
+    const { difference: d, unit, verdict } = judgeLe(part, whole);
+    if (verdict === "exact") {
       this.count(part.table.id, true);
       return;
     }
     this.count(part.table.id, false);
-    const unit = Decimal.max(part.half, whole.half).times(2);
-    const close = !unit.isZero() && d.lte(unit);
+    const close = verdict === "close";
     const doubt = doubtOf([part, whole]);
     const severity: Severity = close ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
     const msg = where + "：" + part.label + " " + money(part.value, part.dp) + " 不应大于 " + whole.label + " " + money(whole.value, whole.dp) + "，超出 " + money(d, Math.max(part.dp, whole.dp)) + (close ? "，仅差一个尾数单位，请核实" : severity === "error" ? "，不符" : "，请核实") + doubtNote(severity, doubt);
