@@ -11,9 +11,11 @@ import * as path from "path";
 import { CliOptions, USAGE, parseArgs } from "./args";
 import { auditFile, auditTextFile } from "./audit";
 import { readNarrative } from "./narrative";
+import { clashingInput } from "./outputClash";
 import { auditFiles, threadsFor } from "./pool";
 import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo } from "./report";
 import { rulesDocument } from "./rules";
+import { escapeControls, escapeJsonControls } from "./terminal";
 import { formatTextReport } from "./textReport";
 
 export interface CliIO {
@@ -64,8 +66,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (opts.output !== undefined) {
     // `--output book.xlsx book.xlsx` would replace the workbook being audited with its own report.
-    const out = path.resolve(opts.output);
-    const clash = opts.files.concat(opts.narrative !== undefined ? [opts.narrative] : []).filter((f) => path.resolve(f) === out)[0];
+    // Same file by identity or real path, so links and `..` cannot hide it (outputClash.ts).
+    const clash = clashingInput(opts.output, opts.files.concat(opts.narrative !== undefined ? [opts.narrative] : []));
     if (clash !== undefined) {
       io.stderr("错误：报告文件“" + opts.output + "”与输入文件相同，会覆盖输入，请换一个文件名。\n\n" + USAGE + "\n");
       return 2;
@@ -94,10 +96,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     strict: opts.format === "json",
     threads: io.threads ? io.threads(files.length) : 1,
     onStart: (i) => {
-      if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + shorten(files[i]) + "\u001b[K");
+      if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + escapeControls(shorten(files[i])) + "\u001b[K");
     },
     onReport: (_i, r) => {
-      if (!r.ok && opts.format === "json") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + r.file + "：" + r.error + "\n");
+      if (!r.ok && opts.format === "json") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + escapeControls(r.file) + "：" + escapeControls(r.error || "") + "\n");
     },
   });
   if (progress) io.stderr("\r\u001b[K");
@@ -109,7 +111,7 @@ function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport
   let body: string;
   if (opts.format === "json") {
     const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
-    body = JSON.stringify(doc, null, 2) + "\n";
+    body = escapeJsonControls(JSON.stringify(doc, null, 2)) + "\n";
   } else {
     body = formatTextReport(reports);
   }
