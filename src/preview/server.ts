@@ -18,7 +18,12 @@ const TYPES: { [ext: string]: string } = {
 };
 
 const CSP_PREVIEW = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-const CSP_ADDIN = "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+/**
+ * The add-in pages' policy: the same as the <meta http-equiv="Content-Security-Policy"> in taskpane.html and
+ * commands.html (test/security/cli/csp.test.ts holds them equal), so the demo serves what Office will see.
+ */
+export const CSP_ADDIN =
+  "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com https://appsforoffice.cdn.partner.office365.cn; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface Served {
   port: number;
@@ -26,10 +31,36 @@ export interface Served {
   close(): Promise<void>;
 }
 
+function badRequest(res: http.ServerResponse): void {
+  res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+  res.end("请求地址无效。");
+}
+
 export function startServer(root: string, port: number): Promise<Served> {
   const base = path.resolve(root);
   const server = http.createServer(function (req, res) {
-    const url = decodeURIComponent((req.url || "/").split("?")[0]);
+    // Any web page can make the browser send a request here: a malformed one is answered, never thrown
+    // (issue 13 item 10: `GET /%E0%A4%A` used to end the server with an uncaught URIError).
+    try {
+      serve(req, res);
+    } catch (_e) {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end();
+    }
+  });
+  function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let url: string;
+    try {
+      url = decodeURIComponent((req.url || "/").split("?")[0]);
+    } catch (_e) {
+      badRequest(res);
+      return;
+    }
+    // A NUL byte makes fs throw; no file name of ours has one.
+    if (url.indexOf("\0") >= 0) {
+      badRequest(res);
+      return;
+    }
     if (url === "/") {
       res.writeHead(302, { Location: "/preview.html" });
       res.end();
@@ -53,7 +84,7 @@ export function startServer(root: string, port: number): Promise<Served> {
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     });
-  });
+  }
   return new Promise(function (resolve, reject) {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", function () {
