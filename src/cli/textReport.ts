@@ -8,6 +8,7 @@ import type { Finding, NotChecked, TableStats } from "../engine";
 import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import type { FileReport } from "./report";
+import { printable } from "./terminal";
 
 /** Consequences printed under one root; the rest are counted in one line. */
 const MAX_FOLDED = 12;
@@ -78,7 +79,9 @@ export function tableStatsLines(stats: TableStats[], indent: string): string[] {
   return stats.map((t) => indent + t.table + "  检查 " + t.checks + " 项：通过 " + t.passed + "，有结果 " + t.withFindings + "，未审核 " + t.notChecked);
 }
 
-export function formatFileReport(r: FileReport): string {
+export function formatFileReport(report: FileReport): string {
+  // Texts from the file may hold terminal controls: escaped before anything is printed (terminal.ts).
+  const r = printable(report);
   const out: string[] = [];
   out.push("文件：" + r.file + (r.ok && r.unit ? "（金额单位：" + r.unit + "）" : ""));
   if (!r.ok) {
