@@ -17,6 +17,8 @@ export interface ExcelCapabilities {
   selectionEvents: boolean;
   /** context.runtime.enableEvents (1.8). */
   enableEvents: boolean;
+  /** Worksheet.getRanges → RangeAreas, with conditionalFormats over many areas (1.9). */
+  rangeAreas: boolean;
   /** Range.getMergedAreasOrNullObject (1.13). */
   mergedAreas: boolean;
   /** Worksheet.notes (1.18). */
@@ -45,6 +47,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): ExcelCapabil
     conditionalFormats: at(6),
     selectionEvents: at(7),
     enableEvents: at(8),
+    rangeAreas: at(9),
     mergedAreas: at(13),
     notes: at(18),
   };

@@ -1,19 +1,26 @@
 /** The pane's AuditHost over office-js: composes reading, flags, navigation and the report sheet. */
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
-import { AuditHost, CancelToken, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
+import { clearMessage, skippedMessage } from "../present/flagMessages";
+import { AuditHost, CancelToken, ClearOutcome, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
 import { applyReview, ReviewMark } from "../present/review";
-import { loadHostSettings, loadMarks, saveHostSettings, saveMarks } from "./reviewStore";
-import { loadRegistry } from "./registry";
 import { ExcelCapabilities, officeCapabilities } from "./capabilities";
+import { describeOfficeError } from "./errors";
 import { applyFlags, clearFlags, FlagEnv } from "./flags";
 import { selectCell, watchSelection } from "./navigate";
 import { readSnapshot } from "./readSnapshot";
+import { loadRegistry } from "./registry";
 import { exportReport } from "./report";
+import { loadHostSettings, loadMarks, saveHostSettings, saveMarks } from "./reviewStore";
 
-function describe(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  if (err && err.code === "AccessDenied") return "工作表受保护或文件为只读";
-  return (err && err.message) || String(e);
+/** Rejects with an Error whose message is one Chinese sentence (the pane shows error.message). */
+function friendly<T>(p: Promise<T>, action: string): Promise<T> {
+  return p.catch(function (e: unknown) {
+    const err = e as { name?: string };
+    if (err && err.name === "CancelledError") throw e;
+    const out = new Error(describeOfficeError(e, action));
+    (out as Error & { code?: string }).code = (e as { code?: string } | null)?.code;
+    throw out;
+  });
 }
 
 export class ExcelHost implements AuditHost {
@@ -36,7 +43,7 @@ export class ExcelHost implements AuditHost {
   }
 
   async readSnapshot(onProgress?: (p: ReadProgress) => void, cancel?: CancelToken): Promise<WorkbookSnapshot> {
-    const r = await readSnapshot(this.caps, onProgress, cancel);
+    const r = await friendly(readSnapshot(this.caps, onProgress, cancel), "读取工作簿");
     this.last = r.snapshot;
     this.sheetIds = r.sheetIds;
     return r.snapshot;
@@ -49,7 +56,7 @@ export class ExcelHost implements AuditHost {
       known.push(s.name);
       if (s.protected) prot[s.name] = true;
     });
-    return { caps: this.caps, knownSheets: known, protectedSheets: prot };
+    return { caps: this.caps, knownSheets: known, protectedSheets: prot, book: this.last || undefined };
   }
 
   async applyFlags(findings: Finding[], options: FlagOptions): Promise<FlagOutcome> {
@@ -57,29 +64,48 @@ export class ExcelHost implements AuditHost {
     // Reviewed findings (已核实/忽略) are never flagged, whatever the caller passes.
     const open = applyReview(findings, loadMarks().marks, this.last || undefined).open;
     try {
-      const out = await applyFlags(open, options, env);
-      if (out.skippedSheets.length) out.problem = "以下工作表受保护，未作标记：" + out.skippedSheets.join("、") + "。请在任务窗格中查看结果。";
+      const r = await applyFlags(open, options, env);
+      const out: FlagOutcome = { flagged: r.flagged, skippedSheets: r.skippedSheets };
+      const problems = (r.skippedSheets.length ? [skippedMessage(r.skippedSheets)] : []).concat(r.registryProblem ? [r.registryProblem] : []);
+      if (problems.length) out.problem = problems.join("");
       return out;
     } catch (e) {
-      return { flagged: 0, skippedSheets: [], problem: "未能在单元格中写入标记（" + describe(e) + "）。审核结果仍列在任务窗格中。" };
+      return { flagged: 0, skippedSheets: [], problem: describeOfficeError(e, "在单元格中写入标记") + "审核结果仍列在任务窗格中。" };
     }
   }
 
-  clearFlags(): Promise<number> {
-    return clearFlags(this.env());
+  async clearFlagsReport(): Promise<ClearOutcome> {
+    const r = await friendly(clearFlags(this.env()), "清除标记");
+    const out: ClearOutcome = { cleared: r.cleared, notCleared: r.notCleared };
+    if (r.notCleared.length || r.registryProblem) out.problem = (r.notCleared.length ? clearMessage(r.cleared, r.notCleared) : "") + (r.registryProblem || "");
+    return out;
+  }
+
+  async clearFlags(): Promise<number> {
+    const r = await this.clearFlagsReport();
+    if (r.problem) throw new Error(r.problem);
+    return r.cleared;
   }
 
   select(sheet: string, cell: string): Promise<void> {
-    return selectCell(sheet, cell);
+    const known = this.last ? this.last.sheets.filter((s) => s.name === sheet)[0] : undefined;
+    return friendly(selectCell(sheet, cell, this.sheetIdOf(sheet), !!known && known.visibility !== "visible"), "定位到该单元格");
+  }
+
+  private sheetIdOf(name: string): string | null {
+    for (const id in this.sheetIds) if (this.sheetIds[id] === name) return id;
+    return null;
   }
 
   onSelectionChanged(cb: (sheet: string, cell: string) => void): Promise<void> {
     if (!this.caps.selectionEvents) return Promise.resolve();
-    return watchSelection(this.sheetIds, cb);
+    const ids = this.sheetIds;
+    // Handlers know sheets by id and look the name up when they fire: a renamed sheet keeps working.
+    return friendly(watchSelection(ids, cb), "跟踪所选单元格");
   }
 
-  exportReport(result: AuditResult): Promise<string> {
-    return exportReport(result, this.caps);
+  exportReport(result: AuditResult, marks?: ReviewMark[]): Promise<string> {
+    return friendly(exportReport(result, this.caps, { marks: marks || loadMarks().marks, book: this.last || undefined }), "导出审核报告");
   }
 
   loadReviewMarks(): Promise<ReviewMark[]> {
@@ -87,7 +113,7 @@ export class ExcelHost implements AuditHost {
   }
 
   saveReviewMarks(marks: ReviewMark[]): Promise<void> {
-    return saveMarks(marks);
+    return friendly(saveMarks(marks), "保存核实标记");
   }
 
   loadSettings(): Promise<HostSettings> {
@@ -95,10 +121,10 @@ export class ExcelHost implements AuditHost {
   }
 
   saveSettings(settings: HostSettings): Promise<void> {
-    return saveHostSettings(settings);
+    return friendly(saveHostSettings(settings), "保存设置");
   }
 
   flagsPresent(): Promise<boolean> {
-    return Promise.resolve(loadRegistry() !== null);
+    return Promise.resolve(loadRegistry().registry !== null);
   }
 }

@@ -8,12 +8,31 @@
  *      (readBlocks.ts) stays under ~4 MB. Huge sheets are cut into row blocks that each get a request of their
  *      own, so only they add syncs. Between those requests we yield to the UI and honour a cancel.
  * If the merged-area query fails (Excel refuses past 512 areas in one range) sync 2 is repeated without it.
+ * Every batch waits out cell-edit mode (delayForCellEdit): "correct a cell, click 重新审核 without pressing Enter"
+ * then reads the corrected value instead of failing.
+ * Used ranges are capped (MAX_SHEET_CELLS, MAX_BOOK_CELLS): the nine tables take a few thousand cells, and a sheet
+ * whose used range reaches far past its data (a stray value in row 1,048,576) would otherwise be read cell by cell.
+ * Past a cap the read stops with one sentence naming the sheet and what to do.
  */
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../engine";
 import { CancelToken, CancelledError, ReadProgress } from "../present/host";
 import { splitAreaList, toA1 } from "../present/address";
 import { ExcelCapabilities } from "./capabilities";
 import { planReadBlocks } from "./readBlocks";
+import { userError } from "./errors";
+import { RUN_OPTIONS } from "./flagShared";
+
+/** Cells one sheet's used range may have; far above any 决算 table (a few thousand cells). */
+export const MAX_SHEET_CELLS = 500000;
+/** Cells of all used ranges together. */
+export const MAX_BOOK_CELLS = 1500000;
+
+export function tooLargeMessage(sheet: string, rows: number, cols: number): string {
+  return (
+    "工作表「" + sheet + "」的已用区域过大（" + rows + " 行 × " + cols + " 列），超出审核上限 " + MAX_SHEET_CELLS / 10000 +
+    " 万个单元格：请删除表格下方和右侧多余的行列（选中后右键 → 删除）并保存，再重新审核。"
+  );
+}
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
@@ -49,7 +68,7 @@ export function readSnapshot(
     if (cancel && cancel.cancelled) throw new CancelledError();
   }
 
-  return Excel.run(async function (context) {
+  return Excel.run(RUN_OPTIONS, async function (context) {
     const worksheets = context.workbook.worksheets;
     worksheets.load(caps.protection ? "items/name,items/id,items/visibility,items/protection/protected" : "items/name,items/id,items/visibility");
     await context.sync();
@@ -87,6 +106,14 @@ export function readSnapshot(
     const dims: Dims[] = q.used.map(function (r) {
       return { top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
     });
+    let total = 0;
+    dims.forEach(function (d, i) {
+      total += d.rows * d.cols;
+      if (d.rows * d.cols > MAX_SHEET_CELLS) throw userError(tooLargeMessage(sheets[i].name, d.rows, d.cols));
+    });
+    if (total > MAX_BOOK_CELLS) {
+      throw userError("工作簿各表的已用区域合计超出审核上限 " + MAX_BOOK_CELLS / 10000 + " 万个单元格：请删除与决算无关的工作表或多余的行列后再审核。");
+    }
     const snaps: SheetSnapshot[] = sheets.map(function (ws, i) {
       const d = dims[i];
       const s: SheetSnapshot = {

@@ -1,48 +1,89 @@
 /**
- * 导出审核报告: a new sheet listing every finding, its 单元格 column a HYPERLINK to the cell. Never overwrites:
- * an existing 审核报告 leads to 审核报告(2) and so on. Two syncs: read sheet names, then write.
- * HYPERLINK formulas (not Range.hyperlink, 1.7) so the links work from ExcelApi 1.1.
+ * 导出审核报告: a new sheet with the header block and one row per finding (present/reportSheet.ts). Never
+ * overwrites: an existing 审核报告 leads to 审核报告(2) and so on. Two syncs: read the sheet names, then write.
+ *
+ * Every text goes in as a value into a cell formatted as text ("@") first, so a text that starts with "=" (a sheet
+ * named "=WEBSERVICE(…)", issue 13 item 5) stays text. Figures go in as numbers with their number format. Links:
+ * Range.hyperlink from ExcelApi 1.7; below, a HYPERLINK formula — the one formula we write, and only for targets
+ * that validLinkTarget accepted (a valid, existing sheet name and a single A1 cell).
+ * Print set-up where the host has it: fixed column widths and wrapped long texts (1.2), header rows frozen (1.7),
+ * landscape, fit to one page wide, the column header row repeated on every page (1.9).
  */
 import { AuditResult } from "../engine";
-import { freeSheetName, findingTarget, LINK_COLUMN, reportRows } from "../present/reportRows";
-import { columnName } from "../present/address";
+import { columnName, qualify } from "../present/address";
+import { freeSheetName } from "../present/reportRows";
+import { REPORT_TITLE, ReportCell, reportSheet } from "../present/reportSheet";
+import { ReviewMark } from "../present/review";
+import { WorkbookSnapshot } from "../engine";
 import { ExcelCapabilities } from "./capabilities";
+import { RUN_OPTIONS } from "./flagShared";
+
+/** Row (1-based) of the column titles; the header block sits above it. */
+export const TABLE_HEADER_ROW = 8;
 
 function excelString(s: string): string {
   return '"' + s.replace(/"/g, '""') + '"';
 }
 
-export function exportReport(result: AuditResult, caps: ExcelCapabilities): Promise<string> {
-  return Excel.run(async function (context) {
+export interface ReportOptions {
+  marks?: ReviewMark[];
+  book?: WorkbookSnapshot;
+  now?: Date;
+}
+
+export function exportReport(result: AuditResult, caps: ExcelCapabilities, opts: ReportOptions = {}): Promise<string> {
+  return Excel.run(RUN_OPTIONS, async function (context) {
     const wss = context.workbook.worksheets;
     wss.load("items/name");
     await context.sync();
-    const name = freeSheetName(
-      wss.items.map(function (ws) {
-        return ws.name;
-      })
-    );
-    const rows = reportRows(result);
-    const cols = rows[0].length;
+    const names = wss.items.map((ws) => ws.name);
+    const name = freeSheetName(names);
+    const sheet = reportSheet(result, { marks: opts.marks, book: opts.book, sheets: names, now: opts.now });
+    const cols = sheet.columns.length;
+    const last = columnName(cols - 1);
     const ws = wss.add(name);
-    const range = ws.getRange("A1:" + columnName(cols - 1) + rows.length);
-    // Text format first, so figures such as "1234.50" stay exactly as the engine wrote them.
-    range.numberFormat = rows.map(function (row) {
-      return row.map(function (_v, c) {
-        return c === LINK_COLUMN ? "General" : "@";
+
+    // Header block: title, then label | value pairs.
+    const top: ReportCell[][] = [[{ text: REPORT_TITLE }]].concat(sheet.header.map((h) => [{ text: h[0] }, { text: h[1] }]));
+    const headRange = ws.getRange("A1:B" + top.length);
+    const pad = top.map((r) => (r.length === 1 ? [r[0], { text: "" }] : r));
+    headRange.numberFormat = pad.map((r) => r.map(() => "@"));
+    headRange.values = pad.map((r) => r.map((c) => c.text));
+    ws.getRange("A1:A" + top.length).format.font.bold = true;
+
+    // The table: titles, then the rows. Formats first (text as "@"), then values.
+    const rows: ReportCell[][] = [sheet.columns.map((c) => ({ text: c.title }))].concat(sheet.rows);
+    const tableRange = ws.getRange("A" + TABLE_HEADER_ROW + ":" + last + (TABLE_HEADER_ROW + rows.length - 1));
+    tableRange.numberFormat = rows.map((r) => r.map((c) => (c.number !== undefined ? c.format || "General" : "@")));
+    tableRange.values = rows.map((r) => r.map((c) => (c.number !== undefined ? c.number : c.text)));
+    ws.getRange("A" + TABLE_HEADER_ROW + ":" + last + TABLE_HEADER_ROW).format.font.bold = true;
+
+    sheet.rows.forEach(function (r, i) {
+      r.forEach(function (c, j) {
+        if (!c.link) return;
+        const at = ws.getRange(columnName(j) + (TABLE_HEADER_ROW + 1 + i));
+        const target = qualify(c.link.sheet, c.link.cell);
+        if (caps.selectionEvents) at.hyperlink = { documentReference: target, textToDisplay: c.text }; // 1.7
+        else at.formulas = [["=HYPERLINK(" + excelString("#" + target) + "," + excelString(c.text) + ")"]];
       });
     });
-    range.values = rows;
-    const links = result.findings.map(function (f, i) {
-      const target = findingTarget(f);
-      return [target ? "=HYPERLINK(" + excelString("#" + target) + "," + excelString(target) + ")" : rows[i + 1][LINK_COLUMN]];
-    });
-    if (links.length) {
-      const col = columnName(LINK_COLUMN);
-      ws.getRange(col + "2:" + col + rows.length).formulas = links;
+
+    const end = TABLE_HEADER_ROW + rows.length - 1;
+    if (caps.usedRangeValuesOnly) {
+      // 1.2: fixed widths (autofit on 300-character messages made unprintable columns) and wrapped texts.
+      sheet.columns.forEach(function (c, j) {
+        const col = ws.getRange(columnName(j) + TABLE_HEADER_ROW + ":" + columnName(j) + end);
+        col.format.columnWidth = c.width;
+        if (c.kind === "text") col.format.wrapText = true;
+      });
     }
-    ws.getRange("A1:" + columnName(cols - 1) + "1").format.font.bold = true;
-    if (caps.usedRangeValuesOnly) range.format.autofitColumns(); // 1.2
+    if (caps.selectionEvents) ws.freezePanes.freezeRows(TABLE_HEADER_ROW); // 1.7
+    if (caps.rangeAreas) {
+      // 1.9: landscape, one page wide, the column titles on every page.
+      ws.pageLayout.orientation = "Landscape";
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      ws.pageLayout.setPrintTitleRows("$" + TABLE_HEADER_ROW + ":$" + TABLE_HEADER_ROW);
+    }
     ws.activate();
     await context.sync();
     return name;

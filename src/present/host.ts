@@ -54,6 +54,15 @@ export interface FlagOutcome {
   problem?: string;
 }
 
+export interface ClearOutcome {
+  /** Flags removed (rules, fills, notes). */
+  cleared: number;
+  /** Sheets whose flags could not be removed, and why (「工作表受保护」). */
+  notCleared: { sheet: string; reason: string }[];
+  /** One Chinese sentence for the user when something was left or ignored. */
+  problem?: string;
+}
+
 /** Per-document add-in settings the pane shows and the user changes (stored with the workbook). */
 export interface HostSettings {
   /** Write flags into the cells after every audit. Off by default: flags are written only when the user asks. */
@@ -69,6 +78,8 @@ export interface AuditHost {
   applyFlags(findings: Finding[], options: FlagOptions): Promise<FlagOutcome>;
   /** Removes every flag the add-in made (and only those); resolves to the number of cells cleared. */
   clearFlags(): Promise<number>;
+  /** The same, saying which sheets kept their flags and why (protected sheets are skipped, the others cleared). */
+  clearFlagsReport?(): Promise<ClearOutcome>;
   /** Activates the sheet and selects the cell (A1). */
   select(sheet: string, cell: string): Promise<void>;
   /** Calls back with the sheet and top-left cell of each new selection (when capabilities.selectionEvents). */

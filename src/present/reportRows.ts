@@ -1,39 +1,33 @@
 /**
- * The 审核报告 sheet as rows of text: one header row then one row per finding. Shared by Excel (written to a new
- * sheet with HYPERLINK formulas in the 单元格 column) and the preview (shown as an extra tab).
+ * The 审核报告 sheet as rows of text, for the preview (shown as an extra tab): the same content as the Excel sheet
+ * (present/reportSheet.ts), header block, column titles and one row per finding.
  */
 import { AuditResult, Finding } from "../engine";
 import { qualify } from "./address";
-import { SEVERITY_LABEL } from "./labels";
+import { REPORT_COLUMNS, REPORT_TITLE, reportSheet, ReportInput } from "./reportSheet";
 
 export const REPORT_SHEET = "审核报告";
 
-export const REPORT_HEADER = ["序号", "类别", "表", "单元格", "规则", "审核数", "报表数", "差额", "容差", "说明", "源于", "相关单元格"];
-/** Column of REPORT_HEADER that holds the link to the cell. */
-export const LINK_COLUMN = 3;
+export const REPORT_HEADER = REPORT_COLUMNS.map((c) => c.title);
+export { LINK_COLUMN } from "./reportSheet";
 
 export function findingTarget(f: Finding): string | null {
   return f.cell ? qualify(f.sheet, f.cell) : null;
 }
 
-export function reportRows(result: AuditResult): string[][] {
-  const rows: string[][] = [REPORT_HEADER.slice()];
-  result.findings.forEach(function (f, i) {
-    rows.push([
-      String(i + 1),
-      SEVERITY_LABEL[f.severity] || f.severity,
-      f.table || "",
-      findingTarget(f) || f.sheet,
-      f.rule,
-      f.expected || "",
-      f.actual || "",
-      f.difference || "",
-      f.tolerance || "",
-      f.message,
-      f.cause || "",
-      (f.related || []).join("，"),
-    ]);
-  });
+export function reportRows(result: AuditResult, input: ReportInput = {}): string[][] {
+  const sheet = reportSheet(result, input);
+  const width = sheet.columns.length;
+  const pad = function (r: string[]): string[] {
+    const out = r.slice();
+    while (out.length < width) out.push("");
+    return out;
+  };
+  const rows: string[][] = [pad([REPORT_TITLE])];
+  sheet.header.forEach((h) => rows.push(pad([h[0], h[1]])));
+  rows.push(pad([]));
+  rows.push(REPORT_HEADER.slice());
+  sheet.rows.forEach((r) => rows.push(r.map((c) => c.text)));
   return rows;
 }
 

@@ -35,8 +35,9 @@ export class PreviewHost implements AuditHost {
     });
     const skipped: string[] = [];
     // Reviewed findings (已核实/忽略) are never flagged, as in Excel.
-    findings = applyReview(findings, this.marks, this.grid.snapshot()).open;
-    const plan = planFlags(findings).filter(function (f: CellFlag) {
+    const book = this.grid.snapshot();
+    findings = applyReview(findings, this.marks, book).open;
+    const plan = planFlags(findings, book).filter(function (f: CellFlag) {
       if (!prot[f.sheet]) return true;
       if (skipped.indexOf(f.sheet) < 0) skipped.push(f.sheet);
       return false;
@@ -69,9 +70,10 @@ export class PreviewHost implements AuditHost {
     return Promise.resolve();
   }
 
-  exportReport(result: AuditResult): Promise<string> {
-    const name = freeSheetName(this.grid.sheetNames());
-    const rows = reportRows(result);
+  exportReport(result: AuditResult, marks?: ReviewMark[]): Promise<string> {
+    const names = this.grid.sheetNames();
+    const name = freeSheetName(names);
+    const rows = reportRows(result, { marks: marks || this.marks, book: this.grid.snapshot(), sheets: names });
     this.grid.addSheet({ name: name, visibility: "visible", top: 0, left: 0, values: rows, text: rows, merges: [] });
     return Promise.resolve(name);
   }

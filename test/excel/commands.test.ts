@@ -38,7 +38,9 @@ test.each(["1.1", "1.6"])("ExcelApi %s: clearFlags is associated, clears only ou
   expect((window as unknown as { clearFlags: unknown }).clearFlags).toBe(mod.clearFlagsCommand);
   const before = fake.log.syncs;
   await new Promise<void>((done) => mod.clearFlagsCommand({ completed: () => done() } as unknown as Office.AddinCommands.Event));
-  expect(fake.log.syncs - before).toBe(version === "1.6" ? 2 : 1);
+  // 1.6: scan the rules, delete ours. 1.1: list the sheets (getItem fails on a deleted sheet below 1.4), read the
+  // current fills (only cells still showing our colours are restored: issue 13 item 8), write them back.
+  expect(fake.log.syncs - before).toBe(version === "1.6" ? 2 : 3);
   expect(book.sheets[0].cfs).toEqual([{ appliesTo: { top: 9, left: 2, bottom: 9, right: 2 }, type: "Custom", formula: "=C10>0", fill: "#C6EFCE" }]);
   expect(book.sheets[0].cells.D10.fill).toBe("#DDEBF7");
   expect(book.sheets[0].cells.C10.fill == null).toBe(true);

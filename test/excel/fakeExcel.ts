@@ -30,7 +30,9 @@ export interface FakeCell {
 }
 
 export interface FakeCf {
+  /** The bounding box; `areas` lists the areas of a multi-area rule (ExcelApi 1.9 RangeAreas). */
   appliesTo: RangeRef;
+  areas?: RangeRef[];
   type: string;
   formula?: string;
   fill?: string;
@@ -46,18 +48,29 @@ export interface FakeSheet {
   merges: string[];
   cfs: FakeCf[];
   notes: { [a1: string]: string };
+  /** What the report writer set up (hyperlinks by cell, widths by column letter, page layout, frozen rows). */
+  links?: { [a1: string]: { documentReference: string; textToDisplay: string } };
+  widths?: { [col: string]: number };
+  wrapped?: string[];
+  frozenRows?: number;
+  page?: { orientation?: string; zoom?: unknown; titleRows?: string };
 }
 
 export interface FakeBook {
   sheets: FakeSheet[];
   active: string;
   selected: string;
+  /** The user is typing in a cell: a batch without delayForCellEdit fails (InvalidOperationInCellEditMode). */
+  cellEditMode?: boolean;
 }
 
 export interface FakeLog {
   /** Every API used: "Worksheet.getUsedRange@1.1". */
   calls: { api: string; level: number }[];
   syncs: number;
+  /** Excel.run calls, and those that passed { delayForCellEdit: true }. */
+  runs: number;
+  runsWaitingForCellEdit: number;
   /** Writes made while events were on (only meaningful where runtime.enableEvents exists). */
   writesWithEventsOn: number;
   runOptions: unknown[];
@@ -157,7 +170,7 @@ function boxOfCells(s: FakeSheet, valuesOnly: boolean): RangeRef {
 }
 
 class RangeP extends Proxy {
-  format: { fill: FillP; font: { bold: boolean }; autofitColumns?: () => void };
+  format: { fill: FillP; font: { bold: boolean }; autofitColumns?: () => void; columnWidth?: number; wrapText?: boolean };
   constructor(ctx: Ctx, private sheet: () => FakeSheet | null, private box: () => RangeRef) {
     super(ctx, ["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "text", "numberFormat", "formulas", "address"]);
     const self = this;
@@ -169,6 +182,37 @@ class RangeP extends Proxy {
       },
     });
     this.format = { fill: new FillP(ctx, this), font };
+    Object.defineProperty(this.format, "wrapText", {
+      set: () => {
+        ctx.use("RangeFormat.wrapText", 1);
+        ctx.write(() => {
+          const t = self.writable();
+          (t.sheet.wrapped = t.sheet.wrapped || []).push(toA1(t.box.top, t.box.left));
+        });
+      },
+    });
+    if (ctx.level >= 2) {
+      Object.defineProperty(this.format, "columnWidth", {
+        set: (w: number) => {
+          ctx.use("RangeFormat.columnWidth", 2);
+          ctx.write(() => {
+            const t = self.writable();
+            (t.sheet.widths = t.sheet.widths || {})[toA1(0, t.box.left).replace(/\d+$/, "")] = w;
+          });
+        },
+      });
+    }
+    if (ctx.level >= 7) {
+      Object.defineProperty(this, "hyperlink", {
+        set: (h: { documentReference: string; textToDisplay: string }) => {
+          ctx.use("Range.hyperlink", 7);
+          ctx.write(() => {
+            const t = self.writable();
+            (t.sheet.links = t.sheet.links || {})[toA1(t.box.top, t.box.left)] = h;
+          });
+        },
+      });
+    }
     if (ctx.level >= 2) {
       this.format.autofitColumns = () => {
         ctx.use("RangeFormat.autofitColumns", 2);
@@ -249,8 +293,12 @@ class RangeP extends Proxy {
           const cell = (t.sheet.cells[a] = t.sheet.cells[a] || {});
           const x = rows[r - t.box.top][c - t.box.left];
           if (name === "values") {
-            cell.value = x as Value;
-            cell.text = String(x);
+            // Like typing: a string starting with "=" becomes a formula unless the cell is formatted as text.
+            if (typeof x === "string" && x.charAt(0) === "=" && cell.format !== "@") cell.formula = x;
+            else {
+              cell.value = x as Value;
+              cell.text = String(x);
+            }
           } else if (name === "numberFormat") cell.format = String(x);
           else if (name === "formulas") {
             if (typeof x === "string" && x.charAt(0) === "=") cell.formula = x;
@@ -377,7 +425,7 @@ class CfP extends Proxy {
 }
 
 class CfCollectionP extends Proxy {
-  constructor(ctx: Ctx, private range: RangeP) {
+  constructor(ctx: Ctx, private range: RangeP, private areas?: RangeRef[]) {
     super(ctx, ["items"]);
   }
   add(type: string): CfP {
@@ -386,6 +434,7 @@ class CfCollectionP extends Proxy {
     this.ctx.write(() => {
       const t = this.range.writable();
       made = { appliesTo: t.box, type };
+      if (this.areas) made.areas = this.areas;
       t.sheet.cfs.unshift(made); // add() puts the new rule at the top priority
     });
     return new CfP(this.ctx, () => made!);
@@ -402,7 +451,7 @@ class CfCollectionP extends Proxy {
         return;
       }
       this.data.items = t.sheet.cfs
-        .filter((cf) => intersects(cf.appliesTo, t.box))
+        .filter((cf) => (cf.areas || [cf.appliesTo]).some((a) => intersects(a, t.box)))
         .map((cf) => {
           const p = new CfP(this.ctx, () => cf);
           p.fill();
@@ -506,6 +555,59 @@ class WorksheetP extends Proxy {
       this.ctx.answer(this.data[n]);
     });
   }
+  load(spec: string): this {
+    this.ctx.use("Worksheet.load", 1);
+    const names = spec.split(",").map((x) => x.trim());
+    this.ctx.op(() => {
+      if (!this.find()) throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+      this.loadNow(names);
+    });
+    return this;
+  }
+  getRanges(address: string): { conditionalFormats: CfCollectionP; address?: string } {
+    this.ctx.use("Worksheet.getRanges", 9);
+    const areas = address.split(",").map((a) => {
+      const box = parseRange(a.trim());
+      if (!box) throw new Error("fake: bad address " + a);
+      return box;
+    });
+    if (areas.length > 500) throw new Error("fake: RangeAreas past ~500 areas fail (office-js#5198)");
+    const bound = areas.reduce((b, a) => ({ top: Math.min(b.top, a.top), left: Math.min(b.left, a.left), bottom: Math.max(b.bottom, a.bottom), right: Math.max(b.right, a.right) }));
+    const range = new RangeP(this.ctx, () => this.find(), () => bound);
+    const ctx = this.ctx;
+    return {
+      get conditionalFormats(): CfCollectionP {
+        ctx.use("RangeAreas.conditionalFormats", 9);
+        return new CfCollectionP(ctx, range, areas);
+      },
+    };
+  }
+  get freezePanes(): { freezeRows: (n: number) => void } {
+    this.ctx.use("Worksheet.freezePanes", 7);
+    return {
+      freezeRows: (n: number) => {
+        this.ctx.use("WorksheetFreezePanes.freezeRows", 7);
+        this.ctx.write(() => (this.writable().frozenRows = n));
+      },
+    };
+  }
+  get pageLayout(): { orientation: string; zoom: unknown; setPrintTitleRows: (r: string) => void } {
+    this.ctx.use("Worksheet.pageLayout", 9);
+    const self = this;
+    const page = () => {
+      const s = self.writable();
+      return (s.page = s.page || {});
+    };
+    return {
+      set orientation(v: string) {
+        self.ctx.write(() => (page().orientation = v));
+      },
+      set zoom(v: unknown) {
+        self.ctx.write(() => (page().zoom = v));
+      },
+      setPrintTitleRows: (r: string) => self.ctx.write(() => (page().titleRows = r)),
+    } as unknown as { orientation: string; zoom: unknown; setPrintTitleRows: (r: string) => void };
+  }
   getUsedRange(valuesOnly?: boolean): RangeP {
     this.ctx.use("Worksheet.getUsedRange", 1);
     if (valuesOnly !== undefined) this.ctx.use("Worksheet.getUsedRange(valuesOnly)", 2);
@@ -519,7 +621,11 @@ class WorksheetP extends Proxy {
   }
   activate(): void {
     this.ctx.use("Worksheet.activate", 1);
-    this.ctx.op(() => ((this.ctx as unknown as { book: FakeBook }).book.active = this.find()!.name));
+    this.ctx.op(() => {
+      const s = this.find()!;
+      if (s.visibility !== "Visible") throw Object.assign(new Error("This operation is not permitted for the current object."), { code: "InvalidOperation" });
+      (this.ctx as unknown as { book: FakeBook }).book.active = s.name;
+    });
   }
 }
 
@@ -533,8 +639,9 @@ class WorksheetsP extends Proxy {
       };
     }
   }
+  /** getItem(key) takes a name or a Worksheet.id. */
   private byName(name: string): FakeSheet | null {
-    return this.book.sheets.filter((s) => s.name === name)[0] || null;
+    return this.book.sheets.filter((s) => s.name === name || s.id === name)[0] || null;
   }
   load(spec: string): this {
     this.ctx.use("WorksheetCollection.load", 1);
@@ -577,17 +684,24 @@ export interface FakeExcel {
 /** A fake Excel host at ExcelApi `version` ("1.1", "1.6", …) over `book`. */
 export function fakeExcel(version: string, book: FakeBook): FakeExcel {
   const level = levelNum(version);
-  const log: FakeLog = { calls: [], syncs: 0, writesWithEventsOn: 0, runOptions: [], maxResponseBytes: 0, eventsOn: true, selectionHandlers: [] };
+  const log: FakeLog = { calls: [], syncs: 0, runs: 0, runsWaitingForCellEdit: 0, writesWithEventsOn: 0, runOptions: [], maxResponseBytes: 0, eventsOn: true, selectionHandlers: [] };
   const Excel = {
     run: async (...args: unknown[]) => {
       const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
       if (args.length > 1) log.runOptions.push(args[0]);
+      log.runs++;
+      const waits = args.length > 1 && (args[0] as { delayForCellEdit?: boolean }).delayForCellEdit === true;
+      if (waits) log.runsWaitingForCellEdit++;
       const ctx = new Ctx(log, level);
       (ctx as unknown as { book: FakeBook }).book = book;
       const context: { [k: string]: unknown } = {
         workbook: { worksheets: new WorksheetsP(ctx, book) },
         sync: async () => {
           log.syncs++;
+          // Real Excel queues the batch until the edit ends; the fake ends the edit (the user pressed Enter).
+          if (book.cellEditMode) {
+            if (!waits) throw Object.assign(new Error("The operation is not allowed while in cell-editing mode."), { code: "InvalidOperationInCellEditMode" });
+          }
           ctx.response = 0;
           const ops = ctx.queue;
           ctx.queue = [];

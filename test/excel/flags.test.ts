@@ -6,12 +6,13 @@ import { fakeExcel, officeGlobal, sheet } from "./fakeExcel";
 
 const TAIL: Finding = { rule: "T03.1", severity: "tail", table: "公开03", sheet: "公开03表", cell: "C10", related: [], expected: "585.45", actual: "585.44", difference: "-0.01", tolerance: "0.03", message: "尾差" };
 
-test("thousands of flagged cells are written in requests of FLAGS_PER_REQUEST", async () => {
+test("thousands of separate flagged areas are written in requests of FLAGS_PER_REQUEST rules", async () => {
   const cells: { [a: string]: number } = {};
   const many: Finding[] = [];
+  // Every other row: 2,500 areas that cannot merge into rectangles (1.6 has one rule per rectangle).
   for (let r = 1; r <= 2500; r++) {
-    cells["C" + r] = r;
-    many.push({ ...TAIL, cell: "C" + r, related: [] });
+    cells["C" + 2 * r] = r;
+    many.push({ ...TAIL, cell: "C" + 2 * r, related: [] });
   }
   const book = { sheets: [sheet("公开03表", cells)], active: "公开03表", selected: "A1" };
   const fake = fakeExcel("1.6", book);
@@ -24,14 +25,32 @@ test("thousands of flagged cells are written in requests of FLAGS_PER_REQUEST", 
   expect(book.sheets[0].cfs.length).toBe(2500);
 });
 
-test("ExcelApi 1.8+: a write that fails turns events back on (they are off for the whole runtime)", async () => {
+test("ExcelApi 1.9+: the same 2,500 areas make 7 rules of at most 400 areas (RangeAreas), in 2 syncs", async () => {
+  const cells: { [a: string]: number } = {};
+  const many: Finding[] = [];
+  for (let r = 1; r <= 2500; r++) {
+    cells["C" + 2 * r] = r;
+    many.push({ ...TAIL, cell: "C" + 2 * r, related: [] });
+  }
+  const book = { sheets: [sheet("公开03表", cells)], active: "公开03表", selected: "A1" };
+  const fake = fakeExcel("1.9", book);
+  (global as unknown as { Excel: unknown }).Excel = fake.Excel;
+  (global as unknown as { Office: unknown }).Office = officeGlobal("1.9", {});
+  const caps = detectCapabilities((_n, v) => Number((v || "1.1").split(".")[1]) <= 9);
+  const out = await applyFlags(many, {}, { caps, knownSheets: ["公开03表"], protectedSheets: {} });
+  expect(out.flagged).toBe(2500);
+  expect(fake.log.syncs).toBe(2);
+  expect(book.sheets[0].cfs.map((cf) => (cf.areas || []).length).sort((a, b) => a - b)).toEqual([100, 400, 400, 400, 400, 400, 400]);
+});
+
+test("ExcelApi 1.8+: a sheet protected after the read is skipped and named, events end up on again", async () => {
   const book = { sheets: [sheet("公开03表", { C10: 585.44 }, { protected: true })], active: "公开03表", selected: "A1" };
   const fake = fakeExcel("1.18", book);
   (global as unknown as { Excel: unknown }).Excel = fake.Excel;
   (global as unknown as { Office: unknown }).Office = officeGlobal("1.18", {});
   const caps = detectCapabilities((_n, v) => Number((v || "1.1").split(".")[1]) <= 18);
-  // Protected after the read: the snapshot did not know, so the write is tried and refused.
-  await expect(applyFlags([TAIL], {}, { caps, knownSheets: [], protectedSheets: {} })).rejects.toMatchObject({ code: "AccessDenied" });
+  // Protected after the read: the snapshot did not know, so the write is tried, refused, retried alone and named.
+  await expect(applyFlags([TAIL], {}, { caps, knownSheets: [], protectedSheets: {} })).resolves.toEqual({ flagged: 0, skippedSheets: ["公开03表"] });
   expect(fake.log.eventsOn).toBe(true);
-  expect(fake.log.calls.filter((c) => c.api === "Runtime.enableEvents").length).toBe(3); // off, on (queued behind the failed write, never run), on again
+  expect(fake.log.calls.filter((c) => c.api === "Runtime.enableEvents").length).toBe(3); // off, on (queued behind the refused write, never run), on again
 });
