@@ -235,21 +235,23 @@ export async function clearCf(env: FlagEnv, reg: Registry | null): Promise<Clear
       cleared = 0;
       for (const n of open) {
         const rescan = [queueScan(sheet, n)];
+        let c = 0;
         try {
           await context.sync();
           rescan.forEach(function (s) {
             oursIn(s).forEach(function (cf) {
               cf.delete();
-              cleared++;
+              c++;
             });
           });
           probes.forEach(function (p) {
             if (p.sheet === n && isOurNote(p)) {
               p.note.delete();
-              cleared++;
+              c++;
             }
           });
           await context.sync();
+          cleared += c;
         } catch (e2) {
           if (!isProtectionError(e2)) throw e2;
           refused.push(n);
