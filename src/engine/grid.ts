@@ -3,19 +3,23 @@
  * a cell covered by a merge reads as its area's top-left cell when asked through `shown`.
  */
 import { Area, parseRange } from "./address";
+import { disjointAreas } from "./merges";
 import { CellValue, SheetSnapshot } from "./types";
 
-/** Areas larger than this are looked up by scanning instead of being expanded into a map (bounded memory). */
-const EXPAND_LIMIT = 4096;
-
+/**
+ * Merged areas are indexed in one Int32Array over the sheet's box (area index + 1 per covered cell), so a lookup is
+ * O(1) whatever the number of merges (issue 13 item 2: scanning a list of big areas on every lookup ran for
+ * minutes). Overlapping areas are dropped first (merges.ts), so filling the index costs at most the box's size.
+ * Areas reaching outside the box are also kept in `beyond` and scanned for lookups outside the box only.
+ */
 export class Grid {
   readonly name: string;
   readonly top: number;
   readonly left: number;
   readonly bottom: number; // exclusive
   readonly right: number; // exclusive
-  private readonly covered = new Map<number, Area>();
-  private readonly bigAreas: Area[] = [];
+  private readonly index: Int32Array | null = null;
+  private readonly beyond: Area[] = [];
   readonly areas: Area[] = [];
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -27,23 +31,26 @@ export class Grid {
     for (const r of rows) if (Array.isArray(r) && r.length > width) width = r.length;
     this.bottom = this.top + rows.length;
     this.right = this.left + width;
+    const stated: Area[] = [];
     for (const ref of Array.isArray(sheet.merges) ? sheet.merges : []) {
       const a = typeof ref === "string" ? parseRange(ref) : null;
-      if (!a) continue;
-      this.areas.push(a);
+      if (a) stated.push(a);
+    }
+    const keep = disjointAreas(stated);
+    for (let i = 0; i < stated.length; i++) if (keep[i]) this.areas.push(stated[i]);
+    if (this.areas.length === 0) return;
+    if (width > 0 && rows.length > 0) this.index = new Int32Array(rows.length * width);
+    for (let i = 0; i < this.areas.length; i++) {
+      const a = this.areas[i];
+      if (a.r1 < this.top || a.c1 < this.left || a.r2 >= this.bottom || a.c2 >= this.right) this.beyond.push(a);
+      if (!this.index) continue;
       const r2 = Math.min(a.r2, this.bottom - 1);
       const c2 = Math.min(a.c2, this.right - 1);
-      const cells = (r2 - a.r1 + 1) * (c2 - a.c1 + 1);
-      if (cells > EXPAND_LIMIT) {
-        this.bigAreas.push(a);
-        continue;
+      for (let r = Math.max(a.r1, this.top); r <= r2; r++) {
+        const base = (r - this.top) * width - this.left;
+        for (let c = Math.max(a.c1, this.left); c <= c2; c++) if (r !== a.r1 || c !== a.c1) this.index[base + c] = i + 1;
       }
-      for (let r = a.r1; r <= r2; r++) for (let c = a.c1; c <= c2; c++) if (r !== a.r1 || c !== a.c1) this.covered.set(this.key(r, c), a);
     }
-  }
-
-  private key(r: number, c: number): number {
-    return r * 20000 + c;
   }
 
   value(r: number, c: number): CellValue {
@@ -75,9 +82,11 @@ export class Grid {
 
   /** The merged area covering (r, c) when (r, c) is not its top-left cell. */
   mergeOf(r: number, c: number): Area | null {
-    const a = this.covered.get(this.key(r, c));
-    if (a) return a;
-    for (const b of this.bigAreas) if (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2 && (r !== b.r1 || c !== b.c1)) return b;
+    if (r >= this.top && r < this.bottom && c >= this.left && c < this.right) {
+      const i = this.index ? this.index[(r - this.top) * (this.right - this.left) + (c - this.left)] : 0;
+      return i > 0 ? this.areas[i - 1] : null;
+    }
+    for (const b of this.beyond) if (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2 && (r !== b.r1 || c !== b.c1)) return b;
     return null;
   }
 

@@ -12,6 +12,8 @@ export { a1, colName, parseA1, parseRange, qualified, rangeA1 } from "./address"
 export type { Area, CellPos } from "./address";
 /** Links between findings: an echo or consequence and its root (`causeRef`); readers never parse `cause`. */
 export { causeText, refersTo, rootIndexes } from "./cause";
+/** Merged areas made safe (issue 13 item 2): the readers drop overlapping merges and cap their number. */
+export { MAX_MERGES_PER_SHEET, disjointAreas } from "./merges";
 /** The pane marks the figures of the narrative (taskpane/narrativeView.ts). */
 export { recognize } from "./recognize";
 export { analyseNarrative, markNarrative, EXTERNAL_SHEET } from "./narrative";

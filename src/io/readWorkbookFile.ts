@@ -8,12 +8,12 @@
  *   <?xml … urn:schemas-microsoft-com:office:spreadsheet → Excel 2003 XML Spreadsheet
  */
 import * as fs from "fs";
-import * as zlib from "zlib";
 import * as XLSX from "@e965/xlsx";
 import type { WorkbookSnapshot } from "../engine";
-import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
+import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotRefusedError, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
 import { Parts, readXlsxFast } from "./fastXlsx";
-import { DEFAULT_ZIP_LIMITS, ZipEntry, ZipLimits, ZipProblem, inspectZip, looksLikeZip } from "./zipGuard";
+import { DEFAULT_ZIP_LIMITS, ZipEntry, ZipLimits, ZipProblem, looksLikeZip } from "./zipGuard";
+import { guardZip } from "./zipCopy";
 
 export type ReadResult = { ok: true; snapshot: WorkbookSnapshot } | { ok: false; error: string };
 
@@ -25,7 +25,10 @@ export interface ReadLimits extends Partial<ZipLimits> {
    * bounding boxes the snapshot would allocate (every format), see snapshotFromSheetJS.
    */
   maxCells?: number;
-  /** false: SheetJS reads the original bytes, not the stored copy of the inflated entries (tests compare both). */
+  /**
+   * false: SheetJS reads the original bytes instead of the guard's stored copy, but only when every entry reads the
+   * same either way (ZipEntry.plain); tests compare both.
+   */
   storedCopy?: boolean;
   /** false: always read with SheetJS, never with the fast .xlsx reader (fastXlsx.ts; tests compare both). */
   fast?: boolean;
@@ -49,6 +52,7 @@ export const MESSAGES = {
   corrupt: "文件内容已损坏或格式无法识别，无法读取，请用 Excel 打开并另存后再审核。",
   encrypted: "文件已加密（设置了打开密码），无法读取；请去除密码后再审核。",
   sizeMismatch: "文件中压缩数据的实际大小与其目录声明不符，可能已损坏或被恶意构造，已拒绝读取。",
+  viewsDisagree: "文件的压缩结构前后矛盾（目录与各部件的记录不一致），可能被恶意构造，已拒绝读取。",
   noData: "工作簿中没有任何数据（所有工作表均为空），无法审核。",
 };
 
@@ -68,6 +72,8 @@ export function zipProblemMessage(p: ZipProblem): string {
       return MESSAGES.encrypted;
     case "unsupported-method":
       return "文件使用了不支持的压缩方式（" + p.method + "），无法读取，请用 Excel 另存为 .xlsx 后再审核。";
+    case "views-disagree":
+      return MESSAGES.viewsDisagree;
     default:
       return MESSAGES.corruptZip;
   }
@@ -98,127 +104,6 @@ function looksLikeXmlSpreadsheet(b: Uint8Array): boolean {
   return /^(\xef\xbb\xbf)?\s*<\?xml[^>]*>/.test(head) && head.indexOf("urn:schemas-microsoft-com:office:spreadsheet") >= 0;
 }
 
-/**
- * Inflates each deflated entry once with an output cap equal to its declared size: the central directory may lie,
- * and SheetJS inflates every entry to its end without a cap. While the sheet XML is at hand, count its <c> elements,
- * so a workbook with too many cells is refused before SheetJS builds millions of cell objects.
- *
- * `store`: also write the inflated entries into a new ZIP with every entry stored (method 0), same names, order,
- * flags and dates, for SheetJS to read instead of the original: it would otherwise inflate everything a second time,
- * in JavaScript (about an eighth of the read time of a small workbook). Only for plain archives (see ZipEntry.plain),
- * where SheetJS sees exactly the same entries either way; otherwise `stored` is null and the original is read.
- */
-function verifyInflatedSizes(
-  buf: Buffer,
-  entries: ZipEntry[],
-  store: boolean,
-  parts: Parts | null,
-): { status: "ok" | "mismatch" | "corrupt"; cells: number; stored: Buffer | null } {
-  let cells = 0;
-  let total = 22;
-  for (let i = 0; i < entries.length && store; i++) {
-    const e = entries[i];
-    if (!e.plain) store = false;
-    total += 30 + 46 + 2 * u16(buf, e.localOffset + 26) + e.uncompressedSize;
-  }
-  if (entries.length >= 0xffff || total >= 0xffffffff) store = false;
-  const out = store ? Buffer.allocUnsafe(total) : null;
-  const localAt: number[] = [];
-  let p = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-    let data: Buffer;
-    if (e.method === 8) {
-      try {
-        data = zlib.inflateRawSync(buf.subarray(e.dataOffset), { maxOutputLength: Math.max(1, e.uncompressedSize) });
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        return { status: code === "ERR_BUFFER_TOO_LARGE" ? "mismatch" : "corrupt", cells: cells, stored: null };
-      }
-      if (data.length !== e.uncompressedSize) return { status: "mismatch", cells: cells, stored: null };
-    } else {
-      data = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    }
-    if (isSheet) cells += countCells(data);
-    if (parts) parts.set(e.name, data);
-    if (out) {
-      // Local header: as the original's, but stored, no data descriptor, no extra field.
-      const nameLen = u16(buf, e.localOffset + 26);
-      localAt.push(p);
-      out.writeUInt32LE(0x04034b50, p);
-      out.writeUInt16LE(u16(buf, e.localOffset + 4), p + 4);
-      out.writeUInt16LE(e.localFlags & ~0x0008, p + 6);
-      out.writeUInt16LE(0, p + 8);
-      out.writeUInt32LE(buf.readUInt32LE(e.localOffset + 10), p + 10); // time, date
-      out.writeUInt32LE(e.crc32, p + 14);
-      out.writeUInt32LE(data.length, p + 18);
-      out.writeUInt32LE(data.length, p + 22);
-      out.writeUInt16LE(nameLen, p + 26);
-      out.writeUInt16LE(0, p + 28);
-      buf.copy(out, p + 30, e.localOffset + 30, e.localOffset + 30 + nameLen);
-      data.copy(out, p + 30 + nameLen);
-      p += 30 + nameLen + data.length;
-    }
-  }
-  if (out) {
-    const cd = p;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
-      const nameLen = u16(buf, e.localOffset + 26);
-      out.writeUInt32LE(0x02014b50, p);
-      out.writeUInt16LE(20, p + 4);
-      out.writeUInt16LE(u16(buf, e.localOffset + 4), p + 6);
-      out.writeUInt16LE(e.localFlags & ~0x0008, p + 8);
-      out.writeUInt16LE(0, p + 10);
-      out.writeUInt32LE(buf.readUInt32LE(e.localOffset + 10), p + 12);
-      out.writeUInt32LE(e.crc32, p + 16);
-      out.writeUInt32LE(e.uncompressedSize, p + 20);
-      out.writeUInt32LE(e.uncompressedSize, p + 24);
-      out.writeUInt16LE(nameLen, p + 28);
-      out.fill(0, p + 30, p + 42); // extra, comment, disk, internal and external attributes
-      out.writeUInt32LE(localAt[i], p + 42);
-      buf.copy(out, p + 46, e.localOffset + 30, e.localOffset + 30 + nameLen);
-      p += 46 + nameLen;
-    }
-    out.writeUInt32LE(0x06054b50, p);
-    out.writeUInt32LE(0, p + 4);
-    out.writeUInt16LE(entries.length, p + 8);
-    out.writeUInt16LE(entries.length, p + 10);
-    out.writeUInt32LE(p - cd, p + 12);
-    out.writeUInt32LE(cd, p + 16);
-    out.writeUInt16LE(0, p + 20);
-    p += 22;
-    if (p !== out.length) return { status: "ok", cells: cells, stored: null };
-  }
-  return { status: "ok", cells: cells, stored: out };
-}
-
-function u16(b: Buffer, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-
-/** Where SheetJS looks for the end record: the last "PK\x05\x06" in the file (it scans back from the end). */
-function sheetjsEocd(buf: Buffer): number {
-  return buf.lastIndexOf(EOCD_SIG);
-}
-
-const EOCD_SIG = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-
-const CELL_OPEN = Buffer.from("<c");
-
-/** Counts "<c " and "<c>" in one pass over the XML ("<col…", "<cfRule…" and the like are not cells). */
-function countCells(xml: Buffer): number {
-  let n = 0;
-  let at = xml.indexOf(CELL_OPEN);
-  while (at >= 0) {
-    const next = xml[at + 2];
-    if (next === 0x20 || next === 0x3e) n++;
-    at = xml.indexOf(CELL_OPEN, at + 2);
-  }
-  return n;
-}
-
 function cellsMessage(cells: number, limit: number): string {
   return "工作簿单元格过多（至少 " + cells + " 个，上限 " + limit + " 个），无法审核。";
 }
@@ -246,32 +131,27 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
       ratioFloor: limits.ratioFloor !== undefined ? limits.ratioFloor : DEFAULT_ZIP_LIMITS.ratioFloor,
       maxEntries: limits.maxEntries !== undefined ? limits.maxEntries : DEFAULT_ZIP_LIMITS.maxEntries,
     };
-    const z = inspectZip(buf, zipLimits);
-    if (!z.ok) return fail(zipProblemMessage(z.problem));
-    const entries = z.entries;
+    // The fast reader needs the inflated parts; entries whose names differ only in case are SheetJS's to resolve.
+    let parts: Parts | null = limits.fast === false ? null : new Map();
+    const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
+    const g = guardZip(buf, zipLimits, parts, maxCells);
+    if (!g.ok) {
+      const p = g.problem;
+      return fail(p.kind === "size-mismatch" ? MESSAGES.sizeMismatch : p.kind === "cells" ? cellsMessage(p.cells, p.limit) : zipProblemMessage(p));
+    }
+    const entries = g.entries;
     const isExcel =
       (hasEntry(entries, (n) => n === "[Content_Types].xml") && hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.(xml|bin)$/i.test(n))) ||
       (hasEntry(entries, (n) => n === "mimetype") && hasEntry(entries, (n) => n === "content.xml"));
     if (!isExcel) return fail(MESSAGES.zipNotExcel);
-    // SheetJS finds the same end record and so the same entries: then it may read our stored copy instead.
-    const sameView = limits.storedCopy !== false && !z.zip64 && sheetjsEocd(buf) === z.eocd;
-    // The fast reader needs the inflated parts; entries whose names differ only in case are SheetJS's to resolve.
-    // Only where SheetJS would see exactly these entries (same end record, local headers agreeing, no ZIP64).
-    let parts: Parts | null = limits.fast === false || z.zip64 || sheetjsEocd(buf) !== z.eocd ? null : new Map();
-    for (let i = 0; i < entries.length && parts; i++) if (!entries[i].plain) parts = null;
     if (parts) {
-      const seen: { [lower: string]: true } = {};
+      const seen = new Set<string>();
       for (let i = 0; i < entries.length && parts; i++) {
         const lower = entries[i].name.toLowerCase();
-        if (seen[lower]) parts = null;
-        else seen[lower] = true;
+        if (seen.has(lower)) parts = null;
+        else seen.add(lower);
       }
     }
-    const v = verifyInflatedSizes(buf, entries, sameView, parts);
-    if (v.status === "mismatch") return fail(MESSAGES.sizeMismatch);
-    if (v.status === "corrupt") return fail(MESSAGES.corruptZip);
-    const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
-    if (v.cells > maxCells) return fail(cellsMessage(v.cells, maxCells));
     // .xlsx/.xlsm (sheet XML): SheetJS need not format each cell's text, the snapshot does it faster and the same.
     const xml = hasEntry(entries, (n) => /^xl\/.*workbook[^/]*\.xml$/i.test(n));
     if (xml && parts) {
@@ -281,7 +161,10 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
         return finish(fast.wb, source, limits, fast.protectedSheets);
       }
     }
-    return parse(v.stored || buf, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
+    // SheetJS reads the copy the guard wrote, never the original (zipCopy.ts); the original only when a test asks for
+    // it and every entry reads alike either way.
+    const original = limits.storedCopy === false && g.plain;
+    return parse(original ? buf : g.copy, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
   }
   if (startsWith(buf, CFB_MAGIC)) {
     let names: string[];
@@ -339,6 +222,7 @@ function finish(wb: XLSX.WorkBook, source: string | undefined, limits: ReadLimit
     if (e instanceof SnapshotTooLargeError) {
       return fail(cellsMessage(e.cells, e.limit));
     }
+    if (e instanceof SnapshotRefusedError) return fail(e.message);
     return fail(MESSAGES.corrupt);
   }
   let anyData = false;

@@ -11,7 +11,7 @@
 import { SSF } from "@e965/xlsx";
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
 import { formatNumber } from "./numberFormat";
-import { a1, CellValue, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
+import { a1, CellValue, MAX_MERGES_PER_SHEET, disjointAreas, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
 import { xlsxProtectedSheets } from "./xlsxProtection";
 export { xlsxProtectedSheets };
 
@@ -40,6 +40,14 @@ export class SnapshotTooLargeError extends Error {
     this.limit = limit;
     // ES5 target: restore the prototype so instanceof works after transpilation.
     Object.setPrototypeOf(this, SnapshotTooLargeError.prototype);
+  }
+}
+
+/** Thrown for a workbook refused for another reason than its size; `message` is the Chinese sentence to show. */
+export class SnapshotRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    Object.setPrototypeOf(this, SnapshotRefusedError.prototype);
   }
 }
 
@@ -247,7 +255,11 @@ function convertSheet(
   const ws = wb.Sheets[name] as WorkSheet;
   const visibility = visibilityOf(wb, index, name);
   const isProtected = !!(ws && (ws as { "!protect"?: unknown })["!protect"]) || protectedXlsx[name] === true;
-  const mergeList: MergeRange[] = (ws && (ws["!merges"] as MergeRange[] | undefined)) || [];
+  const stated: MergeRange[] = (ws && (ws["!merges"] as MergeRange[] | undefined)) || [];
+  if (stated.length > MAX_MERGES_PER_SHEET) throw new SnapshotRefusedError("工作表“" + name + "”有 " + stated.length + " 处合并单元格（上限 " + MAX_MERGES_PER_SHEET + " 处），不像正常的决算表，已拒绝读取。");
+  // Overlapping merges (Excel never writes them) are dropped: the loop below then touches each cell at most once.
+  const keep = disjointAreas(stated.map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c })));
+  const mergeList = stated.filter((_m, i) => keep[i]);
   const merges = mergeList.map((m) => rangeA1(m.s.r, m.s.c, m.e.r, m.e.c));
   const base: SheetSnapshot = { name: name, visibility: visibility, top: 0, left: 0, values: [], text: [], formats: [], merges: merges };
   if (isProtected) base.protected = true;
@@ -320,7 +332,10 @@ function nullRow(n: number): null[] {
   return row;
 }
 
-/** The whole workbook, sheets in tab order. Throws SnapshotTooLargeError past `maxCells`, nothing else. */
+/**
+ * The whole workbook, sheets in tab order. Throws SnapshotTooLargeError past `maxCells`, SnapshotRefusedError past
+ * MAX_MERGES_PER_SHEET, nothing else.
+ */
 export function snapshotFromSheetJS(wb: WorkBook, source?: string, options: SnapshotOptions = {}): WorkbookSnapshot {
   const limit = options.maxCells === undefined ? DEFAULT_MAX_CELLS : options.maxCells;
   let used = 0;

@@ -18,6 +18,9 @@ export interface ZipEntry {
   localOffset: number;
   localFlags: number;
   crc32: number;
+  /** Where the name's bytes are in the central directory (the rebuilt copy uses these, not the local header's). */
+  nameAt: number;
+  nameLength: number;
   /**
    * The local header agrees with the central directory (method and sizes), has no data descriptor, and neither uses
    * ZIP64: a reader that trusts the local header (SheetJS does) sees what the directory says.
@@ -48,7 +51,13 @@ export type ZipProblem =
   | { kind: "ratio"; entry: string; ratio: number; limit: number }
   | { kind: "too-many-entries"; count: number; limit: number }
   | { kind: "encrypted" }
-  | { kind: "unsupported-method"; entry: string; method: number };
+  | { kind: "unsupported-method"; entry: string; method: number }
+  /**
+   * The archive reads differently to a reader that trusts the local headers or takes the last end record in the
+   * file (SheetJS, JSZip) than to this guard: a second end record, or a local header whose name or method differs
+   * from the directory, or whose sizes differ without a data descriptor. No writer of Office files does that.
+   */
+  | { kind: "views-disagree"; detail: string };
 
 /** `eocd`: offset of the end-of-central-directory record used; `zip64` when its ZIP64 twin was needed. */
 export type ZipInspection = { ok: true; entries: ZipEntry[]; eocd: number; zip64: boolean } | { ok: false; problem: ZipProblem };
@@ -82,6 +91,10 @@ function utf8(b: Uint8Array, start: number, end: number): string {
   }
 }
 
+function disagree(detail: string): ZipInspection {
+  return { ok: false, problem: { kind: "views-disagree", detail: detail } };
+}
+
 function corrupt(detail: string): ZipInspection {
   return { ok: false, problem: { kind: "corrupt", detail: detail } };
 }
@@ -103,6 +116,10 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
     }
   }
   if (eocd < 0) return corrupt("no end of central directory");
+  // SheetJS and JSZip take the last signature anywhere, even one in the last bytes of the comment, cut short.
+  for (let i = len - 4; i > eocd; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && u32(b, i) === SIG_EOCD) return disagree("a second end record at " + i);
+  }
   let count = u16(b, eocd + 10);
   let cdSize = u32(b, eocd + 12);
   let cdOffset = u32(b, eocd + 16);
@@ -136,6 +153,7 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
     let hasZip64 = false;
     if (p + 46 + nameLen + extraLen + commentLen > len) return corrupt("central directory entry runs past the end");
     const name = utf8(b, p + 46, p + 46 + nameLen);
+    const p0 = p;
     // ZIP64 extra field: the 64-bit values appear only for the fields set to 0xFFFFFFFF, in this order.
     let x = p + 46 + nameLen;
     const xEnd = x + extraLen;
@@ -175,6 +193,16 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
       if (ratio > limits.maxRatio) return { ok: false, problem: { kind: "ratio", entry: name, ratio: ratio, limit: limits.maxRatio } };
     }
     const localFlags = u16(b, local + 6);
+    const localNameLen = u16(b, local + 26);
+    let sameName = localNameLen === nameLen;
+    for (let k = 0; k < nameLen && sameName; k++) sameName = b[local + 30 + k] === b[p0 + 46 + k];
+    if (!sameName) return disagree("local name differs for " + name);
+    if (u16(b, local + 8) !== method) return disagree("local method differs for " + name);
+    // With a data descriptor (bit 3) the local sizes may be 0 (written before the data was); otherwise they must agree.
+    const lcsz = u32(b, local + 18);
+    const lusz = u32(b, local + 22);
+    const sizesAgree = (lcsz === csz || lcsz === 0xffffffff) && (lusz === usz || lusz === 0xffffffff);
+    if (!sizesAgree && !((localFlags & 0x0008) !== 0 && lcsz === 0 && lusz === 0)) return disagree("local sizes differ for " + name);
     // SheetJS also takes ZIP64 sizes from the local header's extra field.
     let localZip64 = false;
     const lx = local + 30 + u16(b, local + 26);
@@ -199,6 +227,8 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS
       localOffset: local,
       localFlags: localFlags,
       crc32: crc,
+      nameAt: p0 + 46,
+      nameLength: nameLen,
       plain: plain,
     });
   }
