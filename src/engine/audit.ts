@@ -8,7 +8,7 @@ import { NarrativeResult, narrativeRules } from "./narrative";
 import { AuditOptions } from "./options";
 import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
-import { templateFor, withTemplate } from "./templates";
+import { DEFAULT_TEMPLATES, templateFor } from "./templates";
 import { Context } from "./rules/context";
 import { linkEchoes } from "./rules/echoes";
 import { linkRootCauses } from "./rules/rootcause";
@@ -114,17 +114,17 @@ function summarise(ctx: Context): Summary {
 export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult & { recognition: Recognition; context: Context } {
   let rec: Recognition;
   try {
-    rec = recognize(snapshot);
+    rec = recognize(snapshot, options.templates || DEFAULT_TEMPLATES);
   } catch (e) {
     rec = { tables: {}, grids: [], candidates: [], missing: TABLE_IDS.map((id) => ({ id, reason: "读取工作簿时出错：" + (e instanceof Error ? e.message : String(e)) })) };
   }
-  // The rules and the narrative use the names and classes of the pack the tables were read with.
-  const read = rec;
-  return withTemplate(rec.template || templateFor(), () => auditRecognised(read, snapshot, options));
+  // The rules and the narrative use the pack the tables were read with: it flows on in the Recognition and Context.
+  if (!rec.template) rec.template = templateFor(undefined, undefined, options.templates || DEFAULT_TEMPLATES);
+  return auditRecognised(rec, snapshot, options);
 }
 
 function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): AuditResult & { recognition: Recognition; context: Context } {
-  const ctx = new Context(rec.tables);
+  const ctx = new Context(rec.tables, rec.template);
   guarded(ctx, "读表", () => notices(ctx, rec));
   for (const spec of CATALOGUE) guarded(ctx, spec.id, () => evaluate(ctx, spec));
   guarded(ctx, "公开06", () => basicRules(ctx));

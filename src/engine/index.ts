@@ -22,5 +22,5 @@ export type { FigureMark, MarkStatus, NarrativeResult, Span } from "./narrative"
 export { NOT_IMPLEMENTED, RULE_REGISTRY, ruleMeta } from "./rules/registry";
 export type { RuleMeta } from "./rules/registry";
 /** Template packs by year and region: a new year or region is data registered here (templates/years.ts). */
-export { registerRegion, registerTemplate, templateFor } from "./templates";
-export type { TemplatePack, TemplatePatch } from "./templates";
+export { DEFAULT_TEMPLATES, templateFor, withRegion, withYear } from "./templates";
+export type { TemplatePack, TemplatePatch, TemplateSet } from "./templates";

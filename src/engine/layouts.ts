@@ -1,29 +1,31 @@
 /**
  * The layout of every 公开 table as the engine reads it: a thin view on the template pack of the document being
  * audited (templates/index.ts; the data lives in templates/2024.ts and the year and region patches in
- * templates/years.ts). Names, titles and classes follow the active pack; the 公开01/04 line specs and columns are
- * the same in every declared year, so they are exported as constants.
+ * templates/years.ts). Every function takes the pack: it is an input of the audit, never module state.
  */
-import { activeTemplate, templateFor } from "./templates";
-import { PACK_2024 } from "./templates/2024";
+import { TemplatePack, templateFor } from "./templates";
 import { TableId } from "./types";
 
-export type { ColumnSpec, LineSpec, TableKind, TableSpec } from "./templates";
+export type { ColumnSpec, LineSpec, TableKind, TableSpec, TemplatePack } from "./templates";
 
-export const T01_LINES = PACK_2024.t01Lines;
-export const T04_LINES = PACK_2024.t04Lines;
-export const T04_EXPENSE_COLUMNS = PACK_2024.t04ExpenseColumns;
-
-export function tableSpec(id: TableId): import("./templates").TableSpec {
-  for (const t of activeTemplate().tables) if (t.id === id) return t;
+export function tableSpec(id: TableId, pack: TemplatePack): import("./templates").TableSpec {
+  for (const t of pack.tables) if (t.id === id) return t;
   throw new Error("unknown table " + id);
+}
+
+/** 公开01 and 公开04: tables of lines read by label (kind "summary" in the pack). */
+export function isSummaryTable(id: TableId, pack: TemplatePack): boolean {
+  return tableSpec(id, pack).kind === "summary";
 }
 
 const classIndexes = new Map<object, { [name: string]: string }>();
 
-/** 类 code from a printed class name, with or without 支出 and （类）, old names included. */
-export function classByLabel(label: string): string | null {
-  const classes = activeTemplate().classes;
+/**
+ * 类 code from a printed class name, with or without 支出 and （类）, old names included, in `pack` (absent: the base
+ * pack of the project's templates — only narrative/sectionGeneral.ts still calls it so; its owner passes the pack).
+ */
+export function classByLabel(label: string, pack: TemplatePack = templateFor()): string | null {
+  const classes = pack.classes;
   let index = classIndexes.get(classes);
   if (!index) {
     index = {};
@@ -39,8 +41,8 @@ export function classByLabel(label: string): string | null {
   return Object.prototype.hasOwnProperty.call(index, k) ? index[k] : null;
 }
 
-export function className(code: string): string {
-  for (const c of activeTemplate().classes) if (c.code === code) return c.name;
+export function className(code: string, pack: TemplatePack): string {
+  for (const c of pack.classes) if (c.code === code) return c.name;
   return code;
 }
 
@@ -52,12 +54,11 @@ function econKey(name: string): string {
 }
 
 /**
- * The 经济分类 code a printed name stands for, given the 类 read last in its lane (or ""), or null. The table's
- * own year picks the list (absent: 2024) (names of the pre-2018 经济分类 first, templates/years.ts). A class name is taken as the
- * 类 unless that 类 is already the current one and has a 款 of the same name (399 / 39999 其他支出).
+ * The 经济分类 code a printed name stands for, given the 类 read last in its lane (or ""), or null. `pack` is the
+ * pack of the table's own year (names of the pre-2018 经济分类 first, templates/years.ts). A class name is taken as
+ * the 类 unless that 类 is already the current one and has a 款 of the same name (399 / 39999 其他支出).
  */
-export function economicCodeByName(name: string, currentClass: string, year?: string): string | null {
-  const pack = templateFor(year);
+export function economicCodeByName(name: string, currentClass: string, pack: TemplatePack): string | null {
   const old = pack.economicOld[econKey(name)];
   if (old && (!currentClass || old.slice(0, 3) === currentClass)) return old;
   let index = economicIndexes.get(pack.economic);

@@ -4,6 +4,7 @@
  */
 import { Amount } from "./amount";
 import { Decimal } from "./decimal";
+import { TemplatePack } from "./templates/types";
 import { TableId } from "./types";
 
 export interface TCell extends Amount {
@@ -76,6 +77,8 @@ export interface TableModel {
   emptyStatement?: string;
   /** Remarks on how the table was read that are presentation only (info), e.g. template instruction text left in. */
   remarks?: string[];
+  /** The template pack the table was read with (class names, lanes …): code that has a table needs no other source. */
+  pack?: TemplatePack;
 }
 
 interface Index {

@@ -1,3 +1,5 @@
+import type { TemplateSet } from "./templates";
+
 /**
  * Options of one audit. A module of its own so that audit.ts and narrative/ both depend on it, not on each other
  * (the import loop audit.ts ↔ narrative/index.ts of issue 9).
@@ -7,4 +9,9 @@ export interface AuditOptions {
   narrative?: string;
   /** No workbook: the narrative is checked on its own (its checks inside the text; the comparisons with the tables are 未审核). */
   textOnly?: boolean;
+  /**
+   * The template packs to choose from (default: the project's, templates/years.ts): a year or region declared by
+   * the caller (`withYear(DEFAULT_TEMPLATES, "2026", patch)`) applies to this audit only.
+   */
+  templates?: TemplateSet;
 }

@@ -4,6 +4,7 @@
  */
 import { auditWorkbook, runAudit } from "../../src/engine";
 import { economicCodeByName } from "../../src/engine/layouts";
+import { templateFor } from "../../src/engine/templates";
 import { recognize } from "../../src/engine/recognize";
 import { Finding } from "../../src/engine/types";
 import * as F from "../fixtures/sample";
@@ -93,11 +94,11 @@ describe("§8.1 item 2: 公开06 with 经济分类 codes split, apart from the n
   });
 
   test("names are read with the document's year: before 2018 住房公积金 is 30311 under 303 and 社会保障缴费 30104", () => {
-    expect(economicCodeByName("住房公积金", "303", "2017")).toBe("30311");
-    expect(economicCodeByName("住房公积金", "301", "2024")).toBe("30113");
-    expect(economicCodeByName("社会保障缴费", "301", "2017")).toBe("30104");
-    expect(economicCodeByName("社会保障缴费", "301", "2024")).toBeNull();
-    expect(economicCodeByName("维修(护)费", "302", "2024")).toBe("30213");
+    expect(economicCodeByName("住房公积金", "303", templateFor("2017"))).toBe("30311");
+    expect(economicCodeByName("住房公积金", "301", templateFor("2024"))).toBe("30113");
+    expect(economicCodeByName("社会保障缴费", "301", templateFor("2017"))).toBe("30104");
+    expect(economicCodeByName("社会保障缴费", "301", templateFor("2024"))).toBeNull();
+    expect(economicCodeByName("维修(护)费", "302", templateFor("2024"))).toBe("30213");
   });
 
   test("a broken 款 is caught in the split layout (error) and in the names-only layout (at most 疑点)", () => {

@@ -10,6 +10,7 @@ import { a1, qualified } from "../address";
 import { Grid } from "../grid";
 import { cellAt, Tables } from "../model";
 import { Recognition, safeGrids } from "../recognize";
+import { templateFor } from "../templates";
 import { Context } from "../rules/context";
 import { SheetSnapshot, WorkbookSnapshot } from "../types";
 import { linkToTableErrors, uncheckDisplaced } from "./blame";
@@ -185,7 +186,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
   }
   hygiene(ck, prose);
   tocCheck(ck, out.toc, out.sections);
-  wording(ck, prose, shared.fiscalYear);
+  wording(ck, prose, shared.fiscalYear, (rec.template || templateFor()).classes);
   // titles and 目录: the short lines before the first heading, and every heading
   const heads = out.toc.concat(out.sections).map((s) => s.heading);
   const first = src.paras.reduce((i, p, k) => (i < 0 && heads.indexOf(p) >= 0 ? k : i), -1);

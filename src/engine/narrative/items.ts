@@ -121,7 +121,7 @@ export function bind(t: TableModel, st: ItemStatement, col: string, taken: strin
     const r = byKey(st.code);
     if (r && r.level === 3) return { row: r, how: "code", note: label(r) === st.xiang ? "" : "科目编码 " + st.code + " 的名称为“" + r.label + "”" };
   }
-  const clsCode = classByLabel(st.cls) || classByLabel(st.cls + "支出");
+  const clsCode = classByLabel(st.cls, t.pack) || classByLabel(st.cls + "支出", t.pack);
   const inClass = rows.filter((r) => !clsCode || r.key.slice(0, 3) === clsCode);
   const sameXiang = inClass.filter((r) => label(r) === st.xiang);
   const exact = sameXiang.filter((r) => {

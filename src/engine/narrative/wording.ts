@@ -6,7 +6,7 @@
  *           year — 不符; an incomplete year in the body — 疑点.
  *   N-NAME  a 功能分类 class name that was renamed before the document's year (the template pack's classes, `outdated`).
  */
-import { activeTemplate } from "../templates";
+import { ClassSpec } from "../templates";
 import { Checker } from "./checker";
 import { Para } from "./normalise";
 
@@ -16,7 +16,8 @@ const YEAR = /(^|[^\d.])(\d{1,4})年度/g;
 /** An incomplete year: two or three digits starting with 2 before 年度 (「202 年度」). */
 const SHORT_YEAR = /(^|[^\d.])(2\d{1,2})年度/;
 
-export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefined): void {
+/** `classes`: the 功能分类 classes of the document's template pack (their outdated names). */
+export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefined, classes: ClassSpec[]): void {
   for (const p of paras) {
     const s = STRAY.exec(p.text);
     if (s) {
@@ -28,12 +29,12 @@ export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefin
       ck.bad();
       ck.emit("N-WORD", "error", p, { start: f.index, end: f.index + f[0].length }, "表述矛盾：同一句既说“" + f[1] + "”又说“持平”");
     }
-    if (fiscalYear && fiscalYear > 0) outdatedNames(ck, p, fiscalYear);
+    if (fiscalYear && fiscalYear > 0) outdatedNames(ck, p, fiscalYear, classes);
   }
 }
 
-function outdatedNames(ck: Checker, p: Para, year: number): void {
-  for (const c of activeTemplate().classes)
+function outdatedNames(ck: Checker, p: Para, year: number, classes: ClassSpec[]): void {
+  for (const c of classes)
     for (const o of c.outdated || []) {
       if (year <= o.lastYear) continue;
       const old = o.name.replace(/支出$/, "");

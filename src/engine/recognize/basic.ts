@@ -4,7 +4,6 @@
  * (人员经费 / 公用经费) where there is one, else from the code (301/303 are 人员经费, RULES.md §4.2). Lane
  * shapes (类 | 款 split, names only) are in lanes.ts.
  */
-import { activeTemplate } from "../templates";
 import { TableModel, TRow } from "../model";
 import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
@@ -70,7 +69,7 @@ export function readBasic(reg: Region): TableModel | string {
         if (!grid.isEmpty(r, lane.amount) && !grid.isEmpty(r, lane.name)) problems.push("第 " + (r + 1) + " 行“" + grid.text(r, lane.name) + "”" + (lane.code < 0 ? "不是标准的经济分类科目名称" : "没有经济分类科目编码") + "，未参与审核");
         return;
       }
-      const byCode = activeTemplate().personnelClasses.indexOf(code.slice(0, 3)) >= 0 ? "personnel" : "public";
+      const byCode = reg.pack.personnelClasses.indexOf(code.slice(0, 3)) >= 0 ? "personnel" : "public";
       const row: TRow = { key: code, code, label: String(grid.text(r, lane.name)).trim(), level: code.length === 3 ? 1 : 2, lane: lane.kind || byCode, row: r, cells: { amt: makeCell(grid, r, lane.amount, 2) } };
       if (inferred) {
         row.inferred = "科目编码由名称推断";

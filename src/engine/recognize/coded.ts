@@ -60,7 +60,7 @@ function isDataStart(reg: Region, r: number): boolean {
 
 export function readCoded(reg: Region): TableModel | string {
   const { grid } = reg;
-  const spec = tableSpec(reg.id);
+  const spec = tableSpec(reg.id, reg.pack);
   let start = -1;
   for (let r = reg.r1; r <= reg.r2; r++)
     if (isDataStart(reg, r)) {

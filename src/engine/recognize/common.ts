@@ -4,6 +4,7 @@ import { a1, rangeA1 } from "../address";
 import { Decimal, ZERO } from "../decimal";
 import { Grid } from "../grid";
 import { TCell, TableModel, TRow } from "../model";
+import { TemplatePack, TemplateSet } from "../templates";
 import { TableId } from "../types";
 import { readHead } from "./header";
 
@@ -16,6 +17,10 @@ export interface Region {
   r2: number; // last row of the region (inclusive)
   c1: number;
   c2: number;
+  /** The template pack the document is read with (selected by its year from `templates`). */
+  pack: TemplatePack;
+  /** The declared packs, for a table that prints its own year (公开06's 经济分类 names). */
+  templates: TemplateSet;
 }
 
 export function makeCell(grid: Grid, r: number, c: number, dp: number): TCell {
@@ -103,6 +108,7 @@ export function frame(reg: Region, headEnd: number, lastRow: number, rows: TRow[
     year: head.year,
     department: head.department,
     problems,
+    pack: reg.pack,
   };
 }
 

@@ -6,7 +6,7 @@ import { a1 } from "../address";
 import { Grid } from "../grid";
 import { tableSpec } from "../layouts";
 import { TableModel, Tables } from "../model";
-import { anyYearTemplate, TemplatePack, templateFor, withTemplate, yearOfTitles } from "../templates";
+import { anyYearTemplate, DEFAULT_TEMPLATES, TemplatePack, templateFor, TemplateSet, yearOfTitles } from "../templates";
 import { TableId, TABLE_IDS, WorkbookSnapshot } from "../types";
 import { readBasic } from "./basic";
 import { readCoded } from "./coded";
@@ -37,7 +37,7 @@ export interface Recognition {
 const SCAN_LIMIT = 2000000;
 
 function readRegion(reg: Region): TableModel | string {
-  switch (tableSpec(reg.id).kind) {
+  switch (tableSpec(reg.id, reg.pack).kind) {
     case "summary":
       return readSummary(reg);
     case "coded":
@@ -63,12 +63,13 @@ export function safeGrids(snapshot: WorkbookSnapshot): Grid[] {
   return out;
 }
 
-export function recognize(snapshot: WorkbookSnapshot): Recognition {
+/** `templates`: the declared packs to choose from (default: the project's); the one selected is `template`. */
+export function recognize(snapshot: WorkbookSnapshot, templates: TemplateSet = DEFAULT_TEMPLATES): Recognition {
   const grids = safeGrids(snapshot);
   // Title cells by the titles of any declared year; their year selects the pack; the titles are then matched again
   // against that pack alone (templates/index.ts).
   const found: { grid: Grid; r: number; c: number; text: string }[] = [];
-  const any = anyYearTemplate().tables;
+  const any = anyYearTemplate(templates).tables;
   for (const grid of grids) {
     let scanned = 0;
     for (let r = grid.top; r < grid.bottom && scanned < SCAN_LIMIT; r++)
@@ -79,8 +80,8 @@ export function recognize(snapshot: WorkbookSnapshot): Recognition {
         if (matchTitle(v, any)) found.push({ grid, r, c, text: v });
       }
   }
-  const template = templateFor(yearOfTitles(found.map((f) => headText(f.grid, f.r, f.c))));
-  return withTemplate(template, () => readAll(grids, found, template));
+  const template = templateFor(yearOfTitles(found.map((f) => headText(f.grid, f.r, f.c))), undefined, templates);
+  return readAll(grids, found, template, templates);
 }
 
 /** The title's text with the head lines around it (the line above, the three below): where the 「YYYY 年度」 is printed. */
@@ -95,7 +96,7 @@ function headText(grid: Grid, r: number, c: number): string {
   return parts.join(" ");
 }
 
-function readAll(grids: Grid[], found: { grid: Grid; r: number; c: number; text: string }[], template: TemplatePack): Recognition {
+function readAll(grids: Grid[], found: { grid: Grid; r: number; c: number; text: string }[], template: TemplatePack, templates: TemplateSet): Recognition {
   const candidates: Candidate[] = [];
   for (const grid of grids) {
     const titles: { r: number; c: number; id: TableId; title: string }[] = [];
@@ -113,7 +114,7 @@ function readAll(grids: Grid[], found: { grid: Grid; r: number; c: number; text:
       for (const o of titles) if (o.r === t.r && o.c > t.c && o.c - 1 < c2) c2 = o.c - 1;
       const sameRowLeft = titles.filter((o) => o.r === t.r && o.c < t.c).length > 0;
       const c1 = sameRowLeft ? t.c : grid.left;
-      const reg: Region = { grid, id: t.id, title: t.title, titleRow: t.r, r1: t.r + 1, r2, c1, c2 };
+      const reg: Region = { grid, id: t.id, title: t.title, titleRow: t.r, r1: t.r + 1, r2, c1, c2, pack: template, templates };
       let res: TableModel | string;
       try {
         res = readRegion(reg);
@@ -134,8 +135,8 @@ function readAll(grids: Grid[], found: { grid: Grid; r: number; c: number; text:
     const ok = mine.filter((c) => c.table);
     const chosen = ok.filter((c) => !c.table!.sheetHidden)[0] || ok[0];
     if (chosen) tables[id] = chosen.table;
-    else if (mine.length) missing.push({ id, reason: "在“" + mine[0].sheet + "”" + mine[0].cell + " 找到标题“" + tableSpec(id).name + "”，但" + mine[0].reason });
-    else missing.push({ id, reason: "工作簿中没有找到标题为“" + tableSpec(id).name + "”的表" });
+    else if (mine.length) missing.push({ id, reason: "在“" + mine[0].sheet + "”" + mine[0].cell + " 找到标题“" + tableSpec(id, template).name + "”，但" + mine[0].reason });
+    else missing.push({ id, reason: "工作簿中没有找到标题为“" + tableSpec(id, template).name + "”的表" });
   }
   return { tables, grids, candidates, missing, template };
 }

@@ -5,6 +5,7 @@
  * that repeat across 类 (其他支出 = 399 or 39999).
  */
 import { economicCodeByName } from "../layouts";
+import { TemplatePack, templateFor } from "../templates";
 import { Grid } from "../grid";
 import { codeText, Region } from "./common";
 
@@ -22,8 +23,8 @@ export interface Lane {
   kind?: "personnel" | "public";
   /** The 类 read last in this lane. */
   klass: string;
-  /** The document's year, for the names of its 经济分类 list (RULES.md §4.2). */
-  year?: string;
+  /** The pack of the table's own year, for the names of its 经济分类 list (RULES.md §4.2); set for names-only lanes. */
+  pack?: TemplatePack;
 }
 
 /** The first data row: a 经济分类 code with a name beside it, or (names only) a 类 name such as 工资福利支出. */
@@ -32,7 +33,7 @@ export function firstDataRow(reg: Region): number {
   for (let r = reg.r1; r <= reg.r2; r++)
     for (let c = reg.c1; c <= reg.c2; c++) {
       if (ECON.test(codeText(grid, r, c)) && CJK.test(grid.text(r, c + 1) + grid.text(r, c + 2) + grid.text(r, c + 3))) return r;
-      const byName = economicCodeByName(String(grid.text(r, c)), "");
+      const byName = economicCodeByName(String(grid.text(r, c)), "", templateFor(undefined, undefined, reg.templates));
       if (byName && byName.length === 3) return r;
     }
   return -1;
@@ -46,6 +47,7 @@ function count(grid: Grid, from: number, to: number, c: number, test: (t: string
 
 export function findLanes(reg: Region, start: number, leaf: (c: number) => string, path: (c: number) => string, headerless: boolean, year?: string): Lane[] {
   const { grid } = reg;
+  const pack = templateFor(year, undefined, reg.templates);
   const end = Math.min(reg.r2, start + 12);
   const kindOf = (c: number) => (/人员经费/.test(path(c)) ? "personnel" : /公用经费/.test(path(c)) ? "public" : undefined);
   const amountAfter = (name: number) => {
@@ -76,13 +78,13 @@ export function findLanes(reg: Region, start: number, leaf: (c: number) => strin
   for (let c = reg.c1; c <= reg.c2; c++) {
     let klass = "";
     const known = count(grid, start, end, c, (t) => {
-      const code = economicCodeByName(t, klass, year);
+      const code = economicCodeByName(t, klass, pack);
       if (code && code.length === 3) klass = code;
       return !!code;
     });
     if (known < 3) continue;
     const amount = amountAfter(c);
-    lanes.push({ code: -1, kuan: -1, name: c, amount, kind: kindOf(c), klass: "", year });
+    lanes.push({ code: -1, kuan: -1, name: c, amount, kind: kindOf(c), klass: "", pack });
     c = amount;
   }
   return lanes;
@@ -91,7 +93,7 @@ export function findLanes(reg: Region, start: number, leaf: (c: number) => strin
 /** The code of row r in a lane, and whether it was inferred from the name; "" when there is none. */
 export function laneCode(grid: Grid, r: number, lane: Lane): { code: string; inferred: boolean } {
   if (lane.code < 0) {
-    const code = economicCodeByName(String(grid.text(r, lane.name)), lane.klass, lane.year) || "";
+    const code = (lane.pack && economicCodeByName(String(grid.text(r, lane.name)), lane.klass, lane.pack)) || "";
     if (code.length === 3) lane.klass = code;
     return { code, inferred: !!code };
   }

@@ -3,7 +3,6 @@
  * interleaved 预算数/决算数 pairs. Columns are named from the header path: the item from the lowest header
  * text that names one, 预算/决算 from any level.
  */
-import { activeTemplate } from "../templates";
 import { TableModel, TRow } from "../model";
 import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
@@ -61,7 +60,7 @@ export function readSangong(reg: Region): TableModel | string {
     const p = parts[c - reg.c1];
     if (!p.length) continue;
     let offset = 0;
-    for (let i = p.length - 1; i >= 0 && !offset; i--) for (const it of activeTemplate().sangongItems) if (it.match.test(p[i])) { offset = it.offset; break; }
+    for (let i = p.length - 1; i >= 0 && !offset; i--) for (const it of reg.pack.sangongItems) if (it.match.test(p[i])) { offset = it.offset; break; }
     if (!offset) continue;
     const whole = p.join("");
     const side = /决算/.test(whole) ? 6 : /预算/.test(whole) ? 0 : seenItem[offset] ? 6 : 0;
@@ -74,7 +73,7 @@ export function readSangong(reg: Region): TableModel | string {
   const columns: { key: string; name: string }[] = [];
   for (let n = 1; n <= 12; n++) {
     const k = "c" + n;
-    const it = activeTemplate().sangongItems[(n - 1) % 6];
+    const it = reg.pack.sangongItems[(n - 1) % 6];
     const name = (n <= 6 ? "预算数" : "决算数") + it.name;
     if (cells[k] === undefined) {
       problems.push("未找到“" + name + "”栏");

@@ -2,7 +2,7 @@
  * 公开01 and 公开04: an income block and an expense block side by side, rows found by their labels
  * (RULES.md §0.1: 行次 changes by year, labels do not), 类 lines by the 功能分类 class name.
  */
-import { classByLabel, ColumnSpec, LineSpec, T01_LINES, T04_EXPENSE_COLUMNS, T04_LINES } from "../layouts";
+import { classByLabel, ColumnSpec, LineSpec } from "../layouts";
 import { TableModel, TRow } from "../model";
 import { normKey, normLabel } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
@@ -27,7 +27,7 @@ function matchLine(lines: LineSpec[], side: string, label: string, seen: { [k: s
 
 export function readSummary(reg: Region): TableModel | string {
   const { grid } = reg;
-  const lines = reg.id === "公开01" ? T01_LINES : T04_LINES;
+  const lines = reg.id === "公开01" ? reg.pack.t01Lines : reg.pack.t04Lines;
   // Data start: the first row with a recognised income line.
   let start = -1;
   for (let r = reg.r1; r <= reg.r2 && start < 0; r++) {
@@ -86,7 +86,7 @@ export function readSummary(reg: Region): TableModel | string {
       if (cand.length) amounts.push({ key: side === "income" ? "c1" : "c2", name: "金额", col: cand[0] });
     } else {
       const taken: { [c: number]: boolean } = {};
-      const specs: ColumnSpec[] = T04_EXPENSE_COLUMNS;
+      const specs: ColumnSpec[] = reg.pack.t04ExpenseColumns;
       for (const cs of specs)
         for (const c of cand)
           if (!taken[c] && !amounts.some((a) => a.key === cs.key) && cs.match.test(path(c))) {
@@ -125,7 +125,7 @@ export function readSummary(reg: Region): TableModel | string {
         if (b.amounts.some((a) => !grid.isEmpty(r, a.col))) make("PAD" + r + b.side, "（空行）");
         continue;
       }
-      const code = b.side === "expense" ? classByLabel(label) : null;
+      const code = b.side === "expense" ? classByLabel(label, reg.pack) : null;
       if (code && !seen["C" + code]) {
         make("C" + code, raw);
         continue;

@@ -1,5 +1,5 @@
 /** Finding table titles in cell text (RULES.md §0.1: by title, never by sheet name or 公开 number). */
-import { activeTemplate, TableSpec } from "../templates";
+import { TableSpec } from "../templates";
 import { normKey } from "../text";
 import { TableId } from "../types";
 
@@ -15,7 +15,7 @@ const TRAILING_CODE = /[(（]?(?:公开\d{1,2}表?|附?表[\d一二三四五六�
  * The table a title cell names among `tables` (the active template pack's by default), or null. The longest title
  * ending the text wins (财政拨款收入支出决算总表 ≠ 收入支出决算总表).
  */
-export function matchTitle(text: string, tables: TableSpec[] = activeTemplate().tables): TitleMatch | null {
+export function matchTitle(text: string, tables: TableSpec[]): TitleMatch | null {
   if (!text || text.length > 120 || text.indexOf("决算") < 0) return null;
   let k = normKey(text);
   if (/[。；;，,]/.test(k) || /^注|^说明/.test(k)) return null;

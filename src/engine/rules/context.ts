@@ -7,6 +7,7 @@ import { qualified } from "../address";
 import { Decimal, plain, ZERO } from "../decimal";
 import { money, signed, sumSentence, Term, termList } from "../messages";
 import { TCell, TableModel, Tables, TRow } from "../model";
+import { TemplatePack, templateFor } from "../templates";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { isTotalRow } from "./totals";
 import { judgeLe, judgeSame, judgeSum, Rounded } from "../rounding";
@@ -150,7 +151,14 @@ export class Context {
     }
   }
 
-  constructor(readonly tables: Tables) {}
+  /**
+   * `template`: the pack the tables were read with (Recognition.template), an input of the audit like the tables;
+   * the rules read layout facts (conditions, lines, lanes, pairs) from it. Default: the project's 2024 base.
+   */
+  constructor(
+    readonly tables: Tables,
+    readonly template: TemplatePack = templateFor(),
+  ) {}
 
   table(id: TableId): TableModel | undefined {
     return this.tables[id];

@@ -1,6 +1,6 @@
 /** Evaluators for the shapes of the catalogue: each reads its cells and hands the comparison to the Context. */
-import { T01_LINES, T04_LINES } from "../layouts";
-import { activeTemplate } from "../templates";
+import { tableSpec, TableKind } from "../layouts";
+import { templateFor } from "../templates";
 import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
 import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
@@ -8,15 +8,21 @@ import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
 import { absentCell, cellsOf, colName, firstGap, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, readCell, rowName, skip, unreadable } from "./gaps";
 
+/** The table's kind in the pack it was read with (summary = lines by label, 公开01/04; basic = 公开06; sangong = 公开09). */
+function kindOf(t: TableModel): TableKind {
+  return tableSpec(t.id, t.pack || templateFor()).kind;
+}
+
 function isSummary(t: TableModel): boolean {
-  return t.id === "公开01" || t.id === "公开04";
+  return kindOf(t) === "summary";
 }
 
 /** How a row is named when the table is not obvious from context. */
 function label(t: TableModel, row: TRow | undefined, col: string, withTable: boolean): string {
   let s: string;
-  if (t.id === "公开09") s = columnName(t, col);
-  else if (t.id === "公开06") s = row ? rowTitle(row) : "";
+  const kind = kindOf(t);
+  if (kind === "sangong") s = columnName(t, col);
+  else if (kind === "basic") s = row ? rowTitle(row) : "";
   else if (isSummary(t)) s = row ? row.label.replace(/^[一二三四五六七八九十]+、/, "") + (t.id === "公开04" && row.side === "expense" ? "（" + columnName(t, col).replace(/^支出/, "") + "）" : "") : "";
   else s = (row ? rowTitle(row) + " " : "") + columnName(t, col);
   return withTable ? t.id + " " + s : s;
@@ -28,9 +34,9 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
   if (!t) return missingTable(ref.t);
   const row = rowByKey(t, ref.row);
   if (!row && t.emptyStatement && !t.rows.length) return emptyZero(ctx, t, ref);
-  if (!row) return missingRow(ref.t, ref.row);
+  if (!row) return missingRow(ctx.template, ref.t, ref.row);
   const cell = row.cells[ref.col];
-  if (!cell) return row.absent && row.absent[ref.col] ? absentCell(ref.t, row, ref.col) : missingColumn(t, ref.t, ref.col);
+  if (!cell) return row.absent && row.absent[ref.col] ? absentCell(ref.t, row, ref.col) : missingColumn(ctx.template, t, ref.t, ref.col);
   const o = ctx.operand(t, cell, label(t, row, ref.col, withTable), { row, col: ref.col });
   if (!o) return unreadable(ref.t, cell);
   return ref.neg ? o.negated() : o;
@@ -42,7 +48,7 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
  * table shows an amount).
  */
 function emptyZero(ctx: Context, t: TableModel, ref: Ref): Operand {
-  const o = ctx.operand(t, undefined, t.id + " " + rowName(ref.t, ref.row) + " " + colName(t, ref.t, ref.col) + "（表内注明无数据，按 0 计）") as Operand;
+  const o = ctx.operand(t, undefined, t.id + " " + rowName(ctx.template, ref.t, ref.row) + " " + colName(ctx.template, t, ref.t, ref.col) + "（表内注明无数据，按 0 计）") as Operand;
   o.uncertain = t.id + " 未列金额行，表内注明“" + (t.emptyStatement as string).slice(0, 30) + "”";
   return ref.neg ? o.negated() : o;
 }
@@ -73,11 +79,11 @@ function anyTableLabel(a: TableId, b: TableId): boolean {
 function holds(ctx: Context, c: Condition): boolean | Gap {
   const t1 = ctx.table("公开01");
   if (!t1) return missingTable("公开01");
-  for (const [k, col] of activeTemplate().conditions[c]) {
+  for (const [k, col] of ctx.template.conditions[c]) {
     const row = rowByKey(t1, k);
-    if (!row) return missingRow("公开01", k);
+    if (!row) return missingRow(ctx.template, "公开01", k);
     const cell = row.cells[col];
-    if (!cell) return missingColumn(t1, "公开01", col);
+    if (!cell) return missingColumn(ctx.template, t1, "公开01", col);
     if (cell.state === "text" || cell.state === "error") return unreadable("公开01", cell);
     if (cell.state === "number" && !(cell.value as Decimal).isZero()) return false;
   }
@@ -134,7 +140,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
       const keys = [spec.total].concat(spec.parts.map((c) => c.replace(/^-/, "")));
       const absent = keys.filter((k) => !hasColumn(t, k));
-      if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(t, t.id, absent[0]), what(spec));
+      if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(ctx.template, t, t.id, absent[0]), what(spec));
       const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = {} as { [k: string]: Decimal });
       for (const row of t.rows) {
         // A total the row does not print (a header over the 合计 row) is never 0: not checked.
@@ -174,7 +180,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const t = ctx.table(spec.t);
       if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
       const parents = t.rows.filter((r) => r.level === spec.level);
-      if (spec.level === 0 && !parents.length && t.rows.some((r) => r.level === 1)) skip(ctx, spec.id, t.id, missingRow(t.id, "合计"), what(spec));
+      if (spec.level === 0 && !parents.length && t.rows.some((r) => r.level === 1)) skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, "合计"), what(spec));
       const broken = brokenParents(t);
       for (const parent of parents) {
         const kids = childRows(t, parent);
@@ -210,15 +216,15 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const t = ctx.table(spec.t);
       if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
       const totalRow = rowByKey(t, spec.total);
-      if (!totalRow) return skip(ctx, spec.id, t.id, missingRow(t.id, spec.total), what(spec));
-      const lines = spec.t === "公开01" ? T01_LINES : T04_LINES;
+      if (!totalRow) return skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, spec.total), what(spec));
+      const lines = spec.t === "公开01" ? ctx.template.t01Lines : ctx.template.t04Lines;
       const itemKeys = lines.filter((l) => l.item).map((l) => l.key);
       const partsRows = spec.kind === "classLines" ? t.rows.filter((r) => r.key.charAt(0) === "C") : t.rows.filter((r) => itemKeys.indexOf(r.key) >= 0);
       const cols = spec.kind === "classLines" ? spec.cols : [spec.col];
       for (const c of cols) {
         const where = t.id + " " + label(t, totalRow, c, false) + "：" + spec.title;
         if (!totalRow.cells[c]) {
-          skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(t, t.id, c), where);
+          skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(ctx.template, t, t.id, c), where);
           continue;
         }
         const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false), { row: totalRow, col: c });
@@ -270,7 +276,7 @@ type PerCode = Extract<RuleSpec, { kind: "perCode" }>;
 function tablesOf(ctx: Context, spec: RuleSpec, a: TableId, ca: string | null, b: TableId, cb: string | null): [TableModel, TableModel] | null {
   const ta = ctx.table(a);
   const tb = ctx.table(b);
-  const gap = !ta ? missingTable(a) : !tb ? missingTable(b) : ca && !hasColumn(ta, ca) ? missingColumn(ta, a, ca) : cb && !hasColumn(tb, cb) ? missingColumn(tb, b, cb) : null;
+  const gap = !ta ? missingTable(a) : !tb ? missingTable(b) : ca && !hasColumn(ta, ca) ? missingColumn(ctx.template, ta, a, ca) : cb && !hasColumn(tb, cb) ? missingColumn(ctx.template, tb, b, cb) : null;
   if (gap) {
     skip(ctx, spec.id, a, gap, spec.title);
     return null;
@@ -317,11 +323,11 @@ function perCode(ctx: Context, spec: PerCode): void {
   const eq = spec.equalWhen ? holds(ctx, spec.equalWhen) : false;
   const op = eq === true ? "same" : spec.op;
   for (const [ca, cb] of spec.cols) {
-    const gap = !hasColumn(ta, ca) ? missingColumn(ta, ta.id, ca) : !hasColumn(tb, cb) ? missingColumn(tb, tb.id, cb) : null;
+    const gap = !hasColumn(ta, ca) ? missingColumn(ctx.template, ta, ta.id, ca) : !hasColumn(tb, cb) ? missingColumn(ctx.template, tb, tb.id, cb) : null;
     if (gap) skip(ctx, spec.id, ta.id, gap, spec.title);
   }
   // A 合计 is never read as 0: if one table lists it and the other does not, that comparison is 未审核.
-  if (!!rowByKey(ta, "合计") !== !!rowByKey(tb, "合计")) skip(ctx, spec.id, ta.id, missingRow(rowByKey(ta, "合计") ? tb.id : ta.id, "合计"), "合计：" + spec.title);
+  if (!!rowByKey(ta, "合计") !== !!rowByKey(tb, "合计")) skip(ctx, spec.id, ta.id, missingRow(ctx.template, rowByKey(ta, "合计") ? tb.id : ta.id, "合计"), "合计：" + spec.title);
   for (const ra of ta.rows) {
     const rb = rowByKey(tb, ra.key);
     if (!rb && ra.key === "合计") continue;

@@ -5,7 +5,7 @@
  * 公开05 does not): that row is read as 0, and as an inference, so it caps the finding at 疑点 (see Context.operand).
  */
 import { qualified } from "../address";
-import { T01_LINES, T04_EXPENSE_COLUMNS, T04_LINES, tableSpec } from "../layouts";
+import { tableSpec, TemplatePack } from "../layouts";
 import { columnName, TableModel, TCell, TRow } from "../model";
 import { NotCheckedReason, TableId } from "../types";
 import { Context, Operand } from "./context";
@@ -25,8 +25,8 @@ export function isGap(x: unknown): x is Gap {
 }
 
 /** The printed name of a row that was not found (from the template), for the 未审核 detail. */
-export function rowName(t: TableId, key: string): string {
-  const lines = t === "公开01" ? T01_LINES : t === "公开04" ? T04_LINES : [];
+export function rowName(pack: TemplatePack, t: TableId, key: string): string {
+  const lines = t === "公开01" ? pack.t01Lines : t === "公开04" ? pack.t04Lines : [];
   for (const l of lines) if (l.key === key) return l.name;
   if (key === "P.total") return "人员经费合计";
   if (key === "G.total") return "公用经费合计";
@@ -35,14 +35,14 @@ export function rowName(t: TableId, key: string): string {
 }
 
 /** The name of a 栏, from the table when it was found there, else from the template. */
-export function colName(t: TableModel | undefined, id: TableId, key: string): string {
+export function colName(pack: TemplatePack, t: TableModel | undefined, id: TableId, key: string): string {
   if (t) {
     const n = columnName(t, key);
     if (n !== key) return n;
   }
   if (id === "公开01") return key === "c1" ? "收入金额" : key === "c2" ? "支出金额" : key;
-  const spec = tableSpec(id);
-  const cols = id === "公开04" ? T04_EXPENSE_COLUMNS : (spec.columns || []).concat(spec.variant ? spec.variant.columns : []);
+  const spec = tableSpec(id, pack);
+  const cols = id === "公开04" ? pack.t04ExpenseColumns : (spec.columns || []).concat(spec.variant ? spec.variant.columns : []);
   for (const c of cols) if (c.key === key) return c.name;
   return id === "公开04" && key === "c1" ? "收入金额" : key;
 }
@@ -51,9 +51,9 @@ export function missingTable(id: TableId): Gap {
   return { reason: "缺表", detail: "未找到" + id, key: "缺表|" + id };
 }
 
-export function missingRow(id: TableId, key: string): Gap {
+export function missingRow(pack: TemplatePack, id: TableId, key: string): Gap {
   const total = isTotalRow(id, key);
-  return { reason: total ? "缺合计行" : "缺行", detail: id + " 未找到“" + rowName(id, key) + "”行", key: (total ? "缺合计行|" : "缺行|") + id + "|" + key };
+  return { reason: total ? "缺合计行" : "缺行", detail: id + " 未找到“" + rowName(pack, id, key) + "”行", key: (total ? "缺合计行|" : "缺行|") + id + "|" + key };
 }
 
 /** A cell a 合计 row does not print (a header cell over it, RULES.md §8.1 items 1/7; TRow.absent): 未审核, never 0. */
@@ -61,8 +61,8 @@ export function absentCell(id: TableId, row: TRow, col: string): Gap {
   return { reason: "缺合计行", detail: id + " " + (row.label || row.key) + "：" + ((row.absent && row.absent[col]) || "该栏没有数"), key: "缺合计行|" + id + "|" + row.key + "|" + col };
 }
 
-export function missingColumn(t: TableModel | undefined, id: TableId, key: string): Gap {
-  return { reason: "缺栏", detail: id + " 未找到“" + colName(t, id, key) + "”栏", key: "缺栏|" + id + "|" + key };
+export function missingColumn(pack: TemplatePack, t: TableModel | undefined, id: TableId, key: string): Gap {
+  return { reason: "缺栏", detail: id + " 未找到“" + colName(pack, t, id, key) + "”栏", key: "缺栏|" + id + "|" + key };
 }
 
 /** A cell that is present but holds text or an error (S.3 取数不足 names it once; each rule records it here). */
@@ -101,7 +101,7 @@ export function firstGap(xs: (Operand | Gap | null)[]): Gap | null {
  */
 export function readCell(ctx: Context, t: TableModel, row: TRow, col: string, label: string | (() => string)): Operand | Gap {
   const cell = row.cells[col];
-  if (!cell) return row.absent && row.absent[col] ? absentCell(t.id, row, col) : { reason: "缺栏", detail: t.id + " " + (row.code ? row.code + " " : "") + row.label + " 没有“" + colName(t, t.id, col) + "”栏的数", key: "缺栏|" + t.id + "|" + row.key + "|" + col };
+  if (!cell) return row.absent && row.absent[col] ? absentCell(t.id, row, col) : { reason: "缺栏", detail: t.id + " " + (row.code ? row.code + " " : "") + row.label + " 没有“" + colName(ctx.template, t, t.id, col) + "”栏的数", key: "缺栏|" + t.id + "|" + row.key + "|" + col };
   return ctx.operand(t, cell, label, { row, col }) || unreadable(t.id, cell);
 }
 

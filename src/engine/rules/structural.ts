@@ -36,8 +36,8 @@ export function basicRules(ctx: Context): void {
     const inLane = (r: TRow) => r.lane === lane;
     const leaves = t.rows.filter((r) => r.level === 2 && inLane(r));
     if (!tot) {
-      skip(ctx, byClass, "公开06", missingRow("公开06", key), name + " = 各类之和");
-      if (leaves.length) skip(ctx, "T06.4", "公开06", missingRow("公开06", key), name + " = 各款之和");
+      skip(ctx, byClass, "公开06", missingRow(ctx.template, "公开06", key), name + " = 各类之和");
+      if (leaves.length) skip(ctx, "T06.4", "公开06", missingRow(ctx.template, "公开06", key), name + " = 各款之和");
       continue;
     }
     const cls = classes.filter(inLane);

@@ -1,48 +1,66 @@
 /**
  * Template packs by year and region (issue 9 §3, RULES.md §4.6). The 2024 pack is the base; every other year and
- * region is a patch (templates/years.ts). Adding a year or a region is `registerTemplate` / `registerRegion` with
- * data, never an engine change.
+ * region is a patch (templates/years.ts). Adding a year or a region is data: a patch in years.ts, or a
+ * `TemplateSet` built with `withYear` / `withRegion` and given to the audit (`AuditOptions.templates`).
+ *
+ * No module state (issue 9, decision): a `TemplateSet` is an immutable value (the declared year and region
+ * patches); the pack selected for a document is computed from it and flows through the audit as an input
+ * (Recognition.template → Region.pack, Context.template, the narrative). Two audits with different sets in one
+ * process cannot see each other's packs. Packs are cached per set (a WeakMap keyed by the set object).
  *
  * How a document picks its pack (decision, the issue is silent on the order):
  *   1. recognition finds title cells with the union of every declared year's titles;
  *   2. the fiscal year printed with those titles (the most frequent 「YYYY 年度」 in a title or its head lines) selects
  *      the pack: the declared year at or before it (the earliest declared one for older documents); no year → 2024;
  *   3. the titles are matched again against that pack alone, and the tables are read, the rules and the narrative
- *      run with it (`withTemplate`). A title only another year uses is therefore not a table of this document.
+ *      run with it. A title only another year uses is therefore not a table of this document.
  * Region: a workbook does not say its region, so the engine's pack merges every regional alias set
  * (`templateFor(year)`); `templateFor(year, name)` gives one region's view and `templateFor(year, null)` none.
  */
 import { PACK_2024 } from "./2024";
+import { TableId } from "../types";
 import { ClassSpec, TableSpec, TemplatePack, TemplatePatch } from "./types";
 import { REGION_PATCHES, YEAR_PATCHES } from "./years";
 
 export type { ClassSpec, ColumnSpec, Condition, LineSpec, TableKind, TableSpec, TemplatePack, TemplatePatch } from "./types";
 
-const years: { [year: string]: TemplatePatch } = { ...YEAR_PATCHES };
-const regions: { [region: string]: TemplatePatch } = { ...REGION_PATCHES };
-let cache: { [key: string]: TemplatePack } = {};
-let unionCache: TemplatePack | null = null;
-
-/** Declare (or replace) a template year as its differences from 2024. */
-export function registerTemplate(year: string, patch: TemplatePatch): void {
-  if (!/^\d{4}$/.test(year)) throw new Error("template year must be four digits: " + year);
-  years[year] = patch;
-  cache = {};
-  unionCache = null;
+/** The declared years and regions, as differences from the 2024 pack. Immutable: build a new one to add data. */
+export interface TemplateSet {
+  readonly years: { readonly [year: string]: TemplatePatch };
+  readonly regions: { readonly [region: string]: TemplatePatch };
 }
 
-/** Declare (or replace) a regional alias set. */
-export function registerRegion(name: string, patch: TemplatePatch): void {
-  regions[name] = patch;
-  cache = {};
-  unionCache = null;
+/** The packs the project declares (templates/years.ts). */
+export const DEFAULT_TEMPLATES: TemplateSet = { years: YEAR_PATCHES, regions: REGION_PATCHES };
+
+/** `set` with a year declared (or replaced) as its differences from 2024. */
+export function withYear(set: TemplateSet, year: string, patch: TemplatePatch): TemplateSet {
+  if (!/^\d{4}$/.test(year)) throw new Error("template year must be four digits: " + year);
+  return { years: { ...set.years, [year]: patch }, regions: set.regions };
+}
+
+/** `set` with a regional alias set declared (or replaced). */
+export function withRegion(set: TemplateSet, name: string, patch: TemplatePatch): TemplateSet {
+  return { years: set.years, regions: { ...set.regions, [name]: patch } };
+}
+
+interface Cache {
+  packs: { [key: string]: TemplatePack };
+  union: TemplatePack | null;
+}
+const caches = new WeakMap<TemplateSet, Cache>();
+
+function cacheOf(set: TemplateSet): Cache {
+  let c = caches.get(set);
+  if (!c) caches.set(set, (c = { packs: {}, union: null }));
+  return c;
 }
 
 /** The declared year whose pack a document of `year` uses, or null for the 2024 base. */
-function declaredYear(year?: string): string | null {
+function declaredYear(set: TemplateSet, year?: string): string | null {
   const y = year && /^\d{4}$/.test(year) ? +year : NaN;
   if (isNaN(y)) return null;
-  const keys = Object.keys(years).map(Number).sort((a, b) => a - b);
+  const keys = Object.keys(set.years).map(Number).sort((a, b) => a - b);
   let best: number | null = null;
   for (const k of keys) if (k <= y) best = k;
   return String(best === null ? keys[0] : best);
@@ -74,48 +92,38 @@ export function applyPatch(base: TemplatePack, patch: TemplatePatch, year = base
 
 /**
  * The pack for a fiscal year ("2024"; absent or unreadable → 2024) and a region (absent → every regional alias
- * set merged, as recognition uses it; a name → that region only; null → none).
+ * set merged, as recognition uses it; a name → that region only; null → none), from `set` (default: the project's).
  */
-export function templateFor(year?: string, region?: string | null): TemplatePack {
-  const y = declaredYear(year);
+export function templateFor(year?: string, region?: string | null, set: TemplateSet = DEFAULT_TEMPLATES): TemplatePack {
+  const cache = cacheOf(set).packs;
+  const y = declaredYear(set, year);
   const key = (y || "base") + "|" + (region === undefined ? "*" : String(region));
   if (cache[key]) return cache[key];
-  let pack = y ? applyPatch(PACK_2024, years[y], y) : PACK_2024;
-  const names = region === undefined ? Object.keys(regions) : region === null ? [] : [region];
+  let pack = y ? applyPatch(PACK_2024, set.years[y], y) : PACK_2024;
+  const names = region === undefined ? Object.keys(set.regions) : region === null ? [] : [region];
   for (const r of names) {
-    if (!regions[r]) throw new Error("unknown template region: " + r);
-    pack = applyPatch(pack, regions[r], pack.year);
+    if (!set.regions[r]) throw new Error("unknown template region: " + r);
+    pack = applyPatch(pack, set.regions[r], pack.year);
   }
   return (cache[key] = pack);
 }
 
 /** Every declared year's titles together: used only to find title cells before the year is known. */
-export function anyYearTemplate(): TemplatePack {
-  if (unionCache) return unionCache;
-  let tables = templateFor().tables;
-  for (const y of Object.keys(years)) {
-    const other = templateFor(y).tables;
+export function anyYearTemplate(set: TemplateSet = DEFAULT_TEMPLATES): TemplatePack {
+  const c = cacheOf(set);
+  if (c.union) return c.union;
+  let tables = templateFor(undefined, undefined, set).tables;
+  for (const y of Object.keys(set.years)) {
+    const other = templateFor(y, undefined, set).tables;
     tables = tables.map((t, i) => withTitles(t, other[i].titles));
   }
-  return (unionCache = { ...templateFor(), tables });
+  return (c.union = { ...templateFor(undefined, undefined, set), tables });
 }
 
-let active: TemplatePack | null = null;
-
-/** The pack of the document being audited (2024 outside an audit). */
-export function activeTemplate(): TemplatePack {
-  return active || templateFor();
-}
-
-/** Run `fn` with `pack` as the active pack; the previous one is restored afterwards (synchronous use only). */
-export function withTemplate<T>(pack: TemplatePack, fn: () => T): T {
-  const previous = active;
-  active = pack;
-  try {
-    return fn();
-  } finally {
-    active = previous;
-  }
+/** The spec of table `id` in `pack`. */
+export function specOf(pack: TemplatePack, id: TableId): TableSpec {
+  for (const t of pack.tables) if (t.id === id) return t;
+  throw new Error("unknown table " + id);
 }
 
 /**
