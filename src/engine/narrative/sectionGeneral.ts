@@ -16,7 +16,7 @@ import { Figure } from "./tokens";
 import { priorStated } from "./growth";
 import { checkItem, ItemResult, itemStatements, itemsSummary } from "./items";
 import { Ctx, each, eachBudgetRate, figs, sharesMakeWhole, walk, whereOf } from "./scan";
-import { yoy } from "./sectionYoy";
+import { yoy } from "./handwritten/yoy";
 
 // 五 一般公共预算财政拨款支出
 

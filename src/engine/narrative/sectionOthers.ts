@@ -9,7 +9,7 @@ import { P } from "./patterns";
 import { Section } from "./sections";
 import { Figure } from "./tokens";
 import { Ctx, derived, each, figs, HALF, walk } from "./scan";
-import { yoy } from "./sectionYoy";
+import { yoy } from "./handwritten/yoy";
 
 // 十 机关运行经费
 

@@ -1,13 +1,18 @@
 /**
  * Change over the prior year stated in a sentence (N1 b–e, N4, N5a, N10), shared by several sections.
- * Split out of sectionChecks.ts (RULES.md §3.3); see there for the whole N1–N13 picture.
+ * Handwritten, not a statement table row, because it is a chain of judgements rather than a binding: the
+ * direction words must agree first, the prior year is derived from the current figure ∓ the stated change, a
+ * negative or zero prior year replaces the rate check by its own finding, the change mark depends on the rate's
+ * verdict, a missing 原因 is a 疑点, and every change is kept for the consistency check between sections.
+ * `yoyOf` runs it from a statement table, against one of the table's named cells.
  */
-import { plain } from "../decimal";
-import { money } from "../messages";
-import { Ref } from "./checker";
-import { Para } from "./normalise";
-import { P } from "./patterns";
-import { Ctx, derived, each, figs, HALF } from "./scan";
+import { plain } from "../../decimal";
+import { money } from "../../messages";
+import { Ref } from "../checker";
+import { Para } from "../normalise";
+import { P } from "../patterns";
+import { Handwritten } from "../statements/model";
+import { Ctx, derived, each, figs, HALF } from "../scan";
 
 // change over the prior year (N1 b–e, N4, N5a, N10)
 
@@ -56,4 +61,9 @@ export function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref |
       ck.emit(rule, "warning", p, { start: s, end: e }, where + "：说明了" + dir + " " + df.text + "，但未说明主要原因");
     } else ck.ok();
   });
+}
+
+/** The change stated in each paragraph, against the named cell `current` of the table being run. */
+export function yoyOf(current: string, subject: string): Handwritten {
+  return { hand: (run, p, where) => yoy(run.c, run.rule, where, p, run.cell(current), subject) };
 }
