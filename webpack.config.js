@@ -8,15 +8,32 @@
  * - TypeScript's helpers come once from tslib (importHelpers in tsconfig.webpack.json), not a copy per module.
  * - Office.js always comes from Microsoft's CDN (script tag in the HTML), never from the bundle.
  * - No eval anywhere (devtool "source-map" in both modes) so the pages work under a strict CSP.
- * - The production URL is the one setting below (or ADDIN_PRODUCTION_URL); `npm run build` writes it into
- *   dist/manifest.xml in place of https://localhost:3000/.
+ * - The production URL comes from ADDIN_PRODUCTION_URL (or `--env url=…`); a production build writes it into
+ *   dist/manifest.xml in place of https://localhost:3000/. Without one a production build fails (issue 10): a
+ *   placeholder URL in a deployed manifest gives an add-in that silently loads nothing. It must be https and end
+ *   with "/". `npm run lint`/`demo` pass the development URL explicitly; the e2e test passes its own.
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = process.env.ADDIN_PRODUCTION_URL || "https://juesuan-audit.example.gov.cn/addin/";
+
+/** The production URL, or an Error saying how to give one. Exported for test/manifest/webpackUrl.test.ts. */
+function productionUrl(env) {
+  const url = (env && env.url) || process.env.ADDIN_PRODUCTION_URL || "";
+  if (!url) return new Error("生产构建需要加载项的正式地址：请设置 ADDIN_PRODUCTION_URL=https://服务器/路径/ 后再运行 npm run build（或传 --env url=…）。");
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch (_e) {
+    parsed = null;
+  }
+  if (!parsed || parsed.protocol !== "https:" || !/\/$/.test(url) || /example\.(gov\.cn|com|org)|contoso/.test(parsed.hostname)) {
+    return new Error("加载项正式地址无效（" + url + "）：须为 https:// 开头、以 / 结尾的实际部署地址。");
+  }
+  return url;
+}
 
 async function getHttpsOptions() {
   // Only for `npm run dev-server`: trusted localhost certificates (installing them needs admin rights).
@@ -27,7 +44,8 @@ async function getHttpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const prodUrl = (env && env.url) || urlProd;
+  const prodUrl = dev ? urlDev : productionUrl(env);
+  if (prodUrl instanceof Error) throw prodUrl;
   return {
     devtool: "source-map",
     target: ["web", "es5"],
@@ -64,6 +82,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/commands/support.html", to: "support.html" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/preview/preview.css", to: "preview.css" },
           { from: "examples/2024-sanmenxia-xzsp.xlsx", to: "sample.xlsx" },
@@ -91,3 +110,4 @@ module.exports = async (env, options) => {
     },
   };
 };
+module.exports.productionUrl = productionUrl;

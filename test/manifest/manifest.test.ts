@@ -112,13 +112,30 @@ test("one host in all URLs, https, and every icon present with its size", () => 
 
   const icons: [string, number][] = allBt("Image").filter((e) => e.hasAttribute("id")).map((e) => [e.getAttribute("DefaultValue") as string, Number((e.getAttribute("id") as string).split(".").pop())]);
   icons.push([all("IconUrl")[0].getAttribute("DefaultValue") as string, 32], [all("HighResolutionIconUrl")[0].getAttribute("DefaultValue") as string, 64]);
-  expect(icons.map((i) => i[1]).sort((a, b) => a - b)).toEqual([16, 32, 32, 64, 80]);
+  expect(icons.map((i) => i[1]).sort((a, b) => a - b)).toEqual([16, 16, 32, 32, 32, 64, 80, 80]);
   icons.forEach(([url, size]) => {
     const file = path.join(ROOT, new URL(url).pathname);
     const png = fs.readFileSync(file);
     expect(png.slice(1, 4).toString()).toBe("PNG");
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
   });
+});
+
+test("the two buttons have icons of their own; the support page is not the demo", () => {
+  const iconsOf = (id: string) =>
+    Array.prototype.map.call(doc.getElementById(id)!.getElementsByTagNameNS(BT, "Image"), (e: Element) => e.getAttribute("resid")) as string[];
+  const audit = iconsOf("JSA.AuditButton");
+  const clear = iconsOf("JSA.ClearButton");
+  expect(audit).toEqual(["JSA.Icon.16", "JSA.Icon.32", "JSA.Icon.80"]);
+  expect(clear).toEqual(["JSA.Clear.16", "JSA.Clear.32", "JSA.Clear.80"]);
+  const urlOf = (id: string) => allBt("Image").filter((e) => e.getAttribute("id") === id)[0].getAttribute("DefaultValue") as string;
+  // Different pictures, not just different names.
+  expect(fs.readFileSync(path.join(ROOT, new URL(urlOf("JSA.Clear.32")).pathname))).not.toEqual(fs.readFileSync(path.join(ROOT, new URL(urlOf("JSA.Icon.32")).pathname)));
+  const support = all("SupportUrl")[0].getAttribute("DefaultValue") as string;
+  expect(support).toBe("https://localhost:3000/support.html");
+  const webpack = fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8");
+  expect(webpack).toContain('{ from: "src/commands/support.html", to: "support.html" }');
+  expect(fs.readFileSync(path.join(ROOT, "src/commands/support.html"), "utf8")).toContain("清除标记");
 });
 
 test("the pages the manifest names are built (webpack entries exist as templates)", () => {
