@@ -29,6 +29,7 @@ import { childRows, rowTitle, TCell, TableModel, TRow } from "../model";
 import { Finding, TableId } from "../types";
 import { CATALOGUE } from "./catalogue";
 import { Context } from "./context";
+import { displayUnit } from "../rounding";
 import { causeOf, linkUnder } from "./rootcause";
 
 const CODED: TableId[] = ["公开02", "公开03", "公开05", "公开07", "公开08"];
@@ -321,7 +322,7 @@ function crossOf(ctx: Context, t: TableModel): Cross[] {
     const other = rec.ops[1 - j];
     if (j < 0 || !other.cell || at.has(other.cell) || other.table === t) continue;
     const p = at.get(rec.ops[j].cell as TCell)!;
-    const unit = Decimal.max(rec.ops[0].half, rec.ops[1].half).times(2);
+    const unit = displayUnit(rec.ops[0], rec.ops[1]);
     out.push({ i: p.i, c: p.c, coef: rec.coefs[j] * rec.ops[j].sign, rest: other.value.times(rec.coefs[1 - j]), kind: rec.kind, unit });
   }
   return out;
