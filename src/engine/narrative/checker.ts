@@ -11,6 +11,7 @@ import { original, Para } from "./normalise";
 import { HALF, judgeRatio, judgeSum, pct4, Rounded } from "../rounding";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus } from "./result";
 import { Figure, halfUnit, sameAsTable } from "./tokens";
+import { say, SAY } from "./sayings";
 import { bareFinding } from "../rules/context";
 
 /** A value read from a table (or a 绩效 sheet) for comparison. */
@@ -124,7 +125,7 @@ export class Checker {
   amount(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, ref: Ref | null, cap?: "warning"): boolean {
     if (!ref) return true;
     if (ref.blankTotal) {
-      this.unchecked(rule, "缺合计行", where + "：" + ref.label + " 未填（其各项不为 0），文中" + what + " " + fig.text + " 未与表核对", [ref.ref]);
+      this.unchecked(rule, "缺合计行", say(SAY.amountNotFilled, { where, label: ref.label, what, text: fig.text }), [ref.ref]);
       return true;
     }
     const cmp = sameAsTable(fig, ref.value, ref.dp);
@@ -135,19 +136,19 @@ export class Checker {
       // away a non-zero digit the table publishes
       this.bad();
       const d = fig.value.minus(ref.value);
-      const msg = where + "：文中" + what + " " + fig.text + " 是 " + ref.label + " " + shown + " 舍入后的写法，舍去了非零的尾数，建议与表一致写作 " + money(ref.value, ref.dp) + " 万元";
+      const msg = say(SAY.amountRounded, { where, what, text: fig.text, label: ref.label, shown });
       const i = this.emit(rule, "warning", p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: plain(halfUnit(fig)) });
       this.mark(p, fig, "warning", rule, refs, msg, i);
       return true;
     }
     if (cmp.equal) {
       this.ok();
-      this.mark(p, fig, "ok", rule, refs, what + " " + fig.text + " = " + ref.label + " " + shown + (ref.blank ? "（空白按 0 计）" : ""));
+      this.mark(p, fig, "ok", rule, refs, say(SAY.amountOk, { what, text: fig.text, label: ref.label, shown, blank: ref.blank ? "（空白按 0 计）" : "" }));
       return true;
     }
     this.bad();
     const d = fig.value.minus(ref.value);
-    const msg = where + "：文中" + what + " " + fig.text + " 与 " + ref.label + " " + shown + " 不符，差 " + plain(d) + " 万元" + (ref.blank ? "（表中空白按 0 计）" : "") + (cap ? "；该行是推断对应的，列为疑点" : "");
+    const msg = say(SAY.amountDiffers, { where, what, text: fig.text, label: ref.label, shown, diff: plain(d) as string, blank: ref.blank ? "（表中空白按 0 计）" : "", cap: cap ? "；该行是推断对应的，列为疑点" : "" });
     const sev = cap ? "warning" : "error";
     const i = this.emit(rule, sev, p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: "0" });
     this.mark(p, fig, sev, rule, refs, msg, i);
@@ -161,29 +162,28 @@ export class Checker {
   ratio(rule: string, where: string, p: Para, clause: { start: number; end: number }, fig: Figure, what: string, num: Ref, den: Ref, zero: string): "exact" | "tail" | "error" | "undefined" {
     const refs = ([] as string[]).concat(num.refs || (num.ref ? [num.ref] : []), den.refs || (den.ref ? [den.ref] : []));
     if (num.blankTotal || den.blankTotal) {
-      this.unchecked(rule, "缺合计行", where + "：" + (num.blankTotal ? num.label : den.label) + " 未填（其各项不为 0），文中" + what + fig.text + " 未能重算", refs);
+      this.unchecked(rule, "缺合计行", say(SAY.ratioNotFilled, { where, label: num.blankTotal ? num.label : den.label, what, text: fig.text }), refs);
       return "exact";
     }
     const r = judgeRatio(num, den, fig.value, fig.dp);
     const ops = num.label + " " + money(num.value, Math.max(num.dp, 2)) + " / " + den.label + " " + money(den.value, Math.max(den.dp, 2));
     if (r.state === "undefined") {
       this.bad();
-      const msg = where + "：" + den.label + "为 0，文中却写“" + what + fig.text + "”，分母为 0 的比率无意义，不应列示；建议改为“" + zero + "”";
+      const msg = say(SAY.ratioUndefined, { where, label: den.label, what, text: fig.text, zero });
       const i = this.emit(rule, "error", p, clause, msg, { related: refs, expected: null, actual: plain(fig.value), difference: null, tolerance: null });
       this.mark(p, fig, "error", rule, refs, msg, i);
       return "undefined";
     }
-    const recomputed = "按 " + ops + " 重算为 " + pct4(r.ratio) + "%（保留 " + fig.dp + " 位为 " + r.rounded!.toFixed(fig.dp) + "%）";
+    const recomputed = say(SAY.ratioRecomputed, { ops, ratio: pct4(r.ratio), dp: String(fig.dp), rounded: r.rounded!.toFixed(fig.dp) });
     if (r.state === "exact") {
       this.ok();
-      this.mark(p, fig, "ok", rule, refs, what + fig.text + "：" + recomputed + "，相符");
+      this.mark(p, fig, "ok", rule, refs, say(SAY.ratioOk, { what, text: fig.text, recomputed }));
       return "exact";
     }
     this.bad();
     const interval = "[" + pct4(r.lo) + "%, " + (r.hi ? pct4(r.hi) + "%" : "∞") + "]";
     const tail = r.state === "tail";
-    const msg =
-      where + "：文中" + what + fig.text + "，" + recomputed + (tail ? "；两数四舍五入后比率可在 " + interval + " 之间，与所述相交，属比率尾差" : "；即使考虑两数的四舍五入，比率也只能在 " + interval + " 之间，不符");
+    const msg = say(tail ? SAY.ratioTail : SAY.ratioDiffers, { where, what, text: fig.text, recomputed, interval });
     const i = this.emit(rule, tail ? "tail" : "error", p, clause, msg, {
       related: refs,
       expected: r.rounded!.toFixed(fig.dp),
@@ -214,14 +214,14 @@ export class Checker {
     const partText = parts.map((x) => x.label + " " + money(x.value, Math.max(x.dp, 2))).join(" + ");
     if (verdict === "exact") {
       this.ok();
-      const explain = what + "：" + total.label + " " + money(total.value, 2) + " = " + partText;
+      const explain = say(SAY.sumOk, { what, label: total.label, total: money(total.value, 2), parts: partText });
       if (fig) this.mark(p, fig, "ok", rule, refs, explain);
       if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, "ok", rule, refs, explain);
       return;
     }
     this.bad();
     const within = verdict === "tail";
-    const msg = where + "：" + what + "，" + total.label + " " + money(total.value, Math.max(total.dp, 2)) + "，" + partText + " = " + money(s, 2) + "，差 " + plain(d) + (within ? "，在四舍五入允许范围 ±" + plain(tol) + " 内，属尾差" : "，超出四舍五入允许范围 ±" + plain(tol) + "，不符");
+    const msg = say(within ? SAY.sumTail : SAY.sumDiffers, { where, what, label: total.label, total: money(total.value, Math.max(total.dp, 2)), parts: partText, sum: money(s, 2), diff: plain(d) as string, tol: plain(tol) as string });
     const i = this.emit(rule, within ? "tail" : "error", p, clause, msg, { related: refs, expected: plain(s), actual: plain(total.value), difference: plain(d), tolerance: plain(tol) });
     if (fig) this.mark(p, fig, within ? "tail" : "error", rule, refs, msg, i);
     if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, within ? "tail" : "error", rule, refs, msg, i);

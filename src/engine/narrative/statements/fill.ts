@@ -3,11 +3,9 @@
  * concatenation. `{1}` is capture 1 of the match, `{item.col}` a field of the looked-up item, `{where}` and any
  * other name a value the caller gives. A hole with no value stays as written, so a typo shows in the output.
  */
-import { LookupEntry } from "./model";
-
 const HOLE = /\{(\d{1,2}|item\.[a-z]{1,12}|[a-z]{1,12})\}/g;
 
-export function fill(template: string, m: RegExpExecArray | null, item: LookupEntry | null = null, vars: { [k: string]: string } = {}): string {
+export function fill(template: string, m: RegExpExecArray | null, item: { [field: string]: unknown } | null = null, vars: { [k: string]: string } = {}): string {
   if (template.indexOf("{") < 0) return template;
   return template.replace(HOLE, (hole, key: string) => {
     let v: unknown;
