@@ -1,4 +1,5 @@
 /** Command-line arguments of `audit`. Pure: argv in, options or one Chinese error out. */
+import { Budgets, DEFAULT_BUDGETS, parseBudget } from "./budgets";
 
 export type OutputFormat = "text" | "json";
 
@@ -11,6 +12,8 @@ export interface CliOptions {
   version: boolean;
   /** --rules: print the rule registry as JSON instead of auditing. */
   rules?: boolean;
+  /** --time-limit, --max-memory, --max-cells: the per-file budgets given (budgets.ts has the defaults). */
+  budgets?: Partial<Budgets>;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -25,6 +28,9 @@ export const USAGE = [
   "  --narrative 文件      情况说明文本（.txt 或 .docx），与表内数据核对；对本次审核的每个工作簿都适用；",
   "                       不给工作簿时只审核这份文本（各项之和、占比、增减率、零基数比率等文内勾稽）",
   "  --output 文件         把报告写入该文件，而不是输出到屏幕",
+  "  --time-limit 秒       每个文件的审核时间上限（默认 " + DEFAULT_BUDGETS.timeMs / 1000 + " 秒），超过的文件单独报错，其余照常审核",
+  "  --max-memory MB       每个文件的内存上限（默认 " + DEFAULT_BUDGETS.memoryMb + " MB），超过的文件单独报错",
+  "  --max-cells 个数      每个工作簿的单元格上限（默认 " + DEFAULT_BUDGETS.cells + "），超过的文件单独报错",
   "  -h, --help           显示本说明",
   "  --version            显示版本号",
   "  --rules              以 JSON 列出全部审核规则（编号、类别、名称、种类、涉及的表）",
@@ -86,6 +92,17 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if ("error" in v) return { ok: false, error: v.error };
       if (o.output !== undefined) return { ok: false, error: "参数 --output 只能给一次。" };
       o.output = v.value;
+      i = v.next;
+    } else if (name === "--time-limit" || name === "--max-memory" || name === "--max-cells") {
+      const v = takeValue(argv, i, name);
+      if ("error" in v) return { ok: false, error: v.error };
+      const b = o.budgets || (o.budgets = {});
+      const parsed =
+        name === "--time-limit" ? parseBudget(name, v.value, 1000, 1) : name === "--max-memory" ? parseBudget(name, v.value, 1, 16) : parseBudget(name, v.value, 1, 1);
+      if ("error" in parsed) return { ok: false, error: parsed.error };
+      if (name === "--time-limit") b.timeMs = parsed.value;
+      else if (name === "--max-memory") b.memoryMb = parsed.value;
+      else b.cells = parsed.value;
       i = v.next;
     } else {
       return { ok: false, error: "不认识的参数“" + arg + "”。" };

@@ -3,9 +3,12 @@ import { auditText, auditWorkbook } from "../engine";
 import { readWorkbookFile } from "../io/readWorkbookFile";
 import { FileReport, failedReport, okReport } from "./report";
 
-/** Reads and audits one file; never throws (an engine failure is reported like an unreadable file). */
-export function auditFile(file: string, narrative: string | undefined, strict = true): FileReport {
-  const read = readWorkbookFile(file);
+/**
+ * Reads and audits one file; never throws (an engine failure is reported like an unreadable file). `maxCells` is the
+ * file's cell budget (budgets.ts); absent, the reader's default.
+ */
+export function auditFile(file: string, narrative: string | undefined, strict = true, maxCells?: number): FileReport {
+  const read = readWorkbookFile(file, maxCells !== undefined ? { maxCells: maxCells } : {});
   if (!read.ok) return failedReport(file, read.error);
   try {
     const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});

@@ -9,14 +9,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CliOptions, USAGE, parseArgs } from "./args";
-import { auditFile, auditTextFile } from "./audit";
 import { readNarrative } from "./narrative";
 import { clashingInput } from "./outputClash";
 import { auditFiles, threadsFor } from "./pool";
 import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo } from "./report";
-import { rulesDocument } from "./rules";
 import { escapeControls, escapeJsonControls } from "./terminal";
-import { formatTextReport } from "./textReport";
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -24,8 +21,9 @@ export interface CliIO {
   /** Progress is shown only on a terminal: a redirected stderr should stay a clean log. */
   stderrIsTTY?: boolean;
   /**
-   * Threads for many files, the main thread included (see pool.ts); 1 or absent = serial in-process. The real
-   * process passes threadsFor(files) (cores − 1, or JUESUAN_WORKERS); tests in-process keep the default.
+   * Worker threads, each file on one under its budgets (pool.ts); absent or 0 = serial in-process, without time or
+   * memory isolation. The real process passes threadsFor(files) (one per core, or JUESUAN_WORKERS); tests in-process
+   * keep the default.
    */
   threads?: (files: number) => number;
 }
@@ -42,7 +40,17 @@ export function toolInfo(): ToolInfo {
   }
 }
 
-export { auditFile };
+/**
+ * The engine and the readers are loaded only where this thread needs them (a narrative alone, --rules, the serial
+ * path): with workers the main thread only schedules, and starts them without loading the engine first.
+ */
+function audit(): typeof import("./audit") {
+  return require("./audit") as typeof import("./audit");
+}
+
+export function auditFile(file: string, narrative: string | undefined, strict = true): FileReport {
+  return audit().auditFile(file, narrative, strict);
+}
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(argv);
@@ -61,7 +69,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (opts.rules) {
-    io.stdout(JSON.stringify(rulesDocument(), null, 2) + "\n");
+    io.stdout(JSON.stringify((require("./rules") as typeof import("./rules")).rulesDocument(), null, 2) + "\n");
     return 0;
   }
   if (opts.output !== undefined) {
@@ -85,7 +93,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   if (opts.files.length === 0 && narrative !== undefined && opts.narrative !== undefined) {
     // no workbook: the narrative checked on its own, reported under its own file name
-    return finish(opts, io, tool, [auditTextFile(opts.narrative, narrative, opts.format === "json")]);
+    return finish(opts, io, tool, [audit().auditTextFile(opts.narrative, narrative, opts.format === "json")]);
   }
 
   const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
@@ -94,7 +102,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const reports: FileReport[] = await auditFiles(files, {
     narrative: narrative,
     strict: opts.format === "json",
-    threads: io.threads ? io.threads(files.length) : 1,
+    threads: io.threads ? io.threads(files.length) : 0,
+    budgets: opts.budgets,
     onStart: (i) => {
       if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + escapeControls(shorten(files[i])) + "\u001b[K");
     },
@@ -113,7 +122,7 @@ function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport
     const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
     body = escapeJsonControls(JSON.stringify(doc, null, 2)) + "\n";
   } else {
-    body = formatTextReport(reports);
+    body = (require("./textReport") as typeof import("./textReport")).formatTextReport(reports);
   }
   if (opts.output !== undefined) {
     try {
@@ -140,13 +149,14 @@ function shorten(s: string): string {
   return s.length > 60 ? "…" + s.slice(s.length - 59) : s;
 }
 
-if (require.main === module) {
+/** The real process: argv, the standard streams, worker threads under budgets (also called by scripts/cli.js). */
+export function runCli(argv: string[] = process.argv.slice(2)): void {
   // A reader that stops early (`| head`) closes the pipe: stop quietly instead of a stack trace on stderr.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
     throw e;
   });
-  main(process.argv.slice(2), {
+  main(argv, {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stderrIsTTY: !!process.stderr.isTTY,
@@ -162,3 +172,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

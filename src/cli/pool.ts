@@ -1,35 +1,44 @@
 /**
- * Audits many files, in parallel on worker threads when that pays, with reports in command-line order.
+ * Audits many files, each on a worker thread under its budgets (budgets.ts), with reports in command-line order.
  *
- * The main thread audits files too (it has the engine loaded and warm), and `threads - 1` workers take the rest
- * from the same queue; each worker keeps two tasks in hand so it does not wait while the main thread is busy with a
- * file. A report from a worker is the same object auditFile makes in-process (structured clone keeps key order),
- * so the JSON and text reports are byte-identical to a serial run. A worker that dies (out of memory on a huge file,
- * say) is not fatal: its unfinished files are audited on the main thread.
+ * Isolation (issue 13): the main thread only schedules; every file is read and audited on a worker, so
+ *  - a file that runs past its time budget is stopped (worker.terminate()) and fails alone;
+ *  - a file that exceeds the heap limit of its worker (resourceLimits) ends only that worker (ERR_WORKER_OUT_OF_MEMORY);
+ *  - memory outside the heap (buffers) is bounded by a watchdog on the process's RSS: over the ceiling
+ *    (RSS at the start + running files × (memory budget + WORKER_OVERHEAD_MB)), the running files are stopped and
+ *    audited again one at a time,
+ *    so the file that really needs the memory is the one that fails, never its neighbour;
+ * and a fresh worker takes the next file. A report from a worker is the same object auditFile makes in-process
+ * (structured clone keeps key order), so the JSON and text reports are byte-identical to a serial run.
+ *
+ * A worker that cannot even start (its module fails to load) is no file's fault: its files go to the next worker, and
+ * when no worker can start at all they are audited on the main thread, as before isolation existed.
  */
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { auditFile } from "./audit";
-import type { FileReport } from "./report";
+import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, budgetMessage } from "./budgets";
+import { FileReport, failedReport } from "./report";
 
-/** Below this many files a serial run is faster than starting workers (a worker needs ~0.3–0.6 s to load and warm up). */
-export const PARALLEL_MIN_FILES = 4;
+/** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
+function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number): FileReport {
+  return (require("./audit") as typeof import("./audit")).auditFile(file, narrative, strict, cells);
+}
+
+/** Most workers by default: more would multiply the memory ceiling for little gain on ordinary machines. */
+export const MAX_DEFAULT_WORKERS = 4;
 
 /**
- * Threads for `files` files, the main thread included. By default one per core but one: a single audit already
- * keeps about 1.5 cores busy (V8's garbage collector and compiler run on helper threads), so on a 2-core machine a
- * worker measured no faster than serial (100 files: 2.8 s vs 2.7 s) and the default stays serial there.
- * JUESUAN_WORKERS=n sets the thread count (1 = serial in-process), still at most one per file.
+ * Worker threads for `files` files: one per core (the main thread only schedules), at most MAX_DEFAULT_WORKERS, at
+ * most one per file. JUESUAN_WORKERS=n sets the count (still at most one per file).
  */
 export function threadsFor(files: number, env: { [k: string]: string | undefined } = process.env, cores: number = coreCount()): number {
-  if (files < PARALLEL_MIN_FILES) return 1;
   const forced = env.JUESUAN_WORKERS;
   if (forced !== undefined && forced !== "") {
     const k = Math.floor(Number(forced));
-    if (k >= 1) return Math.min(k, files);
+    if (k >= 1) return Math.max(1, Math.min(k, files));
   }
-  return Math.max(1, Math.min(cores - 1, files));
+  return Math.max(1, Math.min(cores, MAX_DEFAULT_WORKERS, files));
 }
 
 function coreCount(): number {
@@ -39,16 +48,20 @@ function coreCount(): number {
 export interface AuditFilesOptions {
   narrative?: string;
   strict?: boolean;
-  /** Threads to use, the main thread included; 1 = serial in-process (the default). */
+  /** Worker threads; 0 or absent = serial in the calling thread, without time or memory isolation. */
   threads?: number;
+  /** Per-file budgets (defaults: DEFAULT_BUDGETS); the cell budget applies in-process too. */
+  budgets?: Partial<Budgets>;
   /** Called once per file, in command-line order, when its report and all before it are done. */
   onReport?: (index: number, report: FileReport) => void;
   /** Called, in order, before the file at `index` is audited or awaited (progress display). */
   onStart?: (index: number) => void;
-  /** Filled in: workers started, and files whose report came from a worker (the rest ran on the main thread). */
-  stats?: { workers: number; filesOnWorkers: number };
-  /** The module a worker loads (tests point it at a broken one: a worker that dies must not lose files). */
+  /** Filled in: workers started, files whose report came from a worker, files stopped by a budget. */
+  stats?: { workers: number; filesOnWorkers: number; stopped?: number };
+  /** The module a worker loads (tests point it at a broken or slow one). */
   workerEntry?: string;
+  /** Milliseconds between two looks at the process's memory (tests shorten it). */
+  watchMs?: number;
 }
 
 /** The worker entry: worker.js next to this file when built, worker.ts (loaded through tsx) from src/. */
@@ -70,13 +83,35 @@ const BOOT = [
   "require(workerData.entry);",
 ].join("\n");
 
-function threadsOk(threads: number | undefined, files: number): boolean {
-  return threads !== undefined && threads > 1 && files > 1;
+/** Consecutive workers that may fail to start before the rest of the files run on the main thread. */
+const START_FAILURES = 3;
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** The file in hand, or -1. */
+  index: number;
+  /** The file in hand runs alone (after the memory watchdog stopped it among others). */
+  solo: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Why the parent ended it, when it did. */
+  stoppedFor: "time" | "memory" | "rss-retry" | "done" | null;
+  errorCode: string | null;
+  errorText: string | null;
+}
+
+export function budgetsOf(partial?: Partial<Budgets>): Budgets {
+  return {
+    timeMs: partial && partial.timeMs !== undefined ? partial.timeMs : DEFAULT_BUDGETS.timeMs,
+    memoryMb: partial && partial.memoryMb !== undefined ? partial.memoryMb : DEFAULT_BUDGETS.memoryMb,
+    cells: partial && partial.cells !== undefined ? partial.cells : DEFAULT_BUDGETS.cells,
+  };
 }
 
 export async function auditFiles(files: string[], options: AuditFilesOptions = {}): Promise<FileReport[]> {
   const strict = options.strict !== false;
   const narrative = options.narrative;
+  const budgets = budgetsOf(options.budgets);
   const reports: (FileReport | undefined)[] = new Array(files.length);
   let emitted = 0;
   const flush = () => {
@@ -88,99 +123,168 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   };
   if (files.length > 0 && options.onStart) options.onStart(0);
 
-  const src = threadsOk(options.threads, files.length) ? workerSource(options.workerEntry) : null;
+  const src = options.threads && options.threads >= 1 && files.length > 0 ? workerSource(options.workerEntry) : null;
   if (!src) {
     for (let i = 0; i < files.length; i++) {
-      reports[i] = auditFile(files[i], narrative, strict);
+      reports[i] = auditHere(files[i], narrative, strict, budgets.cells);
       flush();
     }
     return reports as FileReport[];
   }
+  const stats = options.stats;
+  const count = Math.min(options.threads as number, files.length);
 
-  let next = 0;
-  const take = (): number => (next < files.length ? next++ : -1);
-  const threads = Math.min(options.threads as number, files.length);
-  const workers: Worker[] = [];
-  /** Files a worker holds and has not answered: audited here if it dies. */
-  const orphaned: number[] = [];
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    if (wake) {
-      const w = wake;
-      wake = null;
-      w();
-    }
-  };
-  let alive = 0;
+  return new Promise<FileReport[]>((resolve) => {
+    let next = 0;
+    /** Files stopped by the memory watchdog while others ran: audited again, one at a time. */
+    const solo: number[] = [];
+    const slots: Slot[] = [];
+    let startFailures = 0;
+    let everReady = false;
+    let finished = false;
 
-  for (let k = 0; k < threads - 1; k++) {
-    const inHand = new Set<number>();
-    let w: Worker;
-    try {
-      w = new Worker(BOOT, { eval: true, workerData: { entry: src.entry, tsx: src.tsx, narrative: narrative, strict: strict } });
-    } catch (_e) {
-      break;
-    }
-    alive++;
-    if (options.stats) options.stats.workers++;
-    const give = () => {
-      const i = take();
-      if (i < 0) return;
-      inHand.add(i);
-      w.postMessage({ index: i, file: files[i] });
-    };
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      alive--;
-      inHand.forEach((i) => orphaned.push(i));
-      inHand.clear();
-      poke();
-    };
-    w.on("message", (m: { index: number; report: FileReport }) => {
-      if (options.stats) options.stats.filesOnWorkers++;
-      inHand.delete(m.index);
-      reports[m.index] = m.report;
-      give();
-      if (inHand.size === 0) {
-        done = true;
-        alive--;
-        w.terminate();
-      }
+    const remaining = () => next < files.length || solo.length > 0;
+    const busy = () => slots.filter((s) => s.index >= 0);
+
+    const settle = (i: number, r: FileReport) => {
+      reports[i] = r;
       flush();
-      poke();
-    });
-    w.on("error", finish);
-    w.on("exit", finish);
-    give();
-    give();
-    if (inHand.size === 0) {
-      done = true;
-      alive--;
-      w.terminate();
-    }
-    workers.push(w);
-  }
+    };
 
-  try {
-    // The main thread takes files from the same queue, yielding between files so worker answers are handled.
-    for (;;) {
-      const i = orphaned.length ? (orphaned.shift() as number) : take();
-      if (i >= 0) {
-        reports[i] = auditFile(files[i], narrative, strict);
-        flush();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        continue;
+    const finish = () => {
+      if (finished) return;
+      if (remaining() || slots.length > 0) return;
+      finished = true;
+      clearInterval(watch);
+      resolve(reports as FileReport[]);
+    };
+
+    /** No worker can start: the rest runs here, without isolation (the old behaviour). */
+    const fallback = () => {
+      const rest = solo.splice(0).concat([]);
+      while (next < files.length) rest.push(next++);
+      rest.sort((a, b) => a - b);
+      for (const i of rest) settle(i, auditHere(files[i], narrative, strict, budgets.cells));
+      finish();
+    };
+
+    /** Gives an idle worker its next file, or ends it when no file is left; waits while a suspect runs alone. */
+    const dispatch = (slot: Slot) => {
+      if (!slot.ready || slot.index >= 0 || slot.stoppedFor !== null) return;
+      const running = busy();
+      if (running.some((s) => s.solo)) return;
+      let i = -1;
+      let alone = false;
+      if (solo.length > 0) {
+        // A file under suspicion runs alone, so the memory it takes is its own.
+        if (running.length > 0) return;
+        i = solo.shift() as number;
+        alone = true;
+      } else if (next < files.length) {
+        i = next++;
       }
-      if (alive <= 0 && orphaned.length === 0) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
+      if (i < 0) {
+        if (remaining()) return;
+        slot.stoppedFor = "done";
+        slot.worker.terminate();
+        return;
+      }
+      slot.index = i;
+      slot.solo = alone;
+      slot.timer = setTimeout(() => {
+        slot.stoppedFor = "time";
+        slot.worker.terminate();
+      }, budgets.timeMs);
+      slot.worker.postMessage({ index: i, file: files[i] });
+    };
+
+    const pump = () => {
+      for (const s of slots.slice()) dispatch(s);
+    };
+
+    const spawn = () => {
+      let worker: Worker;
+      try {
+        worker = new Worker(BOOT, {
+          eval: true,
+          workerData: { entry: src.entry, tsx: src.tsx, narrative: narrative, strict: strict, cells: budgets.cells },
+          resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb },
+        });
+      } catch (_e) {
+        startFailures++;
+        return;
+      }
+      if (stats) stats.workers++;
+      const slot: Slot = { worker: worker, ready: false, index: -1, solo: false, timer: null, stoppedFor: null, errorCode: null, errorText: null };
+      slots.push(slot);
+      worker.on("message", (m: { ready?: true; index?: number; report?: FileReport }) => {
+        if (m.ready) {
+          slot.ready = true;
+          everReady = true;
+          startFailures = 0;
+          pump();
+          return;
+        }
+        if (slot.index !== m.index) return;
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.timer = null;
+        slot.index = -1;
+        slot.solo = false;
+        if (stats) stats.filesOnWorkers++;
+        // Answered just before being stopped: the report stands, the worker takes nothing more.
+        settle(m.index as number, m.report as FileReport);
+        pump();
       });
-    }
-  } finally {
-    for (const w of workers) w.terminate();
-  }
-  flush();
-  return reports as FileReport[];
+      worker.on("error", (e: Error & { code?: string }) => {
+        slot.errorCode = e && e.code ? e.code : null;
+        slot.errorText = e && e.message ? e.message : String(e);
+      });
+      worker.on("exit", () => {
+        if (slot.timer) clearTimeout(slot.timer);
+        slots.splice(slots.indexOf(slot), 1);
+        const i = slot.index;
+        if (i >= 0) {
+          if (slot.stoppedFor === "rss-retry") solo.push(i);
+          else {
+            const kind: BudgetKind =
+              slot.stoppedFor === "time" ? "time" : slot.stoppedFor === "memory" || slot.errorCode === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "crash";
+            if (stats) stats.stopped = (stats.stopped || 0) + 1;
+            settle(i, failedReport(files[i], budgetMessage(kind, budgets, kind === "crash" ? slot.errorText || undefined : undefined)));
+          }
+        } else if (!slot.ready) {
+          startFailures++;
+        }
+        if (!everReady && startFailures >= count) return fallback();
+        // Others are still starting for the first time: wait for them rather than start more that may fail alike.
+        if (!everReady && slots.length > 0) return;
+        if (startFailures >= START_FAILURES) return fallback();
+        // As many workers as files still to run, up to the thread count.
+        const want = Math.min(count, busy().length + (files.length - next) + solo.length);
+        while (remaining() && slots.length < want) {
+          const before = slots.length;
+          spawn();
+          if (slots.length === before) return startFailures >= START_FAILURES || !everReady ? fallback() : undefined;
+        }
+        pump();
+        finish();
+      });
+    };
+
+    // Memory outside the heap: the whole process's RSS against the ceiling of the files running now.
+    const baseRss = process.memoryUsage.rss();
+    const watch = setInterval(() => {
+      const running = busy();
+      if (running.length === 0) return;
+      const ceiling = baseRss + running.length * (budgets.memoryMb + WORKER_OVERHEAD_MB) * 1024 * 1024;
+      if (process.memoryUsage.rss() <= ceiling) return;
+      for (const s of running) {
+        s.stoppedFor = running.length === 1 ? "memory" : "rss-retry";
+        s.worker.terminate();
+      }
+    }, options.watchMs || 50);
+    watch.unref();
+
+    for (let k = 0; k < count; k++) spawn();
+    if (slots.length === 0) fallback();
+  });
 }

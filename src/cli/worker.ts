@@ -1,9 +1,10 @@
 /**
- * Worker-thread entry for auditing many files in parallel (see pool.ts). Loaded as JavaScript from lib/cli, or as
- * TypeScript through tsx's require hook when the CLI runs from src/ (`npm run audit`, tests, the bench).
+ * Worker-thread entry: one file at a time, under the budgets of pool.ts. Loaded as JavaScript from lib/cli, or as
+ * TypeScript through tsx's require hook when the CLI runs from src/ (tests, the bench).
  *
- * Protocol: the parent posts { index, file }; the worker answers { index, report } with exactly what auditFile
- * returns in-process, so the reports are the same whichever thread made them.
+ * Protocol: once loaded, the worker posts { ready: true }; then the parent posts { index, file } and the worker answers
+ * { index, report } with exactly what auditFile returns in-process, so the reports are the same whichever thread
+ * made them. The parent ends the worker (terminate) when a file exceeds its time or memory budget.
  */
 import { parentPort, workerData } from "worker_threads";
 import { auditFile } from "./audit";
@@ -13,12 +14,13 @@ interface Task {
   file: string;
 }
 
-const data = (workerData || {}) as { narrative?: string; strict?: boolean };
+const data = (workerData || {}) as { narrative?: string; strict?: boolean; cells?: number };
 
 if (parentPort) {
   const port = parentPort;
   port.on("message", (task: Task) => {
-    const report = auditFile(task.file, data.narrative, data.strict !== false);
+    const report = auditFile(task.file, data.narrative, data.strict !== false, data.cells);
     port.postMessage({ index: task.index, report: report });
   });
+  port.postMessage({ ready: true });
 }

@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { auditFile } from "../../src/cli/audit";
 import { main } from "../../src/cli/main";
-import { PARALLEL_MIN_FILES, auditFiles, threadsFor } from "../../src/cli/pool";
+import { MAX_DEFAULT_WORKERS, auditFiles, threadsFor } from "../../src/cli/pool";
 import { Fixtures, REPO, makeFixtures, removeFixtures } from "../io/fixtures";
 
 const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
@@ -21,22 +21,20 @@ function mixed(): string[] {
   return [f.sample, f.missing, f.spaced, f.encrypted, f.realXls, f.xlsxAsXls, f.corruptTruncated, f.sample, f.html, f.xlsAsXlsx, f.empty, f.spaced];
 }
 
-test("threadsFor: serial below the threshold and with JUESUAN_WORKERS=1, one core left for V8's helpers", () => {
+test("threadsFor: one worker per core (the main thread only schedules), at most one per file, JUESUAN_WORKERS wins", () => {
   expect(threadsFor(1, {}, 8)).toBe(1);
-  expect(threadsFor(PARALLEL_MIN_FILES - 1, {}, 8)).toBe(1);
-  expect(threadsFor(PARALLEL_MIN_FILES - 1, { JUESUAN_WORKERS: "4" }, 8)).toBe(1);
-  expect(threadsFor(100, {}, 8)).toBe(7);
-  expect(threadsFor(5, {}, 8)).toBe(5);
-  expect(threadsFor(100, {}, 2)).toBe(1);
+  expect(threadsFor(3, {}, 8)).toBe(3);
+  expect(threadsFor(100, {}, 8)).toBe(MAX_DEFAULT_WORKERS);
+  expect(threadsFor(100, {}, 2)).toBe(2);
   expect(threadsFor(100, {}, 1)).toBe(1);
   expect(threadsFor(100, { JUESUAN_WORKERS: "1" }, 8)).toBe(1);
-  expect(threadsFor(100, { JUESUAN_WORKERS: "2" }, 2)).toBe(2);
-  expect(threadsFor(100, { JUESUAN_WORKERS: "" }, 4)).toBe(3);
-  expect(threadsFor(100, { JUESUAN_WORKERS: "x" }, 4)).toBe(3);
-  expect(threadsFor(PARALLEL_MIN_FILES, { JUESUAN_WORKERS: "64" }, 8)).toBe(PARALLEL_MIN_FILES);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "6" }, 2)).toBe(6);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "" }, 4)).toBe(4);
+  expect(threadsFor(100, { JUESUAN_WORKERS: "x" }, 3)).toBe(3);
+  expect(threadsFor(2, { JUESUAN_WORKERS: "64" }, 8)).toBe(2);
 });
 
-test("auditFiles on 3 threads gives the serial reports, in order, and calls back in order", async () => {
+test("auditFiles on 2 workers gives the serial reports, in order, and calls back in order", async () => {
   const files = mixed();
   const serial = files.map((x) => auditFile(x, "收、支总计均为 2481.93 万元。", true));
   const order: number[] = [];
@@ -46,27 +44,26 @@ test("auditFiles on 3 threads gives the serial reports, in order, and calls back
     stats: stats,
     narrative: "收、支总计均为 2481.93 万元。",
     strict: true,
-    threads: 3,
+    threads: 2,
     onReport: (i) => order.push(i),
     onStart: (i) => started.push(i),
   });
   expect(JSON.stringify(parallel, null, 2)).toBe(JSON.stringify(serial, null, 2));
   expect(order).toEqual(files.map((_x, i) => i));
   expect(started).toEqual(files.map((_x, i) => i));
-  // Really in parallel: two workers started and answered for some of the files.
-  expect(stats.workers).toBe(2);
-  expect(stats.filesOnWorkers).toBeGreaterThan(0);
+  // Every file ran on a worker: the main thread only schedules.
+  expect(stats).toEqual({ workers: 2, filesOnWorkers: files.length });
   // strict: false reaches the workers too (text comparisons kept for the text report).
-  const loose = await auditFiles(files.slice(0, 5), { strict: false, threads: 2 });
+  const loose = await auditFiles(files.slice(0, 5), { strict: false, threads: 1 });
   expect(JSON.stringify(loose)).toBe(JSON.stringify(files.slice(0, 5).map((x) => auditFile(x, undefined, false))));
 });
 
-test("a worker that dies (here: its module throws on load) loses no file: the main thread audits them, same reports", async () => {
+test("workers that cannot start (their module throws on load) lose no file: the main thread audits them, same reports", async () => {
   const broken = path.join(f.dir, "broken-worker.js");
   require("fs").writeFileSync(broken, "throw new Error('worker failed to load');\n");
   const files = mixed();
   const stats = { workers: 0, filesOnWorkers: 0 };
-  const reports = await auditFiles(files, { threads: 3, stats: stats, workerEntry: broken });
+  const reports = await auditFiles(files, { threads: 2, stats: stats, workerEntry: broken });
   expect(stats).toEqual({ workers: 2, filesOnWorkers: 0 });
   expect(JSON.stringify(reports)).toBe(JSON.stringify(files.map((x) => auditFile(x, undefined, true))));
 });
@@ -85,7 +82,7 @@ test("main() with threads: progress and unreadable-file lines on stderr in comma
     });
     return { code: code, stdout: stdout, stderr: stderr };
   };
-  const serial = await go(1);
+  const serial = await go(0);
   const parallel = await go(2);
   expect(parallel).toEqual(serial);
   expect(serial.stderr).toContain("正在审核 22/22");

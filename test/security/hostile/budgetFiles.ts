@@ -1,0 +1,141 @@
+/**
+ * Hostile workbooks for the per-file budgets (issue 13, "limits as budgets"), built small in the test, never committed:
+ *  - `memoryHog`: a well-formed workbook that passes every reader check (cells under the cell budget, sizes and
+ *    ratios under the zip guard's limits) yet needs far more memory than one file's budget once parsed;
+ *  - `mergeBomb`: 3 KB with 20,000 merges of A1:Z190000 (issue 13 item 2): minutes of CPU where merges are expanded
+ *    without a cap, a quick refusal where they are capped; either way it must fail alone.
+ * (The generators of the other hostile files are secio's, in this folder too.)
+ */
+import * as zlib from "zlib";
+import { ZipInput, writeZip } from "../../io/fixtures";
+
+/** writeZip's archive, but deflating fast (level 1): the memory hog's 120 MB of XML would take long at level 6. */
+function fastZip(entries: ZipInput[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const comp = zlib.deflateRawSync(e.data, { level: 1 });
+    const crc = zlib.crc32(e.data);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(0x0800, 6);
+    lh.writeUInt16LE(8, 8);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(comp.length, 18);
+    lh.writeUInt32LE(e.data.length, 22);
+    lh.writeUInt16LE(name.length, 26);
+    locals.push(lh, name, comp);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(0x0800, 8);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(comp.length, 20);
+    ch.writeUInt32LE(e.data.length, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    centrals.push(ch, name);
+    offset += 30 + name.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat(locals.concat([cd, end]));
+}
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** The smallest .xlsx SheetJS and the fast reader accept: one worksheet with the given XML body. */
+export function oneSheetXlsx(sheetXml: string | Buffer, fast = false): Buffer {
+  return (fast ? fastZip : writeZip)([
+    {
+      name: "[Content_Types].xml",
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    },
+    {
+      name: "_rels/.rels",
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    },
+    { name: "xl/workbook.xml", data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><workbook ' + NS + '><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+    { name: "xl/worksheets/sheet1.xml", data: typeof sheetXml === "string" ? Buffer.from(sheetXml) : sheetXml },
+  ]);
+}
+
+function column(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * `rows` × 26 numeric cells, each a different amount with two decimals (as a 决算 table holds them). 4,600,000 cells
+ * (under the 5,000,000-cell budget) take about 120 MB of XML, 1.6 GB of heap once read: far over a 512 MB budget.
+ */
+export function memoryHog(rows = 177000): Buffer {
+  const cols: string[] = [];
+  for (let c = 0; c < 26; c++) cols.push(column(c));
+  const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet ' + NS + "><sheetData>")];
+  let part: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    part.push('<row r="' + r + '">');
+    for (let c = 0; c < 26; c++) part.push('<c r="' + cols[c] + r + '"><v>' + ((r * 26 + c) % 1000003) / 100 + "</v></c>");
+    part.push("</row>");
+    if (part.length > 1 << 16) {
+      chunks.push(Buffer.from(part.join("")));
+      part = [];
+    }
+  }
+  chunks.push(Buffer.from(part.join("") + "</sheetData></worksheet>"));
+  return oneSheetXlsx(Buffer.concat(chunks), true);
+}
+
+/**
+ * Cells at A1 and Z190000 (so the sheet's area is 4.94 million cells, under the cell budget) and `merges` identical
+ * merges of the whole area.
+ */
+export function mergeBomb(merges = 20000): Buffer {
+  const merge = '<mergeCell ref="A1:Z190000"/>';
+  return oneSheetXlsx(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet ' +
+      NS +
+      '><dimension ref="A1:Z190000"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>合计</t></is></c><c r="B1"><v>1</v></c></row><row r="190000"><c r="Z190000"><v>1</v></c></row></sheetData>' +
+      '<mergeCells count="' + merges + '">' + merge.repeat(merges) + "</mergeCells></worksheet>",
+  );
+}
+
+export interface BudgetHostile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** Both budget cases, named for the batch test. */
+export function budgetHostile(): BudgetHostile[] {
+  return [
+    { name: "memory-hog.xlsx", bytes: memoryHog() },
+    { name: "merge-bomb.xlsx", bytes: mergeBomb() },
+  ];
+}
