@@ -352,7 +352,8 @@ function summaryTables(wb: XLSX.WorkBook, base: BaseRow[]): void {
 /* ------------------------------------------------------------------ orchestration */
 
 function cliChildProcess(files: string[], tmp: string): { ms: number; exitCode: number | null; stdoutBytes: number; peakRssMB: number } {
-  // The real command through tsx, as `npm run audit` runs it; a preload records each node process's peak RSS.
+  // The real command as `npm run audit` runs it (scripts/cli.js: the compiled lib/, rebuilt first when stale; the
+  // build is done before timing); a preload records each node process's peak RSS.
   const preload = path.join(tmp, "rss-preload.cjs");
   const rssOut = path.join(tmp, "rss.txt");
   fs.writeFileSync(
@@ -360,9 +361,10 @@ function cliChildProcess(files: string[], tmp: string): { ms: number; exitCode: 
     "process.on('exit', function () { require('fs').appendFileSync(" + JSON.stringify(rssOut) + ", process.resourceUsage().maxRSS + '\\n'); });\n",
   );
   fs.rmSync(rssOut, { force: true });
-  const tsx = path.join(REPO, "node_modules", ".bin", "tsx");
+  const cli = path.join(REPO, "scripts", "cli.js");
+  spawnSync(process.execPath, [cli, "--version"], { cwd: REPO });
   const t0 = performance.now();
-  const p = spawnSync(tsx, ["src/cli/main.ts", "--format", "json"].concat(files), {
+  const p = spawnSync(process.execPath, [cli, "--format", "json"].concat(files), {
     cwd: REPO,
     encoding: "utf8",
     maxBuffer: 1024 * 1024 * 1024,
