@@ -17,6 +17,8 @@ export { MAX_MERGES_PER_SHEET, disjointAreas } from "./merges";
 /** The pane marks the figures of the narrative (taskpane/narrativeView.ts). */
 export { recognize } from "./recognize";
 export { analyseNarrative, markNarrative, EXTERNAL_SHEET } from "./narrative";
+/** Pasted text is accepted as a 情况说明 only when its section headings are recognised (narrative/pasted.ts). */
+export { narrativeHeadings } from "./narrative/pasted";
 export type { FigureMark, MarkStatus, NarrativeResult, Span } from "./narrative";
 /** The rule registry (npm run audit -- --rules). */
 export { NOT_IMPLEMENTED, RULE_REGISTRY, ruleMeta } from "./rules/registry";

@@ -4,8 +4,17 @@
  */
 import { Severity, TABLE_IDS } from "../engine";
 
-/** The accountants' words for the four severities. */
-export const SEVERITY_LABEL: { [k in Severity]: string } = { error: "不符", warning: "疑点", tail: "尾差", info: "说明" };
+/**
+ * The accountants' words for the four severities. info is 提示, not 说明, which read as 情况说明 (issue 10 item 9).
+ */
+export const SEVERITY_LABEL: { [k in Severity]: string } = { error: "不符", warning: "疑点", tail: "尾差", info: "提示" };
+
+/**
+ * The figures of a finding (issue 10 item 9): 计算数 for what the tables add up to (审核数 read as 审定数), 应为数 for
+ * the table figure a 情况说明 figure should equal, 文中数 for a figure quoted from the text, 允许误差 for the rounding
+ * tolerance (容差).
+ */
+export const FIGURE_LABEL = { expected: "计算数", expectedText: "应为数", actual: "报表数", actualText: "文中数", difference: "差额", tolerance: "允许误差" };
 
 /** Display order: most serious first. */
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "tail", "info"];

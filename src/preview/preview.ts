@@ -1,6 +1,7 @@
 /**
  * The browser preview: the real pane, engine and flag logic beside a rendering of a workbook, without Excel.
  * Opens the bundled sample (三门峡市行政审批和政务信息管理局 2024 年度部门决算) and any .xlsx the user picks.
+ * `?layout=pane` shows only the pane, 350 px wide, as the task pane of Excel (the e2e test and docs/ screenshots).
  */
 import * as XLSX from "@e965/xlsx";
 import { auditWithNarrative } from "../engine";
@@ -15,6 +16,9 @@ const SAMPLE_NAME = "2024-sanmenxia-xzsp.xlsx（示例）";
 function byId(id: string): HTMLElement {
   return document.getElementById(id) as HTMLElement;
 }
+
+// /preview.html?layout=pane: the pane alone at 350 px, as Excel shows it (the grid stays, hidden, as the host).
+if (/[?&]layout=pane\b/.test(window.location.search)) document.body.className += " pv-pane-only";
 
 const fileLabel = byId("pv-file");
 const grid = new Grid(byId("pv-tabs"), byId("pv-grid"), byId("pv-grid-status"));

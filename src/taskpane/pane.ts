@@ -1,15 +1,27 @@
 /**
  * The audit task pane: plain TypeScript and DOM, ES5-safe (runs in IE11 webviews of Office 2016/2019).
  * Everything about the workbook goes through the AuditHost it is given (Excel, the preview, or a test fake).
+ *
+ * Layout, most important first (issue 10): a sticky toolbar (and, while flags are in the workbook, one line
+ * saying so with a button to clear them), the status line, the board of the tables, the findings (不符 first,
+ * consequences folded under their root), 已复核, the overview (checks, 未审核), the 情况说明 panel folded, settings.
+ * Flags are written only when the user asks (标记单元格) or when the setting 审核后自动标记单元格 is on.
  */
-import { AuditOptions, AuditResult, Finding, NarrativeResult, Severity, WorkbookSnapshot } from "../engine";
+import { AuditOptions, AuditResult, Finding, NarrativeResult, WorkbookSnapshot } from "../engine";
 import { qualify } from "../present/address";
-import { countBySeverity, Filters, groupFindings, rank, tableKey } from "../present/groups";
+import { Filters } from "../present/groups";
 import { AuditHost, CancelledError, CancelToken } from "../present/host";
-import { SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
+import { ReviewStatus } from "../present/review";
+import { SEVERITY_LABEL } from "../present/labels";
+import { boardCells, renderBoard } from "./board";
+import { headline } from "./headline";
 import { S } from "./labels";
-import { clear, el, renderGroups, renderSummary, renderTableOptions } from "./render";
+import { ListNav } from "./listNav";
 import { mountNarrativeView } from "./narrativeView";
+import { clusters } from "./order";
+import { clear, el, findingItem, renderClusters, uncheckedBox } from "./render";
+import { reviewForm, Reviews } from "./reviewUi";
+import { buildFilters, buildSettings, SHELL } from "./shell";
 
 export interface PaneDeps {
   audit: (snapshot: WorkbookSnapshot, options?: AuditOptions) => AuditResult;
@@ -19,30 +31,14 @@ export interface PaneDeps {
 
 export interface Pane {
   audit(): Promise<void>;
+  /** Writes the flags of the open findings into the workbook (the 标记单元格 button). */
+  flag(): Promise<void>;
   clearFlags(): Promise<void>;
   exportReport(): Promise<void>;
   result(): AuditResult | null;
   /** Shows the findings on a cell, as when the user selects it in the grid. */
   showCell(sheet: string, cell: string): void;
 }
-
-const NOTES_KEY = "juesuanAudit.notes";
-
-const SHELL =
-  '<header class="jp-header"><h1 class="jp-title"></h1><span class="jp-level"></span></header>' +
-  '<div class="jp-toolbar" role="toolbar">' +
-  '<button type="button" class="jp-btn jp-primary" data-action="audit"></button>' +
-  '<button type="button" class="jp-btn" data-action="clear"></button>' +
-  '<button type="button" class="jp-btn" data-action="export"></button>' +
-  '<button type="button" class="jp-btn jp-cancel" data-action="cancel"></button>' +
-  "</div>" +
-  '<label class="jp-option"><input type="checkbox" data-option="notes"> <span class="jp-option-text"></span></label>' +
-  '<div class="jp-status" role="status" aria-live="polite"></div>' +
-  '<div class="jp-progress"><div class="jp-progress-bar"></div></div>' +
-  '<section class="jp-summary"></section>' +
-  '<div class="jp-filters"></div>' +
-  '<div class="jp-selected" aria-live="polite"></div>' +
-  '<div class="jp-results"></div>';
 
 function q(root: HTMLElement, sel: string): HTMLElement {
   return root.querySelector(sel) as HTMLElement;
@@ -68,56 +64,59 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
   root.innerHTML = SHELL;
   root.className = (root.className ? root.className + " " : "") + "jp-pane";
   root.setAttribute("data-state", "idle");
-  q(root, ".jp-title").textContent = S.title;
-  if (caps.apiLevel) q(root, ".jp-level").textContent = "ExcelApi " + caps.apiLevel;
 
-  const btnAudit = q(root, '[data-action="audit"]') as HTMLButtonElement;
-  const btnClear = q(root, '[data-action="clear"]') as HTMLButtonElement;
-  const btnExport = q(root, '[data-action="export"]') as HTMLButtonElement;
-  const btnCancel = q(root, '[data-action="cancel"]') as HTMLButtonElement;
-  btnAudit.textContent = S.audit;
-  btnClear.textContent = S.clear;
-  btnExport.textContent = S.export;
-  btnCancel.textContent = S.cancel;
+  const btn = function (a: string): HTMLButtonElement {
+    return q(root, '.jp-toolbar [data-action="' + a + '"]') as HTMLButtonElement;
+  };
+  const btnAudit = btn("audit");
+  const btnFlag = btn("flag");
+  const btnClear = btn("clear");
+  const btnExport = btn("export");
+  const btnCancel = btn("cancel");
   show(btnCancel, false);
   show(btnExport, caps.exportReport);
   btnExport.disabled = true;
+  btnFlag.disabled = true;
 
-  const notesBox = q(root, '[data-option="notes"]') as HTMLInputElement;
-  q(root, ".jp-option-text").textContent = S.notesOption + (caps.notes ? "" : S.notesUnavailable);
-  notesBox.disabled = !caps.notes;
-  notesBox.checked = caps.notes && readSetting() === "1";
-
+  const notice = q(root, ".jp-flags-notice");
   const status = q(root, ".jp-status");
   const progress = q(root, ".jp-progress");
   const bar = q(root, ".jp-progress-bar");
-  const summary = q(root, ".jp-summary");
+  const board = q(root, ".jp-board");
   const filtersBox = q(root, ".jp-filters");
   const selectedBox = q(root, ".jp-selected");
   const results = q(root, ".jp-results");
+  const reviewedBox = q(root, ".jp-reviewed");
+  const overview = q(root, ".jp-overview");
   show(progress, false);
   show(selectedBox, false);
+  show(notice, false);
 
   const filters: Filters = { severities: { error: true, warning: true, tail: true, info: true }, table: "" };
   let result: AuditResult | null = null;
   let busy = false;
   let token: CancelToken | null = null;
   let watching = false;
-  const tableSelect = buildFilters();
-  // 情况说明核对: paste box and the checked text with every figure marked (narrativeView.ts)
-  const narrativeBox = el("section", "jp-narrative");
-  root.insertBefore(narrativeBox, filtersBox);
-  const narrative = mountNarrativeView(narrativeBox, host, function () {
+  let flagsOn = false;
+  let autoFlag = false;
+  const reviews = new Reviews(host);
+  const nav = new ListNav(results);
+  const tableChip = buildFilters(filtersBox, filters, renderAll, function () {
+    pickTable("");
+  });
+  const narrative = mountNarrativeView(q(root, ".jp-narrative"), host, function () {
     void audit();
   });
-
-  function readSetting(): string | null {
-    try {
-      return deps.storage ? deps.storage.getItem(NOTES_KEY) : null;
-    } catch (_e) {
-      return null;
-    }
-  }
+  const settings = buildSettings(q(root, ".jp-settings"), caps, deps.storage || null, function (on) {
+    autoFlag = on;
+    if (host.saveSettings) host.saveSettings({ autoFlag: on }).catch(function () {});
+    if (on && result && !flagsOn) void flag();
+  });
+  if (host.loadSettings)
+    host.loadSettings().then(function (s) {
+      autoFlag = s.autoFlag;
+      settings.autoFlag.checked = s.autoFlag;
+    }, function () {});
 
   function setStatus(text: string, kind?: "error" | "warning" | "ok"): void {
     status.textContent = text;
@@ -129,68 +128,88 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     root.setAttribute("data-state", on ? "busy" : "done");
     btnAudit.disabled = on;
     btnClear.disabled = on;
+    btnFlag.disabled = on || !result;
     btnExport.disabled = on || !result;
     show(btnCancel, on);
     show(progress, on);
     if (!on) bar.style.width = "0";
   }
 
-  function buildFilters(): HTMLSelectElement {
-    filtersBox.appendChild(el("span", "jp-filter-label", S.filterSeverity + "："));
-    SEVERITY_ORDER.forEach(function (sev: Severity) {
-      const label = el("label", "jp-filter jp-sev-" + sev);
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = true;
-      box.setAttribute("data-filter-severity", sev);
-      box.onchange = function () {
-        filters.severities[sev] = box.checked;
-        renderList();
-      };
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + SEVERITY_LABEL[sev]));
-      filtersBox.appendChild(label);
-    });
-    const select = document.createElement("select");
-    select.setAttribute("data-filter", "table");
-    select.setAttribute("aria-label", S.filterTable);
-    select.onchange = function () {
-      filters.table = select.value;
-      renderList();
-    };
-    filtersBox.appendChild(select);
-    show(filtersBox, false);
-    return select;
+  function setFlagsOn(on: boolean): void {
+    flagsOn = on;
+    show(notice, on);
+    root.setAttribute("data-flags", on ? "on" : "off");
   }
 
-  function renderList(): void {
+  function pickTable(t: string): void {
+    filters.table = t;
+    renderAll();
+  }
+
+  function summaryText(): string {
+    if (!result) return "";
+    if (!result.findings.length) return S.noFindings;
+    const text = headline(reviews.open(), result.missing, reviews.reviewedCount());
+    return text + (narrative.pasted() ? "情况说明按粘贴的文字核对。" : "");
+  }
+
+  /** Board, list, 已复核 and overview from the current result, marks and filters. */
+  function renderAll(): void {
     if (!result) return;
-    renderGroups(results, groupFindings(result.findings, filters), result.findings);
-    if (!result.findings.length) results.appendChild(el("p", "jp-empty", S.noFindings));
-  }
-
-  function renderResult(r: AuditResult): void {
-    result = r;
-    btnAudit.textContent = S.reaudit;
-    renderSummary(summary, r);
-    const tables: string[] = [];
-    r.findings.forEach(function (f) {
-      const t = tableKey(f);
-      if (tables.indexOf(t) < 0) tables.push(t);
-    });
-    tables.sort(function (a, b) {
-      return rank(a) - rank(b) || (a < b ? -1 : 1);
-    });
-    renderTableOptions(tableSelect, tables, filters.table);
-    filters.table = tableSelect.value;
+    const r = result;
+    const narr = narrative.result();
+    renderBoard(board, boardCells(r, reviews.open(), r.findings, !!narr && narr.source !== "none"), filters.table, pickTable);
+    tableChip(filters.table);
     show(filtersBox, r.findings.length > 0);
-    show(selectedBox, false);
-    renderList();
+    const list = clusters(r.findings, filters, function (i) {
+      return reviews.markOf(i) !== null;
+    });
+    renderClusters(results, list, r.findings, {});
+    if (!r.findings.length) results.appendChild(el("p", "jp-empty", S.noFindings));
+    else if (!list.length) results.appendChild(el("p", "jp-empty-filter", "按当前筛选没有需要处理的结果。"));
+    renderReviewed();
+    nav.reset();
   }
 
-  function countsText(r: AuditResult): string {
-    const n = countBySeverity(r.findings);
-    return "审核完成：不符 " + n.error + " 处，疑点 " + n.warning + " 处，尾差 " + n.tail + " 处。";
+  function renderReviewed(): void {
+    clear(reviewedBox);
+    const idx = reviews.reviewedIndexes();
+    show(reviewedBox, idx.length > 0);
+    if (!idx.length || !result) return;
+    const ul = el("ul", "jp-list");
+    idx.forEach(function (i) {
+      const m = reviews.markOf(i);
+      ul.appendChild(findingItem(result!.findings[i], i, false, m ? { status: m.status === "忽略" ? S.ignored : S.verified, note: m.note } : null));
+    });
+    const toggle = el("button", "jp-fold", S.reviewed + " " + idx.length + " 条（不计入数目，不标记）") as HTMLButtonElement;
+    toggle.type = "button";
+    toggle.setAttribute("data-action", "reviewed-panel");
+    toggle.setAttribute("aria-expanded", "false");
+    ul.style.display = "none";
+    toggle.onclick = function () {
+      const open = ul.style.display === "none";
+      show(ul, open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    reviewedBox.appendChild(toggle);
+    reviewedBox.appendChild(ul);
+  }
+
+  function renderOverview(r: AuditResult): void {
+    clear(overview);
+    const nc = r.notChecked || [];
+    const checks = el("div", "jp-checks", S.checks + " " + r.summary.checks + " 项，通过 " + r.summary.passed + " 项，" + S.notChecked + " " + nc.length + " 项" + (r.unit ? "；单位：" + r.unit : ""));
+    checks.setAttribute("data-not-checked", String(nc.length));
+    overview.appendChild(checks);
+    if (nc.length) overview.appendChild(uncheckedBox(nc));
+  }
+
+  async function writeFlags(): Promise<string> {
+    if (!result) return "";
+    setStatus(S.flagging);
+    const out = await host.applyFlags(reviews.open(), { notes: settings.notes.checked });
+    setFlagsOn(out.flagged > 0);
+    return out.problem || "";
   }
 
   async function audit(): Promise<void> {
@@ -200,20 +219,26 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     token = t;
     try {
       setStatus(S.reading);
-      const snapshot = await host.readSnapshot(function (p) {
+      if (host.flagsPresent && !flagsOn) setFlagsOn(await host.flagsPresent().catch(function () {
+        return false;
+      }));
+      const snap = await host.readSnapshot(function (p) {
         setStatus(p.message);
         bar.style.width = (p.total ? Math.round((100 * p.done) / p.total) : 0) + "%";
       }, t);
       if (t.cancelled) throw new CancelledError();
       setStatus(S.auditing);
-      await yieldUi();
-      const r = deps.audit(snapshot, narrative.options());
-      renderResult(r);
-      narrative.update(snapshot, (r as { narrative?: NarrativeResult | null }).narrative);
-      setStatus(S.flagging);
-      const out = await host.applyFlags(r.findings, { notes: notesBox.checked });
-      if (out.problem) setStatus(countsText(r) + out.problem, "warning");
-      else setStatus(countsText(r), r.findings.length ? undefined : "ok");
+      await Promise.all([yieldUi(), reviews.load()]);
+      const r = deps.audit(snap, narrative.options());
+      result = r;
+      reviews.apply(r.findings, snap);
+      btnAudit.textContent = S.reaudit;
+      narrative.update(snap, (r as { narrative?: NarrativeResult | null }).narrative);
+      renderOverview(r);
+      renderAll();
+      show(selectedBox, false);
+      const problem = autoFlag || flagsOn ? await writeFlags() : "";
+      setStatus(summaryText() + problem, problem ? "warning" : r.findings.length ? undefined : "ok");
       watchSelection();
     } catch (e) {
       if (e instanceof CancelledError || (t.cancelled && (e as Error).name === "CancelledError")) setStatus(S.cancelled);
@@ -232,11 +257,25 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     });
   }
 
+  async function flag(): Promise<void> {
+    if (busy || !result) return;
+    setBusy(true);
+    try {
+      const problem = await writeFlags();
+      setStatus(summaryText() + problem, problem ? "warning" : undefined);
+    } catch (e) {
+      setStatus("未能标记单元格：" + message(e), "error");
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function clearFlags(): Promise<void> {
     if (busy) return;
     setBusy(true);
     try {
       const n = await host.clearFlags();
+      setFlagsOn(false);
       setStatus(S.cleared + "（" + n + " 处）。", "ok");
     } catch (e) {
       setStatus("清除标记未完成：" + message(e), "error");
@@ -249,7 +288,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     if (busy || !result || !host.exportReport) return;
     setBusy(true);
     try {
-      const name = await host.exportReport(result);
+      const name = await host.exportReport(result, reviews.all());
       setStatus(S.exported + "「" + name + "」，共 " + result.findings.length + " 条。", "ok");
     } catch (e) {
       setStatus("导出未完成：" + message(e), "error");
@@ -258,37 +297,56 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     }
   }
 
-  function items(): HTMLElement[] {
-    const list = results.querySelectorAll(".jp-item");
-    const out: HTMLElement[] = [];
-    for (let i = 0; i < list.length; i++) out.push(list[i] as HTMLElement);
-    return out;
-  }
-
-  function itemOf(node: Node | null): HTMLElement | null {
-    // Element.closest is missing in IE11: walk up by hand.
-    while (node && node !== results) {
-      if (node.nodeType === 1 && (node as HTMLElement).getAttribute("data-index") !== null) return node as HTMLElement;
-      node = node.parentNode;
+  /** 核实/忽略/撤销 on the card at `li`: a small form first (note or reason), then the mark is stored. */
+  function review(li: HTMLElement, action: string): void {
+    const i = Number(li.getAttribute("data-index"));
+    if (action === "unreview") {
+      void commit(i, null, "");
+      return;
     }
-    return null;
+    const status: ReviewStatus = action === "ignore" ? "忽略" : "已核实";
+    const actions = nav.ownActions(li);
+    const foot = actions && (actions.parentNode as HTMLElement);
+    const next = foot && (foot.nextSibling as HTMLElement | null);
+    if (!foot || (next && next.getAttribute && next.getAttribute("data-review-form"))) return;
+    const form = reviewForm(
+      status,
+      function (note) {
+        void commit(i, status, note);
+      },
+      function () {
+        li.removeChild(form);
+        li.focus();
+      },
+    );
+    li.insertBefore(form, foot.nextSibling);
+    (form.querySelector("input") as HTMLInputElement).focus();
   }
 
-  function markCurrent(indexes: number[], cls: string): HTMLElement[] {
-    const hit: HTMLElement[] = [];
-    items().forEach(function (li) {
-      const on = indexes.indexOf(Number(li.getAttribute("data-index"))) >= 0;
-      li.className = li.className.replace(new RegExp("\\s*" + cls + "\\b", "g"), "") + (on ? " " + cls : "");
-      if (on) hit.push(li);
-    });
-    return hit;
+  async function commit(i: number, status: ReviewStatus | null, note: string): Promise<void> {
+    if (!result) return;
+    try {
+      await reviews.set(i, status, note);
+    } catch (e) {
+      setStatus("复核标记未能存入工作簿：" + message(e) + "。本次会话内仍有效。", "warning");
+    }
+    renderAll();
+    let problem = "";
+    if (flagsOn && !busy) {
+      try {
+        problem = await writeFlags();
+      } catch (e) {
+        problem = "未能更新标记：" + message(e);
+      }
+    }
+    setStatus(summaryText() + problem, problem ? "warning" : undefined);
   }
 
   function go(li: HTMLElement): void {
     if (!result) return;
     const i = Number(li.getAttribute("data-index"));
     const f: Finding = result.findings[i];
-    markCurrent([i], "jp-current");
+    nav.mark([i], "jp-current");
     if (!f.cell) return;
     host.select(f.sheet, f.cell).catch(function (e) {
       setStatus("无法定位到 " + f.sheet + "!" + f.cell + "：" + message(e), "error");
@@ -309,42 +367,41 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     clear(selectedBox);
     if (!hits.length) {
       show(selectedBox, false);
-      markCurrent([], "jp-hit");
+      nav.mark([], "jp-hit");
       return;
     }
     selectedBox.appendChild(el("div", "jp-selected-title", S.selectedCell + " " + sheet + "!" + cell + "："));
     hits.forEach(function (i) {
       const f = result!.findings[i];
-      selectedBox.appendChild(el("div", "jp-selected-line jp-sev-" + f.severity, SEVERITY_LABEL[f.severity] + " " + f.rule + "：" + f.message));
+      const m = reviews.markOf(i);
+      selectedBox.appendChild(el("div", "jp-selected-line jp-sev-" + f.severity, SEVERITY_LABEL[f.severity] + (m ? "（" + m.status + "）" : "") + " " + f.rule + "：" + f.message));
     });
     show(selectedBox, true);
-    const shown = markCurrent(hits, "jp-hit");
+    const shown = nav.mark(hits, "jp-hit");
     // jsdom has no scrollIntoView; every webview does.
     if (shown.length && typeof shown[0].scrollIntoView === "function") shown[0].scrollIntoView(false);
   }
 
-  results.onclick = function (e: MouseEvent) {
-    const li = itemOf(e.target as Node);
-    if (li) go(li);
+  nav.onGo = go;
+  nav.onAction = function (li, action) {
+    if (action === "verify" || action === "ignore" || action === "unreview") review(li, action);
   };
-  results.onkeydown = function (e: KeyboardEvent) {
-    const li = itemOf(e.target as Node);
-    if (!li) return;
-    const key = e.key || "";
-    if (key === "Enter" || key === " " || key === "Spacebar") {
-      e.preventDefault();
-      go(li);
-    } else if (key === "ArrowDown" || key === "Down" || key === "ArrowUp" || key === "Up") {
-      e.preventDefault();
-      const all = items();
-      const at = all.indexOf(li) + (key === "ArrowDown" || key === "Down" ? 1 : -1);
-      if (at >= 0 && at < all.length) all[at].focus();
-    }
+  reviewedBox.onclick = function (e: MouseEvent) {
+    const t = e.target as HTMLElement;
+    const action = t && t.getAttribute ? t.getAttribute("data-action") : null;
+    const li = nav.itemOf(t, reviewedBox);
+    if (li && action === "unreview") review(li, action);
   };
   btnAudit.onclick = function () {
     void audit();
   };
+  btnFlag.onclick = function () {
+    void flag();
+  };
   btnClear.onclick = function () {
+    void clearFlags();
+  };
+  (q(notice, '[data-action="clear-flags"]') as HTMLButtonElement).onclick = function () {
     void clearFlags();
   };
   btnExport.onclick = function () {
@@ -353,31 +410,14 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
   btnCancel.onclick = function () {
     if (token) token.cancelled = true;
   };
-  notesBox.onchange = function () {
-    try {
-      if (deps.storage) deps.storage.setItem(NOTES_KEY, notesBox.checked ? "1" : "0");
-    } catch (_e) {
-      // Storage can be unavailable in some webviews; the option then lasts for this session only.
-    }
-    if (result && !busy) {
-      const r = result;
-      setBusy(true);
-      host
-        .applyFlags(r.findings, { notes: notesBox.checked })
-        .then(function (out) {
-          setStatus(countsText(r) + (out.problem || ""), out.problem ? "warning" : undefined);
-        })
-        .catch(function (e) {
-          setStatus("未能更新标记：" + message(e), "error");
-        })
-        .then(function () {
-          setBusy(false);
-        });
-    }
+  settings.notes.onchange = function () {
+    settings.saveNotes();
+    if (flagsOn) void flag();
   };
 
   return {
     audit: audit,
+    flag: flag,
     clearFlags: clearFlags,
     exportReport: exportReport,
     result: function () {

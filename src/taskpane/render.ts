@@ -1,10 +1,11 @@
-/** DOM building for the pane: summary, filters and the findings list. Text always goes in through textContent. */
-import { AuditResult, Finding, NotChecked, Severity, TABLE_IDS, TableStats } from "../engine";
+/** DOM building for the pane: the finding cards, the list in clusters, the 未审核 box. Text always goes in through textContent. */
+import { Finding, NotChecked } from "../engine";
 import { qualify } from "../present/address";
-import { countBySeverity, Group } from "../present/groups";
-import { SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
+import { SEVERITY_LABEL } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import { S } from "./labels";
+import { Cluster } from "./order";
+import { compactRefs } from "./refs";
 
 export function el(tag: string, className?: string, text?: string): HTMLElement {
   const e = document.createElement(tag);
@@ -17,108 +18,68 @@ export function clear(node: HTMLElement): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-export function renderSummary(box: HTMLElement, result: AuditResult): void {
-  clear(box);
-  const n = countBySeverity(result.findings);
-  const counts = el("div", "jp-counts");
-  SEVERITY_ORDER.forEach(function (sev) {
-    const c = el("span", "jp-count jp-sev-" + sev);
-    c.setAttribute("data-count", sev);
-    c.appendChild(el("span", "jp-count-label", SEVERITY_LABEL[sev]));
-    c.appendChild(el("b", "jp-count-n", String(n[sev])));
-    counts.appendChild(c);
-  });
-  box.appendChild(counts);
-
-  const notChecked = result.notChecked || [];
-  const checks = el("div", "jp-checks", S.checks + " " + result.summary.checks + " 项，通过 " + result.summary.passed + " 项，" + S.notChecked + " " + notChecked.length + " 项");
-  checks.setAttribute("data-not-checked", String(notChecked.length));
-  box.appendChild(checks);
-  if (notChecked.length) box.appendChild(uncheckedBox(notChecked));
-
-  const tables = el("div", "jp-tables");
-  tables.appendChild(el("span", "jp-tables-label", S.tablesFound + "："));
-  const found: { [id: string]: string } = {};
-  result.tables.forEach(function (t) {
-    found[t.id] = t.sheet;
-  });
-  const stats: { [id: string]: TableStats } = {};
-  (result.tableStats || []).forEach(function (t) {
-    stats[t.table] = t;
-  });
-  TABLE_IDS.forEach(function (id) {
-    const chip = el("span", found[id] ? "jp-chip jp-chip-found" : "jp-chip jp-chip-missing", id.replace("公开", ""));
-    chip.setAttribute("title", (found[id] ? id + "：工作表「" + found[id] + "」" : id + "：" + S.tablesMissing) + statsText(stats[id]));
-    if (stats[id] && stats[id].notChecked) chip.className += " jp-chip-unchecked";
-    chip.setAttribute("data-table", id);
-    chip.setAttribute("data-found", found[id] ? "true" : "false");
-    tables.appendChild(chip);
-  });
-  box.appendChild(tables);
-  if (result.missing.length) box.appendChild(el("div", "jp-missing", S.tablesMissing + "：" + result.missing.join("、")));
-  if (result.unit) box.appendChild(el("div", "jp-unit", "单位：" + result.unit));
+export function button(className: string, text: string, action?: string): HTMLButtonElement {
+  const b = el("button", className, text) as HTMLButtonElement;
+  b.type = "button";
+  if (action) b.setAttribute("data-action", action);
+  return b;
 }
 
-/** "；通过 135，有结果 5，未审核 0" for a table chip's tooltip. */
-function statsText(t: TableStats | undefined): string {
-  return t ? "；通过 " + t.passed + "，有结果 " + t.withFindings + "，" + S.notChecked + " " + t.notChecked : "";
+/** A hidden list under a toggle button (not <details>, which IE11 lacks); returns the box, the list goes in `body`. */
+export function foldable(className: string, title: string, body: HTMLElement, open: boolean): HTMLElement {
+  const box = el("div", className);
+  const toggle = button("jp-fold", title);
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  body.style.display = open ? "" : "none";
+  toggle.onclick = function () {
+    const now = body.style.display === "none";
+    body.style.display = now ? "" : "none";
+    toggle.setAttribute("aria-expanded", now ? "true" : "false");
+  };
+  box.appendChild(toggle);
+  box.appendChild(body);
+  return box;
 }
 
-/**
- * The 未审核 checks: a button that opens a short list, one line per table, reason and absence (present/unchecked).
- * A plain toggle, not <details>, which IE11 (Office 2016/2019) does not support.
- */
-function uncheckedBox(list: NotChecked[]): HTMLElement {
-  const box = el("div", "jp-unchecked");
-  const toggle = el("button", "jp-unchecked-toggle", S.notChecked + " " + list.length + " 项" + S.notCheckedWhy);
-  toggle.setAttribute("type", "button");
-  toggle.setAttribute("aria-expanded", "false");
+/** The 未审核 checks: one line per table, reason and absence (present/unchecked), folded. */
+export function uncheckedBox(list: NotChecked[]): HTMLElement {
   const ul = el("ul", "jp-unchecked-list");
-  ul.style.display = "none";
   groupUnchecked(list).forEach(function (g) {
     const li = el("li", "jp-unchecked-item", uncheckedText(g));
     li.setAttribute("data-reason", g.reason);
     li.setAttribute("data-table", g.table);
     ul.appendChild(li);
   });
-  toggle.onclick = function () {
-    const open = ul.style.display === "none";
-    ul.style.display = open ? "" : "none";
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
-  };
-  box.appendChild(toggle);
-  box.appendChild(ul);
-  return box;
+  return foldable("jp-unchecked", S.notChecked + " " + list.length + " 项" + S.notCheckedWhy, ul, false);
 }
 
-/** The table <select>: 全部表 plus the tables that have findings, keeping the current choice when possible. */
-export function renderTableOptions(select: HTMLSelectElement, groups: string[], current: string): void {
-  while (select.options.length) select.remove(0);
-  const all = document.createElement("option");
-  all.value = "";
-  all.text = S.filterAll;
-  select.add(all);
-  groups.forEach(function (t) {
-    const o = document.createElement("option");
-    o.value = t;
-    o.text = t;
-    select.add(o);
-  });
-  select.value = groups.indexOf(current) >= 0 ? current : "";
+/** A label and its value kept on one line (white-space: nowrap): 允许误差 never splits from 0.03 at 350 px. */
+function pair(box: HTMLElement, label: string, value: string | null | undefined): void {
+  if (value === null || value === undefined || value === "") return;
+  const p = el("span", "jp-pair");
+  p.appendChild(el("span", "jp-pair-label", label));
+  p.appendChild(el("span", "jp-pair-value", value));
+  box.appendChild(p);
 }
 
-function figure(dl: HTMLElement, label: string, value: string | null): void {
-  if (value === null || value === undefined) return;
-  dl.appendChild(el("dt", undefined, label));
-  dl.appendChild(el("dd", undefined, value));
+function isText(f: Finding): boolean {
+  return f.table === "情况说明";
 }
 
-export function findingItem(f: Finding, index: number, echo: boolean, echoes: number): HTMLElement {
-  const li = el("li", "jp-item" + (echo ? " jp-echo" : ""));
+export interface ReviewInfo {
+  status: string;
+  note: string;
+}
+
+/**
+ * One finding as a compact card. `review` set: the card of the 已复核 list (mark, note, 撤销). Every card is one
+ * tab stop at most (the list's roving tabindex, pane.ts); its buttons follow it.
+ */
+export function findingItem(f: Finding, index: number, consequence: boolean, review: ReviewInfo | null): HTMLElement {
+  const li = el("li", "jp-item" + (consequence ? " jp-echo" : ""));
   li.setAttribute("data-severity", f.severity);
   li.setAttribute("data-index", String(index));
-  li.setAttribute("tabindex", "0");
-  li.setAttribute("role", "button");
+  li.setAttribute("tabindex", "-1");
   const where = f.cell ? qualify(f.sheet, f.cell) : f.sheet;
   li.setAttribute("aria-label", SEVERITY_LABEL[f.severity] + " " + f.rule + " " + where + "：" + f.message);
 
@@ -129,37 +90,66 @@ export function findingItem(f: Finding, index: number, echo: boolean, echoes: nu
   li.appendChild(head);
   li.appendChild(el("div", "jp-msg", f.message));
 
-  const dl = el("dl", "jp-figs");
-  figure(dl, S.expected, f.expected);
-  figure(dl, S.actual, f.actual);
-  figure(dl, S.difference, f.difference);
-  figure(dl, S.tolerance, f.tolerance);
-  if (dl.firstChild) li.appendChild(dl);
+  const figs = el("div", "jp-figs");
+  pair(figs, isText(f) ? S.actualText : S.actual, f.actual);
+  pair(figs, isText(f) ? S.expectedText : S.expected, f.expected);
+  pair(figs, S.difference, f.difference);
+  pair(figs, S.tolerance, f.tolerance);
+  if (figs.firstChild) li.appendChild(figs);
 
-  if (f.cause) li.appendChild(el("div", "jp-cause", S.cause + "：" + f.cause));
-  if (echoes) li.appendChild(el("div", "jp-echo-count", (f.severity === "tail" ? S.echoes : S.consequences) + " " + echoes + " 处（列在下方）"));
-  if (f.excerpt) li.appendChild(el("blockquote", "jp-excerpt", f.excerpt));
-  if (f.related && f.related.length) li.appendChild(el("div", "jp-related", S.related + "：" + f.related.join("，")));
+  if (f.cause && !consequence) li.appendChild(el("div", "jp-cause", S.cause + "：" + String(f.cause)));
+  // The quoted text is a tooltip, not a block: the message already quotes what matters (compact cards).
+  if (f.excerpt) li.setAttribute("title", "原文：" + f.excerpt);
+
+  // Last line: 相关单元格 as ranges, and the review actions at its right.
+  const foot = el("div", "jp-foot");
+  foot.appendChild(el("span", "jp-related", f.related && f.related.length ? S.related + "：" + compactRefs(f.related, f.sheet).join("、") : ""));
+  li.appendChild(foot);
+  const actions = el("span", "jp-actions");
+  if (review) {
+    li.setAttribute("data-review", review.status);
+    actions.appendChild(el("span", "jp-review-mark", review.status + (review.note ? "：" + review.note : "")));
+    actions.appendChild(button("jp-link", S.undo, "unreview"));
+  } else {
+    actions.appendChild(button("jp-link", S.verify, "verify"));
+    actions.appendChild(button("jp-link", S.ignore, "ignore"));
+  }
+  foot.appendChild(actions);
   return li;
 }
 
-export function renderGroups(box: HTMLElement, groups: Group[], findings: Finding[]): void {
+/**
+ * The list: a heading per severity (不符 first), each cluster's root card and, folded under it, the findings that
+ * follow from it ("由此引起 3 处" / "连带尾差 3 处").
+ */
+export function renderClusters(box: HTMLElement, list: Cluster[], findings: Finding[], expanded: { [root: number]: boolean }): void {
   clear(box);
-  groups.forEach(function (g) {
-    const section = el("section", "jp-group");
-    section.setAttribute("data-table", g.table);
-    const h = el("h2", "jp-group-title", g.table);
-    h.appendChild(el("span", "jp-group-n", String(g.rows.length)));
-    section.appendChild(h);
-    const ul = el("ul", "jp-list");
-    g.rows.forEach(function (r) {
-      ul.appendChild(findingItem(findings[r.index], r.index, r.echo, r.echoes.length));
-    });
-    section.appendChild(ul);
-    box.appendChild(section);
+  let section: HTMLElement | null = null;
+  let sev = "";
+  const counts: { [s: string]: number } = {};
+  list.forEach(function (c) {
+    counts[c.severity] = (counts[c.severity] || 0) + 1 + c.consequences.length;
   });
-}
-
-export function severityLabel(s: Severity): string {
-  return SEVERITY_LABEL[s];
+  list.forEach(function (c) {
+    if (c.severity !== sev || !section) {
+      sev = c.severity;
+      const h = el("h2", "jp-sev-title jp-sev-" + sev, SEVERITY_LABEL[c.severity]);
+      h.appendChild(el("span", "jp-group-n", String(counts[sev])));
+      box.appendChild(h);
+      section = el("ul", "jp-list");
+      section.setAttribute("data-severity-group", sev);
+      box.appendChild(section);
+    }
+    const li = findingItem(findings[c.root], c.root, false, null);
+    section.appendChild(li);
+    if (!c.consequences.length) return;
+    const sub = el("ul", "jp-list jp-sub");
+    c.consequences.forEach(function (i) {
+      sub.appendChild(findingItem(findings[i], i, true, null));
+    });
+    const label = (findings[c.root].severity === "tail" ? S.echoes : S.consequences) + " " + c.consequences.length + " 处";
+    const fold = foldable("jp-consequences", label, sub, !!expanded[c.root]);
+    fold.setAttribute("data-root", String(c.root));
+    li.appendChild(fold);
+  });
 }

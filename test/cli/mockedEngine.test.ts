@@ -81,7 +81,7 @@ test("text layout: tables in order, errors first, echo indented under its cause,
     "    [尾差] 公开03表!C10  实际 585.44 / 应为 585.45，差额 -0.01，容差 ±0.015  (T03.1) 行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。",
     "      └ [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。",
     "  【情况说明】",
-    "    [说明] 情况说明!A3  实际 46.11 / 应为 46.15，差额 -0.04，容差 ±0.22  (N.3) 比率尾差。",
+    "    [提示] 情况说明!A3  实际 46.11 / 应为 46.15，差额 -0.04，容差 ±0.22  (N.3) 比率尾差。",
     "        原文：“占 46.11%”",
     "  【工作簿】",
     "    [疑点] 公开09表  (W.1) 工作簿级提示。",
@@ -148,7 +148,7 @@ test("a text comparison (non-decimal expected/actual) is null in JSON, shown as 
   next = result([fnd({ rule: "N-PUNCT", severity: "info", table: "情况说明", sheet: "情况说明", cell: "A20", expected: "决算数", actual: "决算书", message: "疑为笔误。" })]);
   const json = JSON.parse((await run(["--format", "json", f.sample])).stdout).reports[0].findings[0];
   expect([json.expected, json.actual, json.difference, json.tolerance]).toEqual([null, null, null, null]);
-  expect((await run([f.sample])).stdout).toContain("[说明] 情况说明!A20  实际 决算书 / 应为 决算数  (N-PUNCT) 疑为笔误。");
+  expect((await run([f.sample])).stdout).toContain("[提示] 情况说明!A20  实际 决算书 / 应为 决算数  (N-PUNCT) 疑为笔误。");
 });
 
 test("--narrative .txt (UTF-8 with BOM, and GBK) and .docx reach the engine as text", async () => {

@@ -4,7 +4,8 @@
  * sample's 尾差 flagged, click a finding and see its cell selected, clear the flags.
  *
  * Without Chromium the browser part is skipped with a message — unless CI is set, where it must run.
- * UPDATE_SCREENSHOT=1 also writes docs/preview.png (the README's screenshot).
+ * UPDATE_SCREENSHOT=1 also writes docs/preview.png (the README's screenshot) and docs/pane-350-1x.png / -2x.png
+ * (committed after `pngquant --quality=70-95`, which makes them a third of the size).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -28,8 +29,12 @@ const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
  * no iterator protocol for for..of over arrays (downlevelIteration off, −23 KB), core-js Symbol without its
  * JSON.stringify patch and no polyfill for what the bundle never calls (−7 KB, WeakSet added: the test below) —
  * leaving 307 KB of code the first audit runs; 320 KB keeps ~13 KB for what lands before the freeze. Growing past it needs the same measurement again, not a new number.
+ * Raised to 330 KB for issue 10's pane (the status board, the review workflow 核实/忽略 with its stored marks,
+ * pasted-text acceptance through the engine's section recogniser, the folded list in severity order, roving
+ * keyboard focus, flags-present notice and settings): measured 313 → 328 KB, all of it code the pane runs on open
+ * (the review marks are read before the first list is drawn). A minifier with more passes saved 0.1 % only.
  */
-const PANE_BUDGET = 320 * 1024;
+const PANE_BUDGET = 330 * 1024;
 /** The function file (polyfills + commands) did not grow: it keeps the original 300 KB. */
 const COMMANDS_BUDGET = 300 * 1024;
 const PROD_URL = "https://audit.test.example/addin/";
@@ -62,7 +67,7 @@ describe("shipped bundles", () => {
     expect(res + "").not.toContain("error");
   });
 
-  test("pane JavaScript (polyfills + pane) stays within 320 KB minified", () => {
+  test("pane JavaScript (polyfills + pane) stays within 330 KB minified", () => {
     const pane = size("polyfill.js") + size("taskpane.js");
     console.log("pane JavaScript " + pane + " B of " + PANE_BUDGET + " B; bundle sizes: polyfill " + size("polyfill.js") + " B, taskpane " + size("taskpane.js") + " B, commands " + size("commands.js") + " B, preview " + size("preview.js") + " B; build " + buildMs + " ms");
     expect(pane).toBeLessThanOrEqual(PANE_BUDGET);
@@ -182,6 +187,10 @@ describeBrowser("preview in Chromium", () => {
     await page.click('[data-action="audit"]');
     await page.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done" && /审核完成/.test(document.querySelector(".jp-status")!.textContent || ""), undefined, { timeout: 30000 });
     expect(await state()).toBe("done");
+    // Flags only when asked (issue 10): none after the audit, then 标记单元格.
+    expect(await page.locator("[data-flag]").count()).toBe(0);
+    await page.click('.jp-toolbar [data-action="flag"]');
+    await page.waitForSelector('#app[data-flags="on"]');
     expect(await page.locator("[data-severity]").count()).toBe(EXPECTED.length);
     expect(await page.locator('[data-severity="tail"]').count()).toBe(EXPECTED.filter((f) => f.severity === "tail").length);
 
@@ -203,9 +212,9 @@ describeBrowser("preview in Chromium", () => {
     }
 
     // A finding on another sheet: its sheet becomes active and its cell selected.
-    const index = EXPECTED.findIndex((f) => f.sheet === "公开06表" && f.cell === "I34");
+    const index = EXPECTED.findIndex((f) => f.sheet === "公开06表" && f.cell === "F6");
     await page.click('[data-severity][data-index="' + index + '"]');
-    await page.waitForSelector('td[data-cell="I34"][data-selected]');
+    await page.waitForSelector('td[data-cell="F6"][data-selected]');
     expect(await page.getAttribute(".pv-tab-active", "data-sheet")).toBe("公开06表");
     expect(await page.locator("[data-selected]").count()).toBe(1);
 
@@ -214,7 +223,7 @@ describeBrowser("preview in Chromium", () => {
     await page.click('td[data-cell="C10"]');
     await page.waitForSelector(".jp-selected .jp-selected-line");
     expect(await page.textContent(".jp-selected")).toContain("T03.1");
-    await page.click('[data-severity="tail"][data-index="' + EXPECTED.findIndex((f) => f.sheet === "公开03表" && f.cell === "C10") + '"]');
+    await page.click('.jp-results [data-severity="tail"][data-index="' + EXPECTED.findIndex((f) => f.sheet === "公开03表" && f.cell === "C10") + '"]');
 
     await page.evaluate(() => {
       document.querySelector(".pv-pane")!.scrollTop = 0; // the summary at the top of the pane for the picture
@@ -224,7 +233,7 @@ describeBrowser("preview in Chromium", () => {
     await page.screenshot({ path: shot });
     if (process.env.UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(ROOT, "docs", "preview.png"));
 
-    await page.click('[data-action="clear"]');
+    await page.click('.jp-toolbar [data-action="clear"]');
     await page.waitForFunction(() => /已清除标记/.test(document.querySelector(".jp-status")!.textContent || ""));
     expect(await page.locator("[data-flag]").count()).toBe(0);
     expect(await page.locator("[data-flag-related]").count()).toBe(0);
@@ -240,8 +249,164 @@ describeBrowser("preview in Chromium", () => {
     await page.waitForFunction(() => (document.getElementById("pv-file")!.textContent || "").indexOf("某单位2024年度部门决算.xlsx") >= 0);
     await page.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done" && /审核完成/.test(document.querySelector(".jp-status")!.textContent || ""));
     expect(await page.locator("[data-severity]").count()).toBe(EXPECTED.length);
+    await page.click('.jp-toolbar [data-action="flag"]');
+    await page.waitForSelector('#app[data-flags="on"]');
     expect(await page.locator('.pv-tab[data-flagged]').count()).toBe(new Set(planFlags(EXPECTED, sampleSnapshot()).map((f) => f.sheet)).size);
     expect(await page.locator(".pv-tab").count()).toBe(sampleSnapshot().sheets.length);
+  });
+
+  /**
+   * The pane alone at 350 px (/preview.html?layout=pane), as Excel shows it: the board and the first 不符 on the
+   * first screen, the board's counts, 忽略 across a 重新审核 with its flag gone, pasted text refused, the tab order.
+   * UPDATE_SCREENSHOT=1 writes docs/pane-350-1x.png and docs/pane-350-2x.png.
+   */
+  describe("the pane alone at 350 px", () => {
+    const H = 640;
+    let p: Page;
+    const done = () => p.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done" && /审核完成/.test(document.querySelector(".jp-status")!.textContent || ""), undefined, { timeout: 30000 });
+
+    beforeAll(async () => {
+      p = await browser.newPage();
+      p.on("pageerror", (e) => problems.push("pageerror: " + e.message));
+      await p.setViewportSize({ width: 350, height: H });
+      await p.goto(server.url + "preview.html?layout=pane");
+      await done();
+    }, 60000);
+
+    afterAll(async () => {
+      if (p) await p.close();
+    });
+
+    test("first screen: the board and the first 不符, without scrolling; the pane is 350 px wide", async () => {
+      const pane = (await p.locator(".pv-pane").boundingBox())!;
+      expect(pane.width).toBe(350);
+      expect(await p.locator(".pv-book").isVisible()).toBe(false);
+      expect(await p.evaluate(() => document.querySelector(".pv-pane")!.scrollTop)).toBe(0);
+      const board = (await p.locator(".jp-board").boundingBox())!;
+      expect(board.y + board.height).toBeLessThanOrEqual(H);
+      const firstError = p.locator('.jp-results .jp-item[data-severity="error"]').first();
+      const box = (await firstError.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(H);
+      // It is the first card of the list, and the status line says where the 不符 are.
+      expect(await p.getAttribute(".jp-results .jp-item", "data-severity")).toBe("error");
+      expect(await p.textContent(".jp-status")).toContain("九张表无不符");
+      const shot = path.join(ROOT, "test-results", "pane-350-1x.png");
+      fs.mkdirSync(path.dirname(shot), { recursive: true });
+      await p.screenshot({ path: shot });
+      if (process.env.UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(ROOT, "docs", "pane-350-1x.png"));
+    });
+
+    test("2× (a high-density screen): the same first screen", async () => {
+      const { chromium } = await import("playwright-core");
+      const b2 = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+      try {
+        const ctx = await b2.newContext({ viewport: { width: 350, height: H }, deviceScaleFactor: 2, locale: "zh-CN" });
+        const p2 = await ctx.newPage();
+        await p2.goto(server.url + "preview.html?layout=pane");
+        await p2.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done", undefined, { timeout: 30000 });
+        const box = (await p2.locator('.jp-results .jp-item[data-severity="error"]').first().boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(H);
+        const shot = path.join(ROOT, "test-results", "pane-350-2x.png");
+        await p2.screenshot({ path: shot });
+        if (process.env.UPDATE_SCREENSHOT) fs.copyFileSync(shot, path.join(ROOT, "docs", "pane-350-2x.png"));
+      } finally {
+        await b2.close();
+      }
+    }, 60000);
+
+    test("board cells carry each table's counts", async () => {
+      const tables = ["公开01", "公开02", "公开03", "公开04", "公开05", "公开06", "公开07", "公开08", "公开09", "情况说明", "绩效"];
+      const nc = auditWorkbook(sampleSnapshot()).notChecked || [];
+      for (const t of tables) {
+        const mine = EXPECTED.filter((f) => (f.table || "") === t);
+        const want = [mine.filter((f) => f.severity === "error").length, mine.filter((f) => f.severity === "warning").length, mine.filter((f) => f.severity === "tail").length, nc.filter((n) => n.table === t).length];
+        const got = await p.evaluate((sel) => {
+          const c = document.querySelector(sel)!;
+          return ["data-errors", "data-warnings", "data-tails", "data-unchecked"].map((a) => Number(c.getAttribute(a)));
+        }, '[data-table-status="' + t + '"]');
+        expect([t, got]).toEqual([t, want]);
+      }
+      // The sample: the tables have only 疑点 and 尾差; the 不符 are in the 情况说明 (13) and the 绩效 table (1).
+      expect(await p.textContent('[data-table-status="公开03"]')).toBe("公开03疑点 1尾差 4");
+      expect(await p.textContent('[data-table-status="公开01"]')).toBe("公开01通过");
+      expect(await p.textContent('[data-table-status="情况说明"]')).toBe("情况说明不符 13尾差 3");
+      // A click filters the list to the table.
+      await p.click('[data-table-status="公开05"]');
+      const shown = await p.$$eval(".jp-results .jp-item", (els) => els.map((e) => Number(e.getAttribute("data-index"))));
+      expect(shown.sort((a, b) => a - b)).toEqual(EXPECTED.map((f, i) => (f.table === "公开05" ? i : -1)).filter((i) => i >= 0));
+      await p.click('[data-table-status="公开05"]');
+    });
+
+    test("a finding marked 忽略 stays ignored after 重新审核, and its flag is gone", async () => {
+      const i = EXPECTED.findIndex((f) => f.sheet === "公开03表" && f.cell === "C10" && !f.cause);
+      // Its cell is flagged by no other finding, so the flag must go with it.
+      expect(planFlags(EXPECTED.filter((_f, j) => j !== i), sampleSnapshot()).some((x) => x.sheet === "公开03表" && x.cell === "C10")).toBe(false);
+      await p.click('.jp-toolbar [data-action="flag"]');
+      await p.waitForSelector('#app[data-flags="on"]');
+      expect(await p.isVisible("[data-flags-notice]")).toBe(true);
+      const flagOf = () =>
+        p.evaluate(() => {
+          (document.querySelector('.pv-tab[data-sheet="公开03表"]') as HTMLElement).click();
+          return document.querySelector('td[data-cell="C10"]')!.getAttribute("data-flag");
+        });
+      expect(await flagOf()).toBe("tail");
+      const card = '.jp-results .jp-item[data-index="' + i + '"]';
+      await p.click(card + ' [data-action="ignore"]');
+      await p.fill(card + ' [data-review-form="忽略"] input', "按财政批复口径，已核");
+      await p.click(card + ' [data-action="review-ok"]');
+      await p.waitForSelector('.jp-reviewed [data-index="' + i + '"][data-review]', { state: "attached" });
+      await p.waitForFunction(() => document.getElementById("app")!.getAttribute("data-state") === "done");
+      expect(await flagOf()).toBe(null);
+      expect(await p.getAttribute('[data-table-status="公开03"]', "data-tails")).toBe("3");
+
+      await p.click('.jp-toolbar [data-action="audit"]');
+      await done();
+      expect(await p.locator(card).count()).toBe(0);
+      expect(await p.locator('.jp-reviewed [data-index="' + i + '"]').count()).toBe(1);
+      expect(await p.textContent('.jp-reviewed [data-index="' + i + '"] .jp-review-mark')).toBe("已忽略：按财政批复口径，已核");
+      expect(await p.getAttribute('[data-table-status="公开03"]', "data-tails")).toBe("3");
+      expect(await flagOf()).toBe(null);
+      expect(await p.locator('td[data-cell="C9"][data-flag="tail"]').count()).toBe(1);
+      await p.click('[data-flags-notice] [data-action="clear-flags"]');
+      await p.waitForSelector('#app[data-flags="off"]');
+    });
+
+    test("pasted text without recognisable headings is refused, with the reason in Chinese", async () => {
+      await p.click('[data-action="narrative-panel"]');
+      await p.fill("[data-narrative-input]", "今年我们单位工作很忙，收入比去年多了 12.5 万元。");
+      await p.click('[data-action="check-narrative"]');
+      await p.waitForSelector("[data-narrative-refused]", { state: "visible" });
+      expect(await p.textContent("[data-narrative-refused]")).toContain("没有认得出的情况说明小标题");
+      expect(await p.textContent("[data-narrative-source]")).toContain("正在核对：工作簿");
+      expect(await p.locator(".jp-results .jp-item").count()).toBeGreaterThan(0);
+      expect(await p.getAttribute('[data-table-status="情况说明"]', "data-errors")).toBe("13");
+    });
+
+    test("keyboard: the narrative figures are one tab stop; Tab reaches the first finding soon", async () => {
+      expect(await p.locator(".jp-narr-text .jp-fig").count()).toBeGreaterThan(100);
+      expect(await p.locator('.jp-narr-text .jp-fig[tabindex="0"]').count()).toBe(1);
+      await p.focus('.jp-toolbar [data-action="audit"]');
+      const seen: string[] = [];
+      // One round of Tab through the pane: from 审核 until focus comes back to it (or leaves the page).
+      for (let k = 0; k < 80; k++) {
+        if (k) await p.keyboard.press("Tab");
+        seen.push(
+          await p.evaluate(() => {
+            const a = document.activeElement as HTMLElement;
+            return (a.getAttribute("data-action") || a.getAttribute("data-table-status") || a.getAttribute("data-filter-severity") || (/jp-item/.test(a.className) ? "item" : /jp-fig/.test(a.className) ? "fig" : a.tagName)) + "";
+          }),
+        );
+        if (k && (seen[k] === "audit" || seen[k] === "BODY")) break;
+      }
+      expect(seen.length).toBeLessThan(60);
+      expect(seen.slice(0, 4)).toEqual(["audit", "flag", "clear", "export"]);
+      const firstItem = seen.indexOf("item");
+      expect(firstItem).toBeGreaterThan(0);
+      expect(firstItem).toBeLessThan(12);
+      expect(seen.filter((x) => x === "fig").length).toBe(1);
+      expect(seen.filter((x) => x === "item").length).toBe(1);
+      expect(seen.filter((x) => /^(公开|情况|绩效)/.test(x)).length).toBe(1);
+    });
   });
 
   test("serves on 127.0.0.1 with a strict Content-Security-Policy", async () => {
