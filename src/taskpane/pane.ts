@@ -19,8 +19,8 @@ import { S } from "./labels";
 import { ListNav } from "./listNav";
 import { mountNarrativeView } from "./narrativeView";
 import { clusters } from "./order";
-import { clear, el, findingItem, renderClusters, uncheckedBox } from "./render";
-import { reviewForm, Reviews } from "./reviewUi";
+import { clear, el, renderClusters, renderOverview } from "./render";
+import { renderReviewed, reviewForm, Reviews } from "./reviewUi";
 import { buildFilters, buildSettings, SHELL } from "./shell";
 
 export interface PaneDeps {
@@ -167,41 +167,8 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     renderClusters(results, list, r.findings, {});
     if (!r.findings.length) results.appendChild(el("p", "jp-empty", S.noFindings));
     else if (!list.length) results.appendChild(el("p", "jp-empty-filter", "按当前筛选没有需要处理的结果。"));
-    renderReviewed();
+    renderReviewed(reviewedBox, r.findings, reviews);
     nav.reset();
-  }
-
-  function renderReviewed(): void {
-    clear(reviewedBox);
-    const idx = reviews.reviewedIndexes();
-    show(reviewedBox, idx.length > 0);
-    if (!idx.length || !result) return;
-    const ul = el("ul", "jp-list");
-    idx.forEach(function (i) {
-      const m = reviews.markOf(i);
-      ul.appendChild(findingItem(result!.findings[i], i, false, m ? { status: m.status === "忽略" ? S.ignored : S.verified, note: m.note } : null));
-    });
-    const toggle = el("button", "jp-fold", S.reviewed + " " + idx.length + " 条（不计入数目，不标记）") as HTMLButtonElement;
-    toggle.type = "button";
-    toggle.setAttribute("data-action", "reviewed-panel");
-    toggle.setAttribute("aria-expanded", "false");
-    ul.style.display = "none";
-    toggle.onclick = function () {
-      const open = ul.style.display === "none";
-      show(ul, open);
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-    };
-    reviewedBox.appendChild(toggle);
-    reviewedBox.appendChild(ul);
-  }
-
-  function renderOverview(r: AuditResult): void {
-    clear(overview);
-    const nc = r.notChecked || [];
-    const checks = el("div", "jp-checks", S.checks + " " + r.summary.checks + " 项，通过 " + r.summary.passed + " 项，" + S.notChecked + " " + nc.length + " 项" + (r.unit ? "；单位：" + r.unit : ""));
-    checks.setAttribute("data-not-checked", String(nc.length));
-    overview.appendChild(checks);
-    if (nc.length) overview.appendChild(uncheckedBox(nc));
   }
 
   async function writeFlags(): Promise<string> {
@@ -234,7 +201,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
       reviews.apply(r.findings, snap);
       btnAudit.textContent = S.reaudit;
       narrative.update(snap, (r as { narrative?: NarrativeResult | null }).narrative);
-      renderOverview(r);
+      renderOverview(overview, r);
       renderAll();
       show(selectedBox, false);
       const problem = autoFlag || flagsOn ? await writeFlags() : "";

@@ -1,5 +1,5 @@
 /** DOM building for the pane: the finding cards, the list in clusters, the 未审核 box. Text always goes in through textContent. */
-import { Finding, NotChecked } from "../engine";
+import { AuditResult, Finding, NotChecked } from "../engine";
 import { qualify } from "../present/address";
 import { SEVERITY_LABEL } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
@@ -152,4 +152,14 @@ export function renderClusters(box: HTMLElement, list: Cluster[], findings: Find
     fold.setAttribute("data-root", String(c.root));
     li.appendChild(fold);
   });
+}
+
+/** The overview under the list: checks made, passed, 未审核 (with the folded list of reasons), the unit. */
+export function renderOverview(box: HTMLElement, r: AuditResult): void {
+  clear(box);
+  const nc = r.notChecked || [];
+  const checks = el("div", "jp-checks", S.checks + " " + r.summary.checks + " 项，通过 " + r.summary.passed + " 项，" + S.notChecked + " " + nc.length + " 项" + (r.unit ? "；单位：" + r.unit : ""));
+  checks.setAttribute("data-not-checked", String(nc.length));
+  box.appendChild(checks);
+  if (nc.length) box.appendChild(uncheckedBox(nc));
 }

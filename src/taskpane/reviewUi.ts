@@ -8,7 +8,7 @@ import { Finding, WorkbookSnapshot } from "../engine";
 import { AuditHost } from "../present/host";
 import { applyReview, makeMark, ReviewMark, ReviewSplit, ReviewStatus, setMark } from "../present/review";
 import { S } from "./labels";
-import { button, el } from "./render";
+import { button, clear, el, findingItem, foldable } from "./render";
 
 export class Reviews {
   private marks: ReviewMark[] = [];
@@ -112,4 +112,20 @@ export function reviewForm(status: ReviewStatus, done: (note: string) => void, c
     } else if (e.key === "Escape" || e.key === "Esc") cancel();
   };
   return form;
+}
+
+/** The 已复核 section: the reviewed findings with their mark and note, folded; hidden when there are none. */
+export function renderReviewed(box: HTMLElement, findings: Finding[], reviews: Reviews): void {
+  clear(box);
+  const idx = reviews.reviewedIndexes();
+  box.style.display = idx.length ? "" : "none";
+  if (!idx.length) return;
+  const ul = el("ul", "jp-list");
+  idx.forEach(function (i) {
+    const m = reviews.markOf(i);
+    ul.appendChild(findingItem(findings[i], i, false, m ? { status: m.status === "忽略" ? S.ignored : S.verified, note: m.note } : null));
+  });
+  const fold = foldable("jp-reviewed-fold", S.reviewed + " " + idx.length + " 条（不计入数目，不标记）", ul, false);
+  (fold.firstChild as HTMLElement).setAttribute("data-action", "reviewed-panel");
+  box.appendChild(fold);
 }

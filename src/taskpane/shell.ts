@@ -78,7 +78,8 @@ function read(storage: Storage, key: string): string | null {
 }
 
 function checkbox(box: HTMLElement, option: string, text: string): HTMLInputElement {
-  const label = el("label", "jp-option");
+  // The notes option keeps the class .jp-option it always had (test/excel looks it up); the others are .jp-setting.
+  const label = el("label", option === "notes" ? "jp-option" : "jp-setting");
   const input = document.createElement("input");
   input.type = "checkbox";
   input.setAttribute("data-option", option);

@@ -5,7 +5,8 @@
  * list (不符 first, consequences folded under their root), filters from the board and by result, navigation by
  * mouse and keyboard, flags only when asked, review marks (核实/忽略) across a 重新审核, cancel and host failures.
  */
-import { AuditOptions, AuditResult, Finding, NotChecked, Severity, WorkbookSnapshot } from "../../src/engine/types";
+import { AuditResult, Finding, NotChecked, Severity, WorkbookSnapshot } from "../../src/engine/types";
+import type { AuditOptions } from "../../src/engine";
 import { AuditHost, CancelledError, CancelToken, FlagOutcome, HostCapabilities, HostSettings } from "../../src/present/host";
 import { ReviewMark } from "../../src/present/review";
 import { mountPane } from "../../src/taskpane/pane";
