@@ -3,7 +3,7 @@
  * legend of the flags). Kept apart from pane.ts, which wires them to the host.
  */
 import { Severity } from "../engine";
-import { FLAG_STYLE, FlagKind } from "../present/flagPlan";
+import { FLAG_LEGEND } from "../present/flagPlan";
 import { Filters } from "../present/groups";
 import { HostCapabilities } from "../present/host";
 import { SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
@@ -89,21 +89,18 @@ function checkbox(box: HTMLElement, option: string, text: string): HTMLInputElem
   return input;
 }
 
-/** The colour legend of the flags, from the same styles the adapter and the preview draw with. */
+/** The colour legend of the flags, from the palette the adapter and the preview draw with (present/flagPlan). */
 export function legend(): HTMLElement {
   const box = el("div", "jp-legend");
   box.setAttribute("data-legend", "");
   box.appendChild(el("span", "jp-legend-title", S.legend + "："));
-  (["error", "warning", "tail"] as FlagKind[]).forEach(function (k) {
-    const sw = el("span", "jp-swatch", FLAG_STYLE[k].label);
-    sw.style.backgroundColor = FLAG_STYLE[k].fill;
-    sw.style.color = FLAG_STYLE[k].font;
-    sw.setAttribute("data-legend-kind", k);
+  FLAG_LEGEND.forEach(function (k) {
+    const sw = el("span", "jp-swatch", k.label);
+    sw.style.backgroundColor = k.fill;
+    if (k.font) sw.style.color = k.font;
+    sw.setAttribute("data-legend-kind", k.key);
     box.appendChild(sw);
   });
-  const rel = el("span", "jp-swatch jp-swatch-related", "参与勾稽的单元格（浅色）");
-  rel.style.backgroundColor = FLAG_STYLE.error.relatedFill;
-  box.appendChild(rel);
   return box;
 }
 
