@@ -17,6 +17,7 @@ import "core-js/modules/es.object.get-own-property-symbols";
 import "core-js/modules/es.symbol.iterator";
 import "core-js/modules/es.array.iterator";
 import "core-js/modules/es.array.from";
+import "core-js/modules/es.array.fill";
 import "core-js/modules/es.array.find";
 import "core-js/modules/es.array.find-index";
 import "core-js/modules/es.map";

@@ -30,16 +30,16 @@ const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
  * JSON.stringify patch and no polyfill for what the bundle never calls (−7 KB, WeakSet added: the test below) —
  * leaving 307 KB of code the first audit runs; 320 KB keeps ~13 KB for what lands before the freeze. Growing past it needs the same measurement again, not a new number.
  * Issue 10 (measured on the production build, polyfill.js + taskpane.js): main before issue 10 313 KB; main at 4e71107,
- * after causeRef and the Excel side v2 (a316f42: grouped conditional formats, fill restore under protection, registry v2, report sheet v2,
- * error sentences, review-mark storage) 334 KB; with the pane v2 (status board, 核实/忽略 workflow, pasted-text
- * acceptance through the engine's section recogniser, the list in severity order with folded consequences, roving
- * keyboard focus, flags-present notice and settings) 345 KB, after dropping the string and DOM-collection iterator
- * polyfills (−1.5 KB) and sharing the cell-range folding with the flags. All of it runs when the pane opens (the
- * review marks are read before the first list is drawn). Decision: budget 350 KB. A minifier with more passes saves
- * 0.1 %; the one large saving left is decimal.js (32 KB minified, of which the engine uses the arithmetic only) —
- * an engine decision, not taken here.
+ * after causeRef and the Excel side v2 (a316f42: grouped conditional formats, fill restore under protection, registry
+ * v2, report sheet v2, error sentences, review-mark storage), 334 KB; with the pane v2 (status board, 核实/忽略
+ * workflow, pasted-text acceptance through the engine's section recogniser, the list in severity order with folded
+ * consequences, roving keyboard focus, flags-present notice and settings) 345 KB, after dropping the string and
+ * DOM-collection iterator polyfills (−1.5 KB) and sharing the cell-range folding with the flags; 352 KB on e460265
+ * (narrative statements as data, template sets, Array.prototype.fill now polyfilled). All of it runs when the pane
+ * opens. Decision: budget 360 KB. A minifier with more passes saves 0.1 %; the one large saving left is decimal.js
+ * (32 KB minified, of which the engine uses the arithmetic only) — an engine decision, not taken here.
  */
-const PANE_BUDGET = 350 * 1024;
+const PANE_BUDGET = 360 * 1024;
 /** The function file (polyfills + commands) did not grow: it keeps the original 300 KB. */
 const COMMANDS_BUDGET = 300 * 1024;
 const PROD_URL = "https://audit.test.example/addin/";
@@ -72,7 +72,7 @@ describe("shipped bundles", () => {
     expect(res + "").not.toContain("error");
   });
 
-  test("pane JavaScript (polyfills + pane) stays within 350 KB minified", () => {
+  test("pane JavaScript (polyfills + pane) stays within 360 KB minified", () => {
     const pane = size("polyfill.js") + size("taskpane.js");
     console.log("pane JavaScript " + pane + " B of " + PANE_BUDGET + " B; bundle sizes: polyfill " + size("polyfill.js") + " B, taskpane " + size("taskpane.js") + " B, commands " + size("commands.js") + " B, preview " + size("preview.js") + " B; build " + buildMs + " ms");
     expect(pane).toBeLessThanOrEqual(PANE_BUDGET);
