@@ -7,6 +7,7 @@ import { auditWorkbook } from "../../src/engine";
 import { runAudit } from "../../src/engine/audit";
 import { TableModel } from "../../src/engine/model";
 import { isTotalRow } from "../../src/engine/rules/gaps";
+import { templateFor } from "../../src/engine/templates";
 import { Finding, NotChecked, SheetSnapshot, TableId, WorkbookSnapshot } from "../../src/engine/types";
 import { recognize } from "../../src/engine/recognize";
 import { CATALOGUE } from "../../src/engine/rules/catalogue";
@@ -103,7 +104,7 @@ function cuts(): Cut[] {
   for (const id of Object.keys(tables) as TableId[]) {
     const t = tables[id] as TableModel;
     const rows: { [r: number]: string[] } = {};
-    for (const r of t.rows) if (isTotalRow(id, r.key)) (rows[r.row] = rows[r.row] || []).push(r.key);
+    for (const r of t.rows) if (isTotalRow(templateFor(), id, r.key)) (rows[r.row] = rows[r.row] || []).push(r.key);
     for (const r in rows) out.push({ name: id + " 行 " + rows[r].join("/"), table: id, snapshot: without(t.sheet, "row", +r) });
     for (const key of TOTAL_COLUMNS[id] || []) {
       const cell = t.rows.map((r) => r.cells[key]).filter((c) => c)[0];

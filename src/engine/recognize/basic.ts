@@ -30,6 +30,8 @@ export function readBasic(reg: Region): TableModel | string {
   let totalsRow = -1;
   let inferredRows = 0;
   const head = headerTexts(grid, headRows, reg.c1, reg.c2);
+  // The lane totals (人员经费合计 / 公用经费合计) and their group headers (人员经费 / 公用经费), from the pack.
+  const totalOf = (t: string) => reg.pack.basicTotals.filter((b) => t === b.name || t === b.name.replace(/合计$/, ""))[0];
   for (let r = start; r <= reg.r2; r++) {
     if (isNoteRow(grid, r, reg.c1, reg.c2)) break;
     // A page break may repeat the header and the title and leave a page footer between the rows (§8.1 item 6).
@@ -37,10 +39,11 @@ export function readBasic(reg: Region): TableModel | string {
     let any = false;
     for (let c = reg.c1; c <= reg.c2; c++) {
       const t = normKey(grid.text(r, c));
-      if (t === "人员经费合计" || t === "公用经费合计" || t === "人员经费" || t === "公用经费") {
+      const tot = totalOf(t);
+      if (tot) {
         if (grid.mergeOf(r, c)) continue;
         // The amount is the first filled cell to the right before the next label.
-        const key = t.indexOf("人员") === 0 ? "P.total" : "G.total";
+        const key = tot.key;
         let amountCol = -1;
         let lastCandidate = -1;
         for (let k = c + 1; k <= reg.c2; k++) {
@@ -55,7 +58,7 @@ export function readBasic(reg: Region): TableModel | string {
         }
         if (amountCol < 0) amountCol = lastCandidate;
         if (amountCol < 0) continue;
-        const row: TRow = { key, label: key === "P.total" ? "人员经费合计" : "公用经费合计", row: r, cells: { amt: makeCell(grid, r, amountCol, 2) } };
+        const row: TRow = { key, label: tot.name, row: r, cells: { amt: makeCell(grid, r, amountCol, 2) } };
         rows.push(row);
         totalsRow = r;
         any = true;
@@ -82,6 +85,6 @@ export function readBasic(reg: Region): TableModel | string {
   }
   // RULES.md §8.1 item 2: codes inferred from names are said once; findings on those rows are at most 疑点.
   if (inferredRows) problems.push("未列经济分类科目编码，" + inferredRows + " 行的科目编码由科目名称推断，涉及这些行的勾稽结果至多为疑点");
-  if (totalsRow < 0) problems.push("未找到“人员经费合计”“公用经费合计”行");
+  if (totalsRow < 0) problems.push("未找到“" + reg.pack.basicTotals.map((b) => b.name).join("”“") + "”行");
   return frame(reg, start - 1, last, rows, [{ key: "amt", name: "决算数" }], collectNotes(grid, last + 1, reg.r2, reg.c1, reg.c2), problems);
 }

@@ -49,7 +49,11 @@ export function findLanes(reg: Region, start: number, leaf: (c: number) => strin
   const { grid } = reg;
   const pack = templateFor(year, undefined, reg.templates);
   const end = Math.min(reg.r2, start + 12);
-  const kindOf = (c: number) => (/人员经费/.test(path(c)) ? "personnel" : /公用经费/.test(path(c)) ? "public" : undefined);
+  // A lane under a group header (人员经费 / 公用经费: a lane total's name without 合计) belongs to that lane.
+  const kindOf = (c: number) => {
+    for (const b of reg.pack.basicTotals) if (path(c).indexOf(b.name.replace(/合计$/, "")) >= 0) return b.lane;
+    return undefined;
+  };
   const amountAfter = (name: number) => {
     for (let k = name + 1; k <= Math.min(reg.c2, name + 2); k++) if (AMOUNT_HEAD.test(leaf(k)) && !/名称/.test(leaf(k))) return k;
     return name + 1;

@@ -1,8 +1,10 @@
 /**
  * 公开09 “三公”经费: one data row of twelve amounts, 预算数 栏1–6 and 决算数 栏7–12, as two blocks or as
  * interleaved 预算数/决算数 pairs. Columns are named from the header path: the item from the lowest header
- * text that names one, 预算/决算 from any level.
+ * text that names one, 预算/决算 from any level. The items, header words and blocks are the pack's
+ * (sangongItems, sangongHead; keys by templates `sangongKey`).
  */
+import { sangongKey } from "../templates";
 import { TableModel, TRow } from "../model";
 import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
@@ -25,10 +27,12 @@ function isAmountRow(reg: Region, r: number): boolean {
 
 export function readSangong(reg: Region): TableModel | string {
   const { grid } = reg;
+  const items = reg.pack.sangongItems;
+  const head = reg.pack.sangongHead;
   let headStart = -1;
   for (let r = reg.r1; r <= reg.r2 && headStart < 0; r++)
     for (let c = reg.c1; c <= reg.c2; c++)
-      if (/预算|决算|合计|出国|接待/.test(normKey(grid.text(r, c))) && !isMetaRow(grid, r, reg.c1, reg.c2)) {
+      if (head.start.test(normKey(grid.text(r, c))) && !isMetaRow(grid, r, reg.c1, reg.c2)) {
         headStart = r;
         break;
       }
@@ -60,28 +64,29 @@ export function readSangong(reg: Region): TableModel | string {
     const p = parts[c - reg.c1];
     if (!p.length) continue;
     let offset = 0;
-    for (let i = p.length - 1; i >= 0 && !offset; i--) for (const it of reg.pack.sangongItems) if (it.match.test(p[i])) { offset = it.offset; break; }
+    for (let i = p.length - 1; i >= 0 && !offset; i--) for (const it of items) if (it.match.test(p[i])) { offset = it.offset; break; }
     if (!offset) continue;
     const whole = p.join("");
-    const side = /决算/.test(whole) ? 6 : /预算/.test(whole) ? 0 : seenItem[offset] ? 6 : 0;
+    // 决算数 when the path says so; 预算数 when it says that; otherwise the second column of an item is its 决算数
+    const actual = head.actual.test(whole) ? true : head.budget.test(whole) ? false : !!seenItem[offset];
     seenItem[offset] = (seenItem[offset] || 0) + 1;
-    const key = "c" + (offset + side);
+    const key = sangongKey(reg.pack, offset, actual);
     if (cells[key] === undefined) cells[key] = c;
   }
-  const row: TRow = { key: "row", label: "“三公”经费", row: data, cells: {} };
+  const row: TRow = { key: "row", label: head.rowName, row: data, cells: {} };
   const empty = data < 0;
   const columns: { key: string; name: string }[] = [];
-  for (let n = 1; n <= 12; n++) {
-    const k = "c" + n;
-    const it = reg.pack.sangongItems[(n - 1) % 6];
-    const name = (n <= 6 ? "预算数" : "决算数") + it.name;
-    if (cells[k] === undefined) {
-      problems.push("未找到“" + name + "”栏");
-      continue;
+  for (const actual of [false, true])
+    for (const it of items) {
+      const k = sangongKey(reg.pack, it.offset, actual);
+      const name = (actual ? head.actualName : head.budgetName) + it.name;
+      if (cells[k] === undefined) {
+        problems.push("未找到“" + name + "”栏");
+        continue;
+      }
+      if (!empty) row.cells[k] = makeCell(grid, data, cells[k], 2);
+      columns.push({ key: k, name });
     }
-    if (!empty) row.cells[k] = makeCell(grid, data, cells[k], 2);
-    columns.push({ key: k, name });
-  }
   if (!columns.length) return "找到标题但无法识别“三公”经费各栏";
   if (empty) {
     // Present and empty: no amount row at all, only the headers and (it should) a sentence saying so.

@@ -197,7 +197,7 @@ export class Context {
     else if (colDoubt) o.uncertain = "栏目系推断：" + colDoubt;
     // RULES.md §0.1/§8.1 item 7: a blank in a total row is 0 only if the identities hold with it; where they do
     // not, the blank is 合计未填, at most a 疑点.
-    else if (blank && at.row && isTotalRow(t.id, at.row.key)) o.uncertain = "合计行“" + at.row.label + "”此栏空白（合计未填）";
+    else if (blank && at.row && isTotalRow(this.template, t.id, at.row.key)) o.uncertain = "合计行“" + at.row.label + "”此栏空白（合计未填）";
     return o;
   }
 

@@ -28,9 +28,8 @@ export function isGap(x: unknown): x is Gap {
 export function rowName(pack: TemplatePack, t: TableId, key: string): string {
   const lines = t === "公开01" ? pack.t01Lines : t === "公开04" ? pack.t04Lines : [];
   for (const l of lines) if (l.key === key) return l.name;
-  if (key === "P.total") return "人员经费合计";
-  if (key === "G.total") return "公用经费合计";
-  if (key === "row") return "“三公”经费";
+  for (const b of pack.basicTotals) if (b.key === key) return b.name;
+  if (key === "row") return pack.sangongHead.rowName;
   return key;
 }
 
@@ -52,7 +51,7 @@ export function missingTable(id: TableId): Gap {
 }
 
 export function missingRow(pack: TemplatePack, id: TableId, key: string): Gap {
-  const total = isTotalRow(id, key);
+  const total = isTotalRow(pack, id, key);
   return { reason: total ? "缺合计行" : "缺行", detail: id + " 未找到“" + rowName(pack, id, key) + "”行", key: (total ? "缺合计行|" : "缺行|") + id + "|" + key };
 }
 

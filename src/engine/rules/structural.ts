@@ -1,15 +1,15 @@
 /**
  * Rules that are not one identity of fixed shape: 公开06's lanes, code structure, usage hints, empty tables,
- * padding rows, signs and the consistency of the tables' heads. Ids follow RULES.md §1.
+ * padding rows, signs and the consistency of the tables' heads. Ids follow RULES.md §1. Layout facts (which tables
+ * are coded, the lanes of 公开06, the 公开09 blocks, the X.13 pairs) come from the template pack (ctx.template).
  */
 import { Decimal, ZERO } from "../decimal";
 import { money } from "../messages";
 import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
+import { sangongKey, specOf } from "../templates";
 import { TableId } from "../types";
 import { Context, Operand } from "./context";
 import { firstGap, missingRow, missingTable, readCell, skip } from "./gaps";
-
-const CODED: TableId[] = ["公开02", "公开03", "公开05", "公开07", "公开08"];
 
 /** T06.1–T06.4 and T06.6. */
 export function basicRules(ctx: Context): void {
@@ -30,8 +30,8 @@ export function basicRules(ctx: Context): void {
     if (gap) skip(ctx, "T06.1", "公开06", gap, "公开06 " + rowTitle(cls) + "：类 = 所属各款之和");
     else ctx.sum("T06.1", "error", "公开06 " + rowTitle(cls), total as Operand, parts as Operand[], { rowKey: cls.key, lane: cls.lane });
   }
-  for (const [key, lane, name] of [["P.total", "personnel", "人员经费合计"], ["G.total", "public", "公用经费合计"]] as [string, string, string][]) {
-    const byClass = key === "P.total" ? "T06.2" : "T06.3";
+  for (const { key, lane, name } of ctx.template.basicTotals) {
+    const byClass = lane === "personnel" ? "T06.2" : "T06.3";
     const tot = rowByKey(t, key);
     const inLane = (r: TRow) => r.lane === lane;
     const leaves = t.rows.filter((r) => r.level === 2 && inLane(r));
@@ -57,7 +57,7 @@ export function basicRules(ctx: Context): void {
   }
   for (const r of t.rows) {
     if (!r.code) continue;
-    const personnel = ["301", "303"].indexOf(r.code.slice(0, 3)) >= 0;
+    const personnel = ctx.template.personnelClasses.indexOf(r.code.slice(0, 3)) >= 0;
     if ((r.lane === "personnel") !== personnel) {
       const cell = r.cells.amt;
       ctx.note("T06.6", "error", t, cell, "公开06 " + rowTitle(r) + " 放在了“" + (r.lane === "personnel" ? "人员经费" : "公用经费") + "”栏，应属“" + (personnel ? "人员经费" : "公用经费") + "”");
@@ -76,7 +76,8 @@ const STRUCTURE_RULE: { [id: string]: string } = { 公开02: "T02.5", 公开03: 
  * other id, and the former "T03.5"/"T05.5" for depth collided with the structure rules (issue 9 found T07.5/T08.5).
  */
 export function codedRules(ctx: Context): void {
-  for (const id of CODED) {
+  const coded = ctx.template.tables.filter((s) => s.kind === "coded").map((s) => s.id);
+  for (const id of coded) {
     const t = ctx.table(id);
     const rule = STRUCTURE_RULE[id];
     if (!t) {
@@ -97,7 +98,7 @@ export function codedRules(ctx: Context): void {
     // 行政运行 carries only 基本支出 (RULES.md T03.6, [S10]).
     if (id === "公开03" || id === "公开05") {
       for (const r of t.rows) {
-        if (r.level !== 3 || !/^行政运行$|^事业运行$/.test(r.label.replace(/\s/g, "")) || !r.cells.c3) continue;
+        if (r.level !== 3 || ctx.template.basicOnlyItems.indexOf(r.label.replace(/\s/g, "")) < 0 || !r.cells.c3) continue;
         const c = r.cells.c3;
         if (c.state === "number" && c.value && !c.value.isZero()) {
           ctx.note(id === "公开03" ? "T03.6" : "T05.6", "warning", t, c, id + " " + rowTitle(r) + " 列有项目支出 " + money(c.value, c.dp) + "：“" + r.label + "”科目一般只反映基本支出，项目支出通常应列“一般行政管理事务”等科目，请核实", { actual: c.value.toFixed() });
@@ -105,8 +106,8 @@ export function codedRules(ctx: Context): void {
         } else ctx.pass(t.id);
       }
     }
-    // Empty table: a statement must say so (RULES.md T07.4, T08.2).
-    if (id === "公开07" || id === "公开08") {
+    // Empty table: a statement must say so (RULES.md T07.4, T08.2) where the template lets it be printed empty.
+    if (specOf(ctx.template, id).mayBeEmpty) {
       let anyAmount = false;
       let blankTotal = false;
       for (const r of t.rows)
@@ -169,14 +170,16 @@ export function summaryRules(ctx: Context): void {
   const row = t9 && rowByKey(t9, "row");
   if (!t9) skip(ctx, "T09.7", "公开09", missingTable("公开09"), "决算数是否超过预算数");
   if (t9 && row) {
-    for (let i = 1; i <= 6; i++) {
-      const b = row.cells["c" + i];
-      const a = row.cells["c" + (i + 6)];
+    for (const it of ctx.template.sangongItems) {
+      const bk = sangongKey(ctx.template, it.offset, false);
+      const ak = sangongKey(ctx.template, it.offset, true);
+      const b = row.cells[bk];
+      const a = row.cells[ak];
       if (!a || !b || a.state !== "number" || !a.value) continue;
       const budget = b.state === "number" && b.value ? b.value : ZERO;
       if (a.value.gt(budget)) {
         ctx.fail(t9.id);
-        ctx.note("T09.7", "warning", t9, a, "公开09 " + columnName(t9, "c" + (i + 6)) + " " + money(a.value, a.dp) + " 大于" + columnName(t9, "c" + i) + " " + money(budget, b.dp) + "，需在情况说明中解释原因");
+        ctx.note("T09.7", "warning", t9, a, "公开09 " + columnName(t9, ak) + " " + money(a.value, a.dp) + " 大于" + columnName(t9, bk) + " " + money(budget, b.dp) + "，需在情况说明中解释原因");
       }
       else ctx.pass(t9.id);
     }
@@ -209,17 +212,9 @@ export function headRules(ctx: Context, tables: TableModel[]): void {
 
 
 /**
- * X.13 (hint): 基本支出 by function vs by economic class. One 项 can hold several 款, so these are not strict
- * identities (RULES.md X.13): a mismatch is a 疑点, e.g. 退休费 paid inside 行政运行 instead of 离退休.
+ * X.13 (hint): 基本支出 by function vs by economic class, over the pairs of the template pack. One 项 can hold
+ * several 款, so these are not strict identities (RULES.md X.13): a mismatch is a 疑点.
  */
-const PAIRS: [string[], string[]][] = [
-  [["2080505"], ["30108"]],
-  [["2080506"], ["30109"]],
-  [["2101101", "2101102"], ["30110"]],
-  [["2101103"], ["30111"]],
-  [["2210201"], ["30113"]],
-];
-
 export function functionEconomicHints(ctx: Context): void {
   const t5 = ctx.table("公开05");
   const t6 = ctx.table("公开06");
@@ -238,7 +233,7 @@ export function functionEconomicHints(ctx: Context): void {
     }
     return { any, sum, cells };
   };
-  for (const [fn, econ] of PAIRS) {
+  for (const { functions: fn, economic: econ } of ctx.template.functionEconomicPairs) {
     const a = amount(t5, fn, "c2");
     const b = amount(t6, econ, "amt");
     if (!a.any || !b.any) continue;
@@ -250,12 +245,13 @@ export function functionEconomicHints(ctx: Context): void {
     }
   }
   // 离退休费 (30301 + 30302) against the 离退休 function items (2080501 + 2080502).
-  const pay = amount(t6, ["30301", "30302"], "amt");
-  const fnRetire = amount(t5, ["2080501", "2080502"], "c2");
+  const rp = ctx.template.retirementPair;
+  const pay = amount(t6, rp.economic, "amt");
+  const fnRetire = amount(t5, rp.functions, "c2");
   if (pay.any && pay.sum.gt(fnRetire.sum)) {
     ctx.fail(t6.id);
-    const c = rowByKey(t6, "30302") || rowByKey(t6, "30301");
-    ctx.note("X.13", "warning", t6, c ? c.cells.amt : null, "公开06 离退休费（30301+30302）" + money(pay.sum, 2) + " 大于公开05 行政/事业单位离退休（2080501+2080502）基本支出 " + money(fnRetire.sum, 2) + "，其中 " + money(pay.sum.minus(fnRetire.sum), 2) + " 列在其他功能科目（如行政运行），而行政运行不含离退休支出，请核实科目归类", { related: fnRetire.cells, actual: pay.sum.toFixed(), expected: fnRetire.sum.toFixed(), difference: pay.sum.minus(fnRetire.sum).toFixed() });
+    const c = rp.economic.slice().reverse().map((k) => rowByKey(t6, k)).filter((x) => !!x)[0];
+    ctx.note("X.13", "warning", t6, c ? c.cells.amt : null, "公开06 " + rp.economicName + "（" + rp.economic.join("+") + "）" + money(pay.sum, 2) + " 大于公开05 " + rp.functionsName + "（" + rp.functions.join("+") + "）基本支出 " + money(fnRetire.sum, 2) + "，其中 " + money(pay.sum.minus(fnRetire.sum), 2) + " 列在其他功能科目（如行政运行），而行政运行不含离退休支出，请核实科目归类", { related: fnRetire.cells, actual: pay.sum.toFixed(), expected: fnRetire.sum.toFixed(), difference: pay.sum.minus(fnRetire.sum).toFixed() });
   } else if (pay.any) ctx.pass(t6.id);
 }
 

@@ -97,6 +97,16 @@ const SANGONG_ITEMS: { offset: number; name: string; match: RegExp }[] = [
   { offset: 6, name: "公务接待费", match: /接待/ },
 ];
 
+/** 公开09's header and its one data row (RULES.md §1 公开09: 预算数 栏1–6, 决算数 栏7–12). */
+const SANGONG_HEAD: TemplatePack["sangongHead"] = {
+  start: /预算|决算|合计|出国|接待/,
+  budget: /预算/,
+  actual: /决算/,
+  budgetName: "预算数",
+  actualName: "决算数",
+  rowName: "“三公”经费",
+};
+
 /** 功能分类 类 (2024) with the names printed in 公开01/04 and older names (RULES.md Appendix A, §4.5). */
 const CLASSES: ClassSpec[] = [
   { code: "201", name: "一般公共服务支出" },
@@ -147,32 +157,32 @@ const T01_LINES: LineSpec[] = [
   line("L6", "income", "经营收入", /^经营收入$/, { item: true }),
   line("L7", "income", "附属单位上缴收入", /^附属单位上缴收入$/, { item: true }),
   line("L8", "income", "其他收入", /^其他收入$/, { item: true }),
-  line("L27", "income", "本年收入合计", /^本年收入合计$/),
+  line("L27", "income", "本年收入合计", /^本年收入合计$/, { total: true }),
   line("L28", "income", "使用非财政拨款结余", /^(使用非财政拨款结余|用事业基金弥补收支差额)/),
   line("L29", "income", "年初结转和结余", /^年初结转和结余$/),
-  line("L30", "income", "总计", /^总计$/),
-  line("L57", "expense", "本年支出合计", /^本年支出合计$/),
+  line("L30", "income", "总计", /^总计$/, { total: true }),
+  line("L57", "expense", "本年支出合计", /^本年支出合计$/, { total: true }),
   line("L58", "expense", "结余分配", /^结余分配$/),
   line("L59", "expense", "年末结转和结余", /^年末结转和结余$/),
-  line("L60", "expense", "总计", /^总计$/),
+  line("L60", "expense", "总计", /^总计$/, { total: true }),
 ];
 
 const T04_LINES: LineSpec[] = [
   line("L1", "income", "一般公共预算财政拨款", /^一般公共预算财政拨款(收入)?$/, { item: true }),
   line("L2", "income", "政府性基金预算财政拨款", /^政府性基金预算财政拨款(收入)?$/, { item: true }),
   line("L3", "income", "国有资本经营预算财政拨款", /^国有资本经营预算财政拨款(收入)?$/, { item: true }),
-  line("L27", "income", "本年收入合计", /^本年收入合计$/),
-  line("L28", "income", "年初财政拨款结转和结余", /^年初财政拨款结转和结余$|^年初结转和结余$/),
+  line("L27", "income", "本年收入合计", /^本年收入合计$/, { total: true }),
+  line("L28", "income", "年初财政拨款结转和结余", /^年初财政拨款结转和结余$|^年初结转和结余$/, { total: true }),
   line("L29", "income", "年初结转和结余：一般公共预算财政拨款", /^一般公共预算财政拨款$/, { after: "L28" }),
   line("L30", "income", "年初结转和结余：政府性基金预算财政拨款", /^政府性基金预算财政拨款$/, { after: "L28" }),
   line("L31", "income", "年初结转和结余：国有资本经营预算财政拨款", /^国有资本经营预算财政拨款$/, { after: "L28" }),
-  line("L32", "income", "总计", /^总计$/),
-  line("L59", "expense", "本年支出合计", /^本年支出合计$/),
-  line("L60", "expense", "年末财政拨款结转和结余", /^年末财政拨款结转和结余$|^年末结转和结余$/),
+  line("L32", "income", "总计", /^总计$/, { total: true }),
+  line("L59", "expense", "本年支出合计", /^本年支出合计$/, { total: true }),
+  line("L60", "expense", "年末财政拨款结转和结余", /^年末财政拨款结转和结余$|^年末结转和结余$/, { total: true }),
   line("L61", "expense", "年末结转和结余：一般公共预算财政拨款", /^一般公共预算财政拨款$/, { after: "L60" }),
   line("L62", "expense", "年末结转和结余：政府性基金预算财政拨款", /^政府性基金预算财政拨款$/, { after: "L60" }),
   line("L63", "expense", "年末结转和结余：国有资本经营预算财政拨款", /^国有资本经营预算财政拨款$/, { after: "L60" }),
-  line("L64", "expense", "总计", /^总计$/),
+  line("L64", "expense", "总计", /^总计$/, { total: true }),
 ];
 
 /** 公开04 expense columns (栏2–5) by header text; 公开01 has one amount column per side. */
@@ -186,6 +196,28 @@ const T04_EXPENSE_COLUMNS: ColumnSpec[] = [
 /** 公开06 lanes: 人员经费 holds 301 and 303, 公用经费 the rest (RULES.md §4.2). */
 const PERSONNEL_CLASSES = ["301", "303"];
 const PUBLIC_CLASSES = ["302", "307", "309", "310", "311", "312", "313", "399"];
+
+/** 公开06's closing totals (人员经费合计 / 公用经费合计) by lane. */
+const BASIC_TOTALS: TemplatePack["basicTotals"] = [
+  { key: "P.total", name: "人员经费合计", lane: "personnel" },
+  { key: "G.total", name: "公用经费合计", lane: "public" },
+];
+
+/** 项 that carry only 基本支出 (RULES.md T03.6, [S10]): project spending belongs under 一般行政管理事务 etc. */
+const BASIC_ONLY_ITEMS = ["行政运行", "事业运行"];
+
+/**
+ * X.13 (RULES.md X.13): 基本支出 by function vs by economic class. One 项 can hold several 款, so these are hints
+ * (a mismatch is a 疑点), e.g. 退休费 paid inside 行政运行 instead of 离退休.
+ */
+const FUNCTION_ECONOMIC_PAIRS: TemplatePack["functionEconomicPairs"] = [
+  { functions: ["2080505"], economic: ["30108"] },
+  { functions: ["2080506"], economic: ["30109"] },
+  { functions: ["2101101", "2101102"], economic: ["30110"] },
+  { functions: ["2101103"], economic: ["30111"] },
+  { functions: ["2210201"], economic: ["30113"] },
+];
+const RETIREMENT_PAIR: TemplatePack["retirementPair"] = { functions: ["2080501", "2080502"], functionsName: "行政/事业单位离退休", economic: ["30301", "30302"], economicName: "离退休费" };
 
 /**
  * 部门预算支出经济分类 (2018 reform onward, RULES.md §4.2): 类 and 款 by name, to infer the codes of a 公开06
@@ -222,6 +254,11 @@ export const PACK_2024: TemplatePack = {
   t04Lines: T04_LINES,
   t04ExpenseColumns: T04_EXPENSE_COLUMNS,
   sangongItems: SANGONG_ITEMS,
+  sangongHead: SANGONG_HEAD,
+  basicTotals: BASIC_TOTALS,
+  basicOnlyItems: BASIC_ONLY_ITEMS,
+  functionEconomicPairs: FUNCTION_ECONOMIC_PAIRS,
+  retirementPair: RETIREMENT_PAIR,
   personnelClasses: PERSONNEL_CLASSES,
   publicClasses: PUBLIC_CLASSES,
   economic: ECONOMIC_2018,

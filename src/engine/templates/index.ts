@@ -87,6 +87,7 @@ export function applyPatch(base: TemplatePack, patch: TemplatePatch, year = base
     classes,
     economicOld: { ...base.economicOld, ...(patch.economicOld || {}) },
     numbering: patch.numbering ? { ...(base.numbering || {}), ...patch.numbering } : base.numbering,
+    ...(patch.layout || {}),
   };
 }
 
@@ -118,6 +119,11 @@ export function anyYearTemplate(set: TemplateSet = DEFAULT_TEMPLATES): TemplateP
     tables = tables.map((t, i) => withTitles(t, other[i].titles));
   }
   return (c.union = { ...templateFor(undefined, undefined, set), tables });
+}
+
+/** 公开09's 栏 key of item `offset` (pack.sangongItems) in the 预算数 block (栏1…n) or the 决算数 block (栏n+1…2n). */
+export function sangongKey(pack: TemplatePack, offset: number, actual: boolean): string {
+  return "c" + (offset + (actual ? pack.sangongItems.length : 0));
 }
 
 /** The spec of table `id` in `pack`. */

@@ -40,6 +40,8 @@ export interface LineSpec {
   after?: string;
   /** Lines summed by T01.1 / T04.1. */
   item?: boolean;
+  /** A 合计 or 总计 line: when absent the reason is 缺合计行, and a blank cell in it is never a certain 0. */
+  total?: boolean;
 }
 
 /**
@@ -66,8 +68,30 @@ export interface TemplatePack {
   t04Lines: LineSpec[];
   /** 公开04 expense columns (栏2–5) by header text; 公开01 has one amount column per side. */
   t04ExpenseColumns: ColumnSpec[];
-  /** 公开09: the six items, matched on one header part at a time from the leaf upwards. */
+  /**
+   * 公开09: the items, matched on one header part at a time from the leaf upwards. `offset` is the item's 栏 in the
+   * 预算数 block (栏1…n); the 决算数 block repeats them (栏n+1…2n, templates `sangongKey`).
+   */
   sangongItems: { offset: number; name: string; match: RegExp }[];
+  /**
+   * 公开09's header: a cell matching `start` begins it; `budget` / `actual` tell a column's block from its header
+   * path (预算数 / 决算数, named `budgetName` / `actualName` in messages); `rowName` names its one data row.
+   */
+  sangongHead: { start: RegExp; budget: RegExp; actual: RegExp; budgetName: string; actualName: string; rowName: string };
+  /**
+   * 公开06's closing totals by lane (RULES.md §4.2): the row key the rules use and the printed name. A cell reading
+   * the name, or the name without 合计 (the lane's group header), starts the total; a header path containing the
+   * name without 合计 puts a lane of codes in that lane.
+   */
+  basicTotals: { key: string; name: string; lane: "personnel" | "public" }[];
+  /** 项 names that carry only 基本支出 (RULES.md T03.6 / T05.6: 行政运行). */
+  basicOnlyItems: string[];
+  /**
+   * X.13 (hints, RULES.md X.13): 功能分类 项 of 公开05 whose 基本支出 usually equals these 经济分类 款 of 公开06, and the
+   * retirement pay (经济分类) that should not exceed the 离退休 功能分类 items' 基本支出; names for the messages.
+   */
+  functionEconomicPairs: { functions: string[]; economic: string[] }[];
+  retirementPair: { functions: string[]; functionsName: string; economic: string[]; economicName: string };
   /** 公开06 lanes: 人员经费 classes and 公用经费 classes (RULES.md §4.2). */
   personnelClasses: string[];
   publicClasses: string[];
@@ -95,4 +119,25 @@ export interface TemplatePatch {
   absentTables?: TableId[];
   economicOld?: { [name: string]: string };
   numbering?: { [numeral: string]: TableId };
+  /**
+   * Any other layout fact of the pack, replaced as a whole (the 公开01/04 lines, 公开09's items and header words,
+   * 公开06's lanes and totals, the conditions, the X.13 pairs, the 基本支出-only items …).
+   */
+  layout?: Partial<Pick<TemplatePack, LayoutKey>>;
 }
+
+/** The pack's layout facts a patch may replace wholesale (`TemplatePatch.layout`). */
+export type LayoutKey =
+  | "t01Lines"
+  | "t04Lines"
+  | "t04ExpenseColumns"
+  | "sangongItems"
+  | "sangongHead"
+  | "basicTotals"
+  | "basicOnlyItems"
+  | "functionEconomicPairs"
+  | "retirementPair"
+  | "personnelClasses"
+  | "publicClasses"
+  | "economic"
+  | "conditions";
