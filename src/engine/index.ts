@@ -23,6 +23,6 @@ export type { FigureMark, MarkStatus, NarrativeResult, Span } from "./narrative"
 /** The rule registry (npm run audit -- --rules). */
 export { NOT_IMPLEMENTED, RULE_REGISTRY, ruleMeta } from "./rules/registry";
 export type { RuleMeta } from "./rules/registry";
-/** Template packs by year and region: a new year or region is data registered here (templates/years.ts). */
+/** Template packs by year and region: a new year or region is data (templates/years.ts), or a TemplateSet given to one audit (AuditOptions.templates); docs/templates.md. */
 export { DEFAULT_TEMPLATES, templateFor, withRegion, withYear } from "./templates";
 export type { TemplatePack, TemplatePatch, TemplateSet } from "./templates";
