@@ -17,7 +17,7 @@
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, budgetMessage } from "./budgets";
+import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, YOUNG_GENERATION_MB, budgetMessage } from "./budgets";
 import { FileReport, failedReport } from "./report";
 
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
@@ -208,7 +208,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
         worker = new Worker(BOOT, {
           eval: true,
           workerData: { entry: src.entry, tsx: src.tsx, narrative: narrative, strict: strict, cells: budgets.cells },
-          resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb },
+          resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
       } catch (_e) {
         startFailures++;
