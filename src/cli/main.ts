@@ -12,7 +12,7 @@ import { CliOptions, USAGE, parseArgs } from "./args";
 import { readNarrative } from "./narrative";
 import { clashingInput } from "./outputClash";
 import { auditFiles, threadsFor } from "./pool";
-import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo } from "./report";
+import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport } from "./report";
 import { escapeControls, escapeJsonControls } from "./terminal";
 
 export interface CliIO {
@@ -82,13 +82,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
   }
   let narrative: string | undefined;
+  // A narrative whose content cannot be read fails alone, after the workbooks' reports (issue 13 item 4, narrative.ts).
+  let narrativeFailed: FileReport | undefined;
   if (opts.narrative !== undefined) {
     const n = await readNarrative(opts.narrative);
-    if (!n.ok) {
+    if (!n.ok && !n.content) {
       io.stderr("错误：" + n.error + "\n");
       return 2;
     }
-    narrative = n.text;
+    if (!n.ok) {
+      narrativeFailed = failedReport(opts.narrative, n.error);
+      if (opts.format === "json") io.stderr("无法读取 " + escapeControls(opts.narrative) + "：" + escapeControls(n.error) + "\n");
+      if (opts.files.length === 0) return finish(opts, io, tool, [narrativeFailed]);
+    } else narrative = n.text;
   }
 
   if (opts.files.length === 0 && narrative !== undefined && opts.narrative !== undefined) {
@@ -112,6 +118,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     },
   });
   if (progress) io.stderr("\r\u001b[K");
+  if (narrativeFailed) reports.push(narrativeFailed);
   return finish(opts, io, tool, reports);
 }
 

@@ -163,13 +163,38 @@ export function shownDecimals(fmt: string, v: number): number | null {
  * leaves `w` unset).
  */
 export function formatNumber(fmt: string, v: number, date1904?: boolean): string | null {
+  // No double holds 1e309: it reads as Infinity. SSF would show "#DIV/0!", which is not what the file says.
+  if (!isFinite(v)) return v > 0 ? "∞" : v < 0 ? "-∞" : "NaN";
   const d = shownDecimals(fmt, v);
   const shown = d === null ? v : excelRound(v, d);
   const fast = fastFormat(fmt, shown);
   if (fast !== null) return fast;
+  let out: string;
   try {
-    return date1904 ? SSF.format(fmt, shown, { date1904: true }) : SSF.format(fmt, shown);
+    out = date1904 ? SSF.format(fmt, shown, { date1904: true }) : SSF.format(fmt, shown);
   } catch (_e) {
     return null;
   }
+  // SSF writes numbers of 1e21 and more through String(): "1e+,308.00", "-1e,+21", "Infinity.00", "1.5e+".
+  if (Math.abs(v) >= 1e15 && /\de|Infinity|NaN/.test(out)) return bigText(fmt, v, d);
+  return out;
+}
+
+/**
+ * A number too large for SSF, as Excel shows it: 15 significant digits, then zeros, with the format's decimals,
+ * thousands separators and percent sign (1e308 in "#,##0.00" → "100,000,…,000.00"); "1E+308" where the format's
+ * precision cannot be told (dates, General with a condition). Issue 13 item 13.
+ */
+function bigText(fmt: string, v: number, d: number | null): string {
+  if (d === null) return String(v).toUpperCase();
+  const sec = sectionFor(fmt, v).replace(/"[^"]*"?/g, "").replace(/[\\_*]./g, "");
+  const percents = sec.split("%").length - 1;
+  const percent = percents > 0;
+  let x = new Decimal(Math.abs(v).toPrecision(15));
+  for (let i = 0; i < percents; i++) x = x.times(100);
+  const fixed = x.toFixed(Math.max(0, d - 2 * percents));
+  const dot = fixed.indexOf(".");
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const body = (/[#0],[#0]/.test(sec) ? commaify(int) : int) + (dot < 0 ? "" : fixed.slice(dot));
+  return (v < 0 ? "-" : "") + body + (percent ? "%" : "");
 }
