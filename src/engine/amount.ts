@@ -86,7 +86,7 @@ export function readAmount(value: CellValue, text: string, format: string, fallb
   const shown = text !== undefined && text !== null && text !== "" ? String(text) : value === null || value === undefined ? "" : String(value);
   if (typeof value === "boolean") return amount("text", shown, fallbackDp, "单元格是逻辑值 " + (value ? "TRUE" : "FALSE") + "，不是金额");
   // 1e309 and beyond: no double holds it (the readers show "∞"); never an amount (issue 13 item 13).
-  if (typeof value === "number" && !isFinite(value)) return amount("error", shown, fallbackDp, "单元格存储的数值超出可表示的范围（" + shown + "），无法读取为金额");
+  if (value === Infinity || value === -Infinity) return amount("error", shown, fallbackDp, "单元格存储的数值超出可表示的范围（" + shown + "），无法读取为金额");
   let t = shown;
   if (/[^\d.\-]/.test(t)) t = toHalfWidth(shown).replace(STRIP, "");
   if (t === "") return formula ? amount("error", shown, fallbackDp, "单元格有公式 " + formula + " 但没有计算结果，请在 Excel 中重新计算并保存") : amount("blank", shown, fallbackDp);

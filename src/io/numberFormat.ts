@@ -164,7 +164,8 @@ export function shownDecimals(fmt: string, v: number): number | null {
  */
 export function formatNumber(fmt: string, v: number, date1904?: boolean): string | null {
   // No double holds 1e309: it reads as Infinity. SSF would show "#DIV/0!", which is not what the file says.
-  if (!isFinite(v)) return v > 0 ? "∞" : v < 0 ? "-∞" : "NaN";
+  // (NaN keeps SSF's "#NUM!", what Excel shows for an invalid number.)
+  if (v === Infinity || v === -Infinity) return v > 0 ? "∞" : "-∞";
   const d = shownDecimals(fmt, v);
   const shown = d === null ? v : excelRound(v, d);
   const fast = fastFormat(fmt, shown);
@@ -183,18 +184,26 @@ export function formatNumber(fmt: string, v: number, date1904?: boolean): string
 /**
  * A number too large for SSF, as Excel shows it: 15 significant digits, then zeros, with the format's decimals,
  * thousands separators and percent sign (1e308 in "#,##0.00" → "100,000,…,000.00"); "1E+308" where the format's
- * precision cannot be told (dates, General with a condition). Issue 13 item 13.
+ * precision cannot be told (dates, General with a condition). The rest of the text (literals, padding, brackets,
+ * the sign) is SSF's own for ±1 in the same format, with the digits replaced. Issue 13 item 13.
  */
 function bigText(fmt: string, v: number, d: number | null): string {
   if (d === null) return String(v).toUpperCase();
   const sec = sectionFor(fmt, v).replace(/"[^"]*"?/g, "").replace(/[\\_*]./g, "");
   const percents = sec.split("%").length - 1;
-  const percent = percents > 0;
   let x = new Decimal(Math.abs(v).toPrecision(15));
   for (let i = 0; i < percents; i++) x = x.times(100);
   const fixed = x.toFixed(Math.max(0, d - 2 * percents));
   const dot = fixed.indexOf(".");
   const int = dot < 0 ? fixed : fixed.slice(0, dot);
-  const body = (/[#0],[#0]/.test(sec) ? commaify(int) : int) + (dot < 0 ? "" : fixed.slice(dot));
-  return (v < 0 ? "-" : "") + body + (percent ? "%" : "");
+  const digits = (/[#0],[#0]/.test(sec) ? commaify(int) : int) + (dot < 0 ? "" : fixed.slice(dot));
+  let frame = "";
+  try {
+    frame = SSF.format(fmt, v < 0 ? -1 : 1);
+  } catch (_e) {
+    frame = "";
+  }
+  const m = /\d[\d,]*(?:\.\d*)?/.exec(frame);
+  if (!m) return (v < 0 ? "-" : "") + digits + (percents > 0 ? "%" : "");
+  return frame.slice(0, m.index) + digits + frame.slice(m.index + m[0].length);
 }

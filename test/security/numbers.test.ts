@@ -28,11 +28,12 @@ test.each([true, false])("1e308, 1e309 and -1e309 as read (fast reader: %s)", (f
 
 test("other formats: no exponent or Infinity leaks into the text", () => {
   expect(formatNumber("0.00%", 1.5e20)).toBe("15000000000000000000000.00%");
-  expect(formatNumber("0.00_);(0.00)", 1e300)).toBe("1" + "0".repeat(300) + ".00");
+  expect(formatNumber("0.00_);(0.00)", 1e300)).toBe("1" + "0".repeat(300) + ".00 ");
+  expect(formatNumber("0.00_);(0.00)", -1e300)).toBe("(1" + "0".repeat(300) + ".00)");
   expect(formatNumber("#,##0", -1e21)).toBe("-1" + ",000".repeat(7));
   expect(formatNumber("General", 1e308)).toBe("1E+308");
   expect(formatNumber("0.00E+00", 1e308)).toBe("1.00E+308");
-  expect(formatNumber("#,##0.00", NaN)).toBe("NaN");
+  expect(formatNumber("#,##0.00", NaN)).toBe("#NUM!");
 });
 
 test("an amount of the sample stored as 1e309 is reported unreadable (取数不足) with the reason, never as #DIV/0!", () => {
