@@ -8,19 +8,18 @@
  * Flags are written only when the user asks (标记单元格) or when the setting 审核后自动标记单元格 is on.
  */
 import { AuditOptions, AuditResult, Finding, NarrativeResult, WorkbookSnapshot } from "../engine";
-import { qualify } from "../present/address";
 import { Filters } from "../present/groups";
 import { AuditHost, CancelledError, CancelToken } from "../present/host";
 import { ReviewStatus } from "../present/review";
-import { SEVERITY_LABEL } from "../present/labels";
 import { boardCells, renderBoard } from "./board";
 import { headline } from "./headline";
 import { S } from "./labels";
 import { ListNav } from "./listNav";
 import { mountNarrativeView } from "./narrativeView";
 import { clusters } from "./order";
-import { clear, el, renderClusters, renderOverview } from "./render";
+import { el, renderClusters, renderOverview } from "./render";
 import { renderReviewed, reviewForm, Reviews } from "./reviewUi";
+import { renderSelected } from "./selection";
 import { buildFilters, buildSettings, SHELL } from "./shell";
 
 export interface PaneDeps {
@@ -292,12 +291,20 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
 
   async function commit(i: number, status: ReviewStatus | null, note: string): Promise<void> {
     if (!result) return;
+    // Keyboard users keep their place: focus goes to the card now at the position of the one marked.
+    const at = nav.shown().indexOf(q(results, '.jp-item[data-index="' + i + '"]'));
     try {
       await reviews.set(i, status, note);
     } catch (e) {
       setStatus("复核标记未能存入工作簿：" + message(e) + "。本次会话内仍有效。", "warning");
     }
     renderAll();
+    const cards = nav.shown();
+    const next = at >= 0 ? cards[Math.min(at, cards.length - 1)] : null;
+    if (next) {
+      nav.setCurrent(next);
+      next.focus();
+    }
     let problem = "";
     if (flagsOn && !busy) {
       try {
@@ -322,28 +329,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
 
   function showCell(sheet: string, cell: string): void {
     if (!result) return;
-    const hits: number[] = [];
-    const qualified = [sheet + "!" + cell, qualify(sheet, cell)];
-    result.findings.forEach(function (f, i) {
-      const main = f.sheet === sheet && f.cell !== null && f.cell.replace(/\$/g, "") === cell;
-      const rel = (f.related || []).some(function (r) {
-        return qualified.indexOf(r.replace(/\$/g, "")) >= 0;
-      });
-      if (main || rel) hits.push(i);
-    });
-    clear(selectedBox);
-    if (!hits.length) {
-      show(selectedBox, false);
-      nav.mark([], "jp-hit");
-      return;
-    }
-    selectedBox.appendChild(el("div", "jp-selected-title", S.selectedCell + " " + sheet + "!" + cell + "："));
-    hits.forEach(function (i) {
-      const f = result!.findings[i];
-      const m = reviews.markOf(i);
-      selectedBox.appendChild(el("div", "jp-selected-line jp-sev-" + f.severity, SEVERITY_LABEL[f.severity] + (m ? "（" + m.status + "）" : "") + " " + f.rule + "：" + f.message));
-    });
-    show(selectedBox, true);
+    const hits = renderSelected(selectedBox, result.findings, reviews.markOf.bind(reviews), sheet, cell);
     const shown = nav.mark(hits, "jp-hit");
     // jsdom has no scrollIntoView; every webview does.
     if (shown.length && typeof shown[0].scrollIntoView === "function") shown[0].scrollIntoView(false);

@@ -411,6 +411,7 @@ describeBrowser("preview in Chromium", () => {
       expect(seen.filter((x) => x === "fig").length).toBe(1);
       expect(seen.filter((x) => x === "item").length).toBe(1);
       expect(seen.filter((x) => /^(公开|情况|绩效)/.test(x)).length).toBe(1);
+      expect(problems).toEqual([]);
     });
   });
 

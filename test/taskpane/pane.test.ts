@@ -327,6 +327,24 @@ test("忽略 needs a reason; the finding leaves counts, board and flags, stays l
   expect(counts(cell("公开01"))).toEqual(["1", "0", "0", "0"]);
 });
 
+test("keyboard: after 忽略 by Enter in the reason box, focus goes to the card now in its place", async () => {
+  const host = new FakeHost();
+  const { pane, shown } = mount(host);
+  await pane.audit();
+  const li = shown()[0];
+  expect(li.getAttribute("data-index")).toBe("1");
+  (li.querySelector('[data-action="ignore"]') as HTMLElement).click();
+  const input = li.querySelector("[data-review-form] input") as HTMLInputElement;
+  expect(document.activeElement).toBe(input);
+  input.value = "已与财政核对";
+  input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  await flush();
+  await flush();
+  expect(host.marks.length).toBe(1);
+  expect((document.activeElement as HTMLElement).getAttribute("data-index")).toBe("6");
+  expect((document.activeElement as HTMLElement).getAttribute("tabindex")).toBe("0");
+});
+
 test("已核实 takes an optional note", async () => {
   const host = new FakeHost();
   const { root, pane } = mount(host);
