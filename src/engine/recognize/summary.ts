@@ -83,7 +83,7 @@ export function readSummary(reg: Region): TableModel | string {
       }
     }
     if (side === "income" || reg.id === "公开01") {
-      if (cand.length) amounts.push({ key: side === "income" ? "c1" : "c2", name: "金额", col: cand[0] });
+      if (cand.length) amounts.push({ key: reg.pack.summaryAmounts[side].key, name: "金额", col: cand[0] });
     } else {
       const taken: { [c: number]: boolean } = {};
       const specs: ColumnSpec[] = reg.pack.t04ExpenseColumns;
@@ -93,7 +93,8 @@ export function readSummary(reg: Region): TableModel | string {
             amounts.push({ key: cs.key, name: cs.name, col: c });
             taken[c] = true;
           }
-      const order = ["c2", "c3", "c4", "c5"];
+      // columns not named by their header take the remaining 栏 in order (栏2–5)
+      const order = specs.map((cs) => cs.key).sort((a, b) => +a.slice(1) - +b.slice(1));
       for (const c of cand) if (!taken[c]) {
         const k = order.find((o) => !amounts.some((a) => a.key === o));
         if (k) amounts.push({ key: k, name: k, col: c });

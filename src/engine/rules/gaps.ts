@@ -39,11 +39,12 @@ export function colName(pack: TemplatePack, t: TableModel | undefined, id: Table
     const n = columnName(t, key);
     if (n !== key) return n;
   }
-  if (id === "公开01") return key === "c1" ? "收入金额" : key === "c2" ? "支出金额" : key;
+  const sides = pack.summaryAmounts;
+  if (id === "公开01") return key === sides.income.key ? sides.income.name : key === sides.expense.key ? sides.expense.name : key;
   const spec = tableSpec(id, pack);
   const cols = id === "公开04" ? pack.t04ExpenseColumns : (spec.columns || []).concat(spec.variant ? spec.variant.columns : []);
   for (const c of cols) if (c.key === key) return c.name;
-  return id === "公开04" && key === "c1" ? "收入金额" : key;
+  return id === "公开04" && key === sides.income.key ? sides.income.name : key;
 }
 
 export function missingTable(id: TableId): Gap {

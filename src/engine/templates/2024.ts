@@ -253,6 +253,7 @@ export const PACK_2024: TemplatePack = {
   t01Lines: T01_LINES,
   t04Lines: T04_LINES,
   t04ExpenseColumns: T04_EXPENSE_COLUMNS,
+  summaryAmounts: { income: { key: "c1", name: "收入金额" }, expense: { key: "c2", name: "支出金额" } },
   sangongItems: SANGONG_ITEMS,
   sangongHead: SANGONG_HEAD,
   basicTotals: BASIC_TOTALS,

@@ -68,6 +68,8 @@ export interface TemplatePack {
   t04Lines: LineSpec[];
   /** 公开04 expense columns (栏2–5) by header text; 公开01 has one amount column per side. */
   t04ExpenseColumns: ColumnSpec[];
+  /** The one amount column of each side of 公开01 (and 公开04's income side): its 栏 key and its name in messages. */
+  summaryAmounts: { income: { key: string; name: string }; expense: { key: string; name: string } };
   /**
    * 公开09: the items, matched on one header part at a time from the leaf upwards. `offset` is the item's 栏 in the
    * 预算数 block (栏1…n); the 决算数 block repeats them (栏n+1…2n, templates `sangongKey`).
@@ -131,6 +133,7 @@ export type LayoutKey =
   | "t01Lines"
   | "t04Lines"
   | "t04ExpenseColumns"
+  | "summaryAmounts"
   | "sangongItems"
   | "sangongHead"
   | "basicTotals"
