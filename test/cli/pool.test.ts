@@ -9,7 +9,8 @@ import { main } from "../../src/cli/main";
 import { MAX_DEFAULT_WORKERS, auditFiles, threadsFor } from "../../src/cli/pool";
 import { Fixtures, REPO, makeFixtures, removeFixtures } from "../io/fixtures";
 
-const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
+/** The command as `npm run audit` runs it: the compiled lib/ (rebuilt by scripts/cli.js when a source is newer). */
+const CLI = path.join(REPO, "scripts", "cli.js");
 
 let f: Fixtures;
 beforeAll(() => {
@@ -92,7 +93,7 @@ test("main() with threads: progress and unreadable-file lines on stderr in comma
 test("the real command: parallel and JUESUAN_WORKERS=1 print the same JSON and stderr, same exit code", () => {
   const files = mixed();
   const runCli = (env: { [k: string]: string }) =>
-    spawnSync(TSX, ["src/cli/main.ts", "--format", "json"].concat(files), { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
+    spawnSync(process.execPath, [CLI, "--format", "json"].concat(files), { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
   const serial = runCli({ JUESUAN_WORKERS: "1" });
   const parallel = runCli({ JUESUAN_WORKERS: "4" });
   expect(serial.status).toBe(2);
@@ -101,7 +102,7 @@ test("the real command: parallel and JUESUAN_WORKERS=1 print the same JSON and s
   expect(parallel.stderr).toBe(serial.stderr);
   expect(JSON.parse(parallel.stdout).reports.map((r: { file: string }) => r.file)).toEqual(files);
   const text = (env: { [k: string]: string }) =>
-    spawnSync(TSX, ["src/cli/main.ts"].concat(files), { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
+    spawnSync(process.execPath, [CLI].concat(files), { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
   const ts = text({ JUESUAN_WORKERS: "1" });
   const tp = text({ JUESUAN_WORKERS: "4" });
   expect([tp.status, tp.stdout, tp.stderr]).toEqual([ts.status, ts.stdout, ts.stderr]);
