@@ -35,27 +35,27 @@ const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DAT
 
 
 /** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). */
-const dateFormats: { [f: string]: boolean } = {};
+const dateFormats = new Map<string, boolean>();
 
 /** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). Cached per format. */
 export function isDateFormat(format: string): boolean {
   if (!format || format === "General" || /^general$/i.test(format)) return false;
-  let d = dateFormats[format];
-  if (d === undefined) d = dateFormats[format] = /[ymdhs]/i.test(format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
+  let d = dateFormats.get(format);
+  if (d === undefined) {
+    d = /[ymdhs]/i.test(format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\][]*\]/g, ""));
+    // a Map (formats are text of the file: "valueOf" must not find Object.prototype.valueOf), bounded in size
+    if (dateFormats.size < 10000) dateFormats.set(format, d);
+  }
   return d;
 }
 
 /** Parsed decimals are immutable, so equal texts share one instance (tables are full of 0.00). */
-const parsed: { [s: string]: Decimal } = {};
-let parsedCount = 0;
+const parsed = new Map<string, Decimal>();
 function decimalOf(s: string): Decimal {
-  let d = parsed[s];
+  let d = parsed.get(s);
   if (d === undefined) {
     d = new Decimal(s);
-    if (parsedCount < 100000) {
-      parsed[s] = d;
-      parsedCount++;
-    }
+    if (parsed.size < 100000) parsed.set(s, d);
   }
   return d;
 }

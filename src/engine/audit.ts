@@ -16,6 +16,7 @@ import { linkShiftedColumns } from "./rules/shift";
 import { evaluate } from "./rules/evaluate";
 import { basicRules, codedRules, functionEconomicHints, headRules, roundingNotes, summaryRules } from "./rules/structural";
 import { AuditResult, Finding, Summary, TableId, TableStats, TABLE_IDS, WorkbookSnapshot } from "./types";
+import { dict } from "./dict";
 
 export type { AuditOptions } from "./options";
 
@@ -23,8 +24,9 @@ export type { AuditOptions } from "./options";
 function guarded(ctx: Context, what: string, fn: () => void): void {
   try {
     fn();
-  } catch (e) {
-    ctx.note("S.9", "warning", null, null, "审核“" + what + "”时出现内部错误，该项未完成：" + (e instanceof Error ? e.message : String(e)));
+  } catch {
+    // the reader sees a Chinese sentence, never the program's own (English) error text (issue 13 item 6)
+    ctx.note("S.9", "warning", null, null, "审核“" + what + "”时出现内部错误，该项未完成；请将此文件反馈给开发者");
   }
 }
 
@@ -115,8 +117,8 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   let rec: Recognition;
   try {
     rec = recognize(snapshot, options.templates || DEFAULT_TEMPLATES);
-  } catch (e) {
-    rec = { tables: {}, grids: [], candidates: [], missing: TABLE_IDS.map((id) => ({ id, reason: "读取工作簿时出错：" + (e instanceof Error ? e.message : String(e)) })) };
+  } catch {
+    rec = { tables: {}, grids: [], candidates: [], missing: TABLE_IDS.map((id) => ({ id, reason: "读取工作簿时出现内部错误，未能识别各表；请将此文件反馈给开发者" })) };
   }
   // The rules and the narrative use the pack the tables were read with: it flows on in the Recognition and Context.
   if (!rec.template) rec.template = templateFor(undefined, undefined, options.templates || DEFAULT_TEMPLATES);
@@ -142,7 +144,7 @@ function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: 
   tallyRest(ctx, "情况说明");
   const rank = (f: Finding) => rankOf(f.table || "");
   const findings = ctx.findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
-  const units: { [u: string]: number } = {};
+  const units = dict<number>();
   for (const t of found) units[t.unit] = (units[t.unit] || 0) + 1;
   const unit = Object.keys(units).sort((a, b) => units[b] - units[a])[0];
   return {

@@ -5,6 +5,7 @@
  */
 import { TemplatePack, templateFor } from "./templates";
 import { TableId } from "./types";
+import { dict, own } from "./dict";
 
 export type { ColumnSpec, LineSpec, TableKind, TableSpec, TemplatePack } from "./templates";
 
@@ -28,7 +29,7 @@ export function classByLabel(label: string, pack: TemplatePack = templateFor()):
   const classes = pack.classes;
   let index = classIndexes.get(classes);
   if (!index) {
-    index = {};
+    index = dict<string>();
     for (const c of classes)
       for (const n of [c.name].concat(c.aliases || [])) {
         index[n] = c.code;
@@ -59,11 +60,11 @@ function econKey(name: string): string {
  * the 类 unless that 类 is already the current one and has a 款 of the same name (399 / 39999 其他支出).
  */
 export function economicCodeByName(name: string, currentClass: string, pack: TemplatePack): string | null {
-  const old = pack.economicOld[econKey(name)];
+  const old = own(pack.economicOld, econKey(name));
   if (old && (!currentClass || old.slice(0, 3) === currentClass)) return old;
   let index = economicIndexes.get(pack.economic);
   if (!index) {
-    index = {};
+    index = dict<string[]>();
     for (const line of pack.economic)
       for (const pair of line.split("|")) {
         const i = pair.indexOf(" ");

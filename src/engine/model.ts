@@ -6,6 +6,7 @@ import { Amount } from "./amount";
 import { Decimal } from "./decimal";
 import { TemplatePack } from "./templates/types";
 import { TableId } from "./types";
+import { dict } from "./dict";
 
 export interface TCell extends Amount {
   sheet: string;
@@ -91,7 +92,7 @@ const indexes = typeof WeakMap !== "undefined" ? new WeakMap<TableModel, Index>(
 function indexOf(t: TableModel): Index {
   const cached = indexes && indexes.get(t);
   if (cached && (cached as Index & { n: number }).n === t.rows.length) return cached;
-  const idx: Index & { n: number } = { byKey: {}, kids: {}, n: t.rows.length };
+  const idx: Index & { n: number } = { byKey: dict<TRow>(), kids: dict<TRow[]>(), n: t.rows.length };
   for (const r of t.rows) if (!Object.prototype.hasOwnProperty.call(idx.byKey, r.key)) idx.byKey[r.key] = r;
   for (const r of t.rows) {
     if (r.level === undefined || r.level < 1) continue;

@@ -15,21 +15,18 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-const keys: { [s: string]: string } = {};
-let keyCount = 0;
+/** A Map, not {}: labels are text of the file, and "constructor" or "__proto__" must be a key like any other. */
+const keys = new Map<string, string>();
 
 /** Key for comparing labels and titles: half-width, no white space, no quotes of any kind. Cached: the same
  * header and label texts are asked for many times while a table is read. */
 export function normKey(s: string): string {
   const str = String(s);
   if (str === "") return "";
-  const hit = keys[str];
+  const hit = keys.get(str);
   if (hit !== undefined) return hit;
   const k = computeKey(str);
-  if (keyCount < 50000 && str.length < 200) {
-    keys[str] = k;
-    keyCount++;
-  }
+  if (keys.size < 50000 && str.length < 200) keys.set(str, k);
   return k;
 }
 

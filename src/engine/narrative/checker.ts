@@ -78,7 +78,7 @@ export class Checker {
   }
 
   excerpt(p: Para, start: number, end: number): string {
-    return original(this.doc, p, start, end).replace(/^\s+|\s+$/g, "");
+    return original(this.doc, p, start, end).trim();
   }
 
   /** Record a finding; returns its index. */

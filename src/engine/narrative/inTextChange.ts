@@ -16,9 +16,8 @@ import { money } from "../messages";
 import { Ref } from "./checker";
 import { Para } from "./normalise";
 import { already, marksOf, pairWithOneUnit, nameBefore, Place, REASON, Stated, TextCtx, UNIT } from "./inTextBase";
-import { Figure, locate, NUM } from "./tokens";
+import { Figure, locate, NUM, PCT } from "./tokens";
 
-const PCT = "(-?\\d+(?:\\.\\d+)?)%";
 const CHANGE = new RegExp(
   "(各|分别)?(增加|减少|增长|下降|增收|减收|增支|减支|提高|降低)(?:了)?" + NUM + "(?:([、,和])" + NUM + ")?" + UNIT + "(?:[,]?(?:同比|比上年)?(?:各|分别)?(增长|下降|提高|降低|增加|减少)(?:了)?" + PCT + "(?:[、,和]" + PCT + ")?)?",
   "g",

@@ -68,8 +68,9 @@ export function rateChecks(t: TextCtx, pl: Place, next: Para | null): void {
 const DOMESTIC = new RegExp("(?:国内公务接待|国内接待)(?:费)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?" + NUM + UNIT);
 const RECEPTION = new RegExp("公务接待费(?:支出)?(?:决算)?(?:数)?(?:为|是)?" + NUM + UNIT);
 const FOREIGN = new RegExp("(?:外宾|外事|国\\(境\\)外)接待(?:费)?(?:支出)?(?:为|是)?" + NUM + UNIT);
-const BATCH = /\d+(?:个)?(?:批次|批)|(?:批次|团组)[^\d,;。]{0,4}\d+|\d+个(?:来访)?团组|团组\d+个/;
-const PERSONS = /\d+(?:人次|人(?![民员]))|人次[^\d,;。]{0,3}\d+/;
+// counts: at most 15 digits, so that a long run of digits is not rescanned from each of its positions (issue 13)
+const BATCH = /\d{1,15}(?:个)?(?:批次|批)|(?:批次|团组)[^\d,;。]{0,4}\d{1,15}|\d{1,15}个(?:来访)?团组|团组\d{1,15}个/;
+const PERSONS = /\d{1,15}(?:人次|人(?![民员]))|人次[^\d,;。]{0,3}\d{1,15}/;
 const CAR_BUY = new RegExp("公务用车购置(?:费)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?" + NUM + UNIT);
 const CAR_N = /(?:购置|更新|购买|新购)[^\d,;。]{0,10}?(\d+|[一二两三四五六七八九十]+)(?:辆|台)/;
 const CN_DIGITS = "零一二三四五六七八九";

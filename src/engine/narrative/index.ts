@@ -24,6 +24,7 @@ import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./resul
 import { changeConsistency, checkS1S4, checkS10, checkS11, checkS12, checkS13, checkS2, checkS3, checkS5, checkS6, checkS7S8, checkS9, Shared } from "./sectionChecks";
 import { headingKind, outline } from "./sections";
 import { inTextChecks } from "./inText";
+import { capText, count, MAX_CELL_TEXT, MAX_DOC_TEXT } from "./limits";
 
 export { EXTERNAL_SHEET } from "./result";
 export type { FigureMark, MarkStatus, NarrativeResult } from "./result";
@@ -33,6 +34,8 @@ interface Source {
   sheet: string | null;
   doc: string;
   paras: Para[];
+  /** Text not read because of the limits of limits.ts: one 未审核 each (detail, cells). */
+  cut: { detail: string; cells: string[] }[];
 }
 
 /** The sheet holding the 情况说明: the one with most section headings (at least three). */
@@ -60,22 +63,36 @@ function narrativeSheet(grids: Grid[]): { grid: Grid; cells: { r: number; c: num
 }
 
 function sourceOf(grids: Grid[], options: AuditOptions): Source {
-  if (options && typeof options.narrative === "string" && options.narrative.replace(/\s+/g, "")) {
-    const doc = options.narrative.replace(/^\ufeff/, "");
-    return { source: "external", sheet: null, doc, paras: paragraphs(doc, 0, doc.length, null) };
+  const cut: Source["cut"] = [];
+  if (options && typeof options.narrative === "string" && /\S/.test(options.narrative)) {
+    const full = options.narrative.replace(/^\ufeff/, "");
+    const doc = capText(full, MAX_DOC_TEXT);
+    if (doc.length < full.length) cut.push({ detail: "情况说明共 " + count(full.length) + " 字，超过可审核的上限 " + count(MAX_DOC_TEXT) + " 字：只审核了前 " + count(doc.length) + " 字，其后 " + count(full.length - doc.length) + " 字未审核", cells: [] });
+    return { source: "external", sheet: null, doc, paras: paragraphs(doc, 0, doc.length, null), cut };
   }
   const found = narrativeSheet(grids);
-  if (!found) return { source: "none", sheet: null, doc: "", paras: [] };
+  if (!found) return { source: "none", sheet: null, doc: "", paras: [], cut };
   let doc = "";
   const paras: Para[] = [];
-  for (const cl of found.cells) {
-    const t = found.grid.text(cl.r, cl.c);
+  for (let i = 0; i < found.cells.length; i++) {
+    const cl = found.cells[i];
+    const where = qualified(found.grid.name, a1(cl.r, cl.c));
+    const full = found.grid.text(cl.r, cl.c);
+    const t = capText(full, MAX_CELL_TEXT);
+    // (a cell is shorter than the document's limit: the first one always fits)
+    if (doc.length + t.length + 1 > MAX_DOC_TEXT) {
+      let rest = 0;
+      for (let k = i; k < found.cells.length; k++) rest += found.grid.text(found.cells[k].r, found.cells[k].c).length;
+      cut.push({ detail: "情况说明超过可审核的上限 " + count(MAX_DOC_TEXT) + " 字：自单元格 " + where + " 起的 " + count(found.cells.length - i) + " 个单元格（共 " + count(rest) + " 字）未审核", cells: [where] });
+      break;
+    }
+    if (t.length < full.length) cut.push({ detail: "单元格 " + where + " 的文字共 " + count(full.length) + " 字，超过单元格的上限 " + count(MAX_CELL_TEXT) + " 字：只审核了前 " + count(t.length) + " 字，其后 " + count(full.length - t.length) + " 字未审核", cells: [where] });
     if (doc) doc += "\n";
     const from = doc.length;
     doc += t;
     for (const p of paragraphs(doc, from, doc.length, { sheet: found.grid.name, addr: a1(cl.r, cl.c) })) paras.push(p);
   }
-  return { source: "sheet", sheet: found.grid.name, doc, paras };
+  return { source: "sheet", sheet: found.grid.name, doc, paras, cut };
 }
 
 /** A pseudo sheet from the tab-separated table lines of a converted document (for its 绩效 tables). */
@@ -86,7 +103,7 @@ function textSheet(paras: Para[]): SheetSnapshot | null {
   for (const r of rows) width = Math.max(width, r.length);
   const values = rows.map((r) => {
     const out: (string | null)[] = [];
-    for (let i = 0; i < width; i++) out.push(r[i] !== undefined && r[i].replace(/\s+/g, "") !== "" ? r[i].replace(/^\s+|\s+$/g, "") : null);
+    for (let i = 0; i < width; i++) out.push(r[i] !== undefined && r[i].replace(/\s+/g, "") !== "" ? r[i].trim() : null);
     return out;
   });
   return { name: EXTERNAL_SHEET, visibility: "visible", top: 0, left: 0, values, text: values.map((r) => r.map((v) => (v === null ? "" : v))), merges: [] };
@@ -127,6 +144,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
       if (ext.whole || tp.levels || tp.indicators) ext.whole = true;
     }
   }
+  for (const c of src.cut) ck.unchecked("N-SOURCE", "其他", c.detail, c.cells);
   const alone = !!options.textOnly;
   if (src.source === "external" && alone) {
     ck.emit("N-SOURCE", "info", null, null, "只审核情况说明文本（" + src.paras.length + " 段），未提供工作簿：文中数字只做文内勾稽，与表的核对未审核", { sheet: EXTERNAL_SHEET });

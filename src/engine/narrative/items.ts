@@ -52,7 +52,8 @@ export interface ItemStatement {
 }
 
 /** Head: optional number, optional quote, optional code, 类 name (类), 款 name (款), 项 name (项), optional quote. */
-const HEAD = /(?:(\d{1,3})\s*[“"]?\s*[.、．]\s*)?[“"]?(?:(2\d{6})\s*)?([^()“”"。;,:、\d]{1,40}?)\(类\)([^“”"。;]{1,60}?)\(款\)([^“”"。;]{1,80}?)\(项\)[”"]?/g;
+// \s? not \s*: the normalised text has at most one space in a row, and two adjacent \s* made it quadratic (issue 13)
+const HEAD = /(?:(\d{1,3})\s?[“"]?\s?[.、．]\s?)?[“"]?(?:(2\d{6})\s?)?([^()“”"。;,:、\d]{1,40}?)\(类\)([^“”"。;]{1,60}?)\(款\)([^“”"。;]{1,80}?)\(项\)[”"]?/g;
 const AFTER_HEAD = new RegExp("^[”\"]?(?:[:：]|为|支出|决算(?:数)?)*" + NUM + "(万元|亿元|元)");
 const BUDGET = new RegExp("年初预算(?:数)?(?:为|是)?" + NUM + "(万元|亿元|元)?");
 const SPENT = new RegExp("(?:支出)?决算(?:数)?(?:为|是)?" + NUM + "(万元|亿元|元)?");
@@ -229,7 +230,7 @@ function wordsAndReason(ck: Checker, rule: string, w: string, st: ItemStatement,
   ck.ok();
   // an amount named in the reason cannot exceed the difference it explains
   const gap = actual.minus(budget).abs();
-  const amt = /(-?\d+(?:\.\d+)?)(万元|亿元|元)/g;
+  const amt = /(-?\d{1,15}(?:\.\d{1,10})?)(万元|亿元|元)/g;
   amt.lastIndex = reasonAt;
   let am: RegExpExecArray | null;
   while ((am = amt.exec(text))) {

@@ -72,7 +72,8 @@ export const P = {
   cars: re("共有(?:公务用)?车辆(\\d+)辆"),
   /** N13a: 项目 n 个, 共涉及资金 AMT, 占 … 的 PCT. */
   projects: re("项目(\\d+)个[,，]共涉及资金" + AMT + "[,，]占(一般公共预算项目支出总额|[^,;。%]{1,20}?)的" + PCT),
-  fundProjects: re("(\\d+)个(政府性基金预算|国有资本经营预算)项目[^。]*?共涉及资金" + AMT_OPT + "[,，]占([^,;。%]{1,24}?)的" + PCT),
+  /** Bounded (issue 13): unbounded, a run of digits before 个 or a repeated head made it quadratic. */
+  fundProjects: re("(\\d{1,15})个(政府性基金预算|国有资本经营预算)项目[^。]{0,120}?共涉及资金" + AMT_OPT + "[,，]占([^,;。%]{1,24}?)的" + PCT),
   /** N13b: 整体支出绩效评价, 涉及资金 AMT, 占 (den) 的 PCT. */
   whole: re("整体支出绩效评价[,，]?(?:共)?涉及资金" + AMT + "[,，]占([^,;。%]{1,24}?)的" + PCT),
   /** N13c project paragraph. */
@@ -81,7 +82,11 @@ export const P = {
   projectRate: re("全年预算(?:数)?为" + AMT_OPT + "[,，]执行数(?:为)?" + AMT_OPT + "[,，]完成预算的" + PCT),
   /** Hygiene. */
   template: /XX|××|某某|\{[^}]{0,12}\}|增加\(减少\)|减少\(增加\)|增长\(下降\)|下降\(增长\)|增加\/减少|增长\/下降/,
-  pctNoUnit: /占(?:比)?(\d+(?:\.\d+)?)(?![\d.]*%)(?!万|元|亿|个|人|辆|台|项|家|次|年|月|日|平方|亩)/,
+  /**
+   * The number is taken whole, never backtracked into ((?=(…))\1 is an atomic group in ES5): backtracking made
+   * 占 + a long run of digits + % quadratic (issue 13), and read "占125万元" as a share "占12" without %.
+   */
+  pctNoUnit: /占(?:比)?(?=(\d+(?:\.\d+)?))\1(?![\d.]*%)(?!万|元|亿|个|人|辆|台|项|家|次|年|月|日|平方|亩)/,
   doubled: /。。|,,|，，|、、|;;|；；/,
   typos: [{ re: /决算书(?=[大小等高低]于)/, right: "决算数" }],
 };

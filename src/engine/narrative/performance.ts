@@ -9,6 +9,7 @@ import { a1 } from "../address";
 import { Amount, readAmount } from "../amount";
 import { Grid } from "../grid";
 import { normKey } from "../text";
+import { dict } from "../dict";
 
 export interface PCell extends Amount {
   sheet: string;
@@ -91,7 +92,7 @@ function mayBeHeader(g: Grid, r: number): boolean {
 }
 
 function headerCols(g: Grid, r: number): { [k: string]: number } {
-  const out: { [k: string]: number } = {};
+  const out = dict<number>();
   for (let c = g.left; c < g.right; c++) {
     const k = normKey(g.text(r, c));
     if (k && out[k] === undefined) out[k] = c;
@@ -108,21 +109,21 @@ function readProjects(g: Grid, r: number, cols: { [k: string]: number }): Projec
   const cName = cols["项目名称"];
   const cBudget = find(cols, /^全年预算数?$/);
   const cExec = find(cols, /^全年执行数$/);
-  const cSys = find(cols, /系统查询.*执行数/);
+  const cSys = find(cols, /系统查询.{0,30}执行数/);
   const cRate = find(cols, /^预算执行率/);
   const cScore = find(cols, /^自评得分|^得分$/);
-  const rateCols: { [n: string]: number } = {};
+  const rateCols = dict<number>();
   for (const k in cols) if (/得分率$/.test(k)) rateCols[k] = cols[k];
   const rows: ProjectRow[] = [];
   for (let rr = r + 1; rr < g.bottom; rr++) {
-    const name = String(g.text(rr, cName)).replace(/^\s+|\s+$/g, "");
+    const name = String(g.text(rr, cName)).trim();
     if (!name) {
       if (rows.length) break;
       continue;
     }
     if (/^(合计|总计|小计)$/.test(normKey(name))) break;
     const pick = (c: number) => (c >= 0 ? cellOf(g, rr, c) : null);
-    const rates: { [n: string]: PCell } = {};
+    const rates = dict<PCell>();
     for (const k in rateCols) rates[k] = cellOf(g, rr, rateCols[k]);
     rows.push({ name, nameCell: { sheet: g.name, addr: a1(rr, cName) }, budget: pick(cBudget), exec: pick(cExec), sys: pick(cSys), rate: pick(cRate), score: pick(cScore), rates });
   }

@@ -6,6 +6,7 @@ import { qualified } from "../address";
 import { Decimal, halfOfDecimals } from "../decimal";
 import { HALF } from "../rounding";
 import { PCell, ProjectRow } from "./performance";
+import { dict } from "../dict";
 
 export { HALF };
 
@@ -25,7 +26,7 @@ export function halfOf(c: PCell): Decimal {
 /** Weights of the other 得分率 columns, from rows where that column alone falls short (consistent values only). */
 export function inferWeights(rows: ProjectRow[]): { [k: string]: Decimal } {
   const H = new Decimal(100);
-  const seen: { [k: string]: Decimal[] } = {};
+  const seen = dict<Decimal[]>();
   for (const r of rows) {
     const score = num(r.score);
     const rate = num(r.rate);
@@ -41,7 +42,7 @@ export function inferWeights(rows: ProjectRow[]): { [k: string]: Decimal } {
     const w = rest.times(100).dividedBy(H.minus(v)).toDecimalPlaces(1);
     (seen[short[0]] = seen[short[0]] || []).push(w);
   }
-  const out: { [k: string]: Decimal } = {};
+  const out = dict<Decimal>();
   for (const k in seen) {
     const ws = seen[k];
     if (ws.every((w) => w.equals(ws[0])) && ws[0].gt(0)) out[k] = ws[0];

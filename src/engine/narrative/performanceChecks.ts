@@ -188,7 +188,7 @@ export class PerfChecks {
           } else if (/结转结余率/.test(r.name) && !budget.isZero()) {
             expected = budget.minus(exec).dividedBy(budget).times(100);
             what = "（全年预算数 − 全年执行数）/ 全年预算数 = (" + plain(budget) + " − " + plain(exec) + ") / " + plain(budget);
-          } else if (/三公.*控制率/.test(r.name)) {
+          } else if (/三公.{0,30}控制率/.test(r.name)) {
             const b = this.cell09("c1");
             const d = this.cell09("c7");
             if (b && d && !b.isZero()) {
@@ -352,7 +352,8 @@ export class PerfChecks {
     }
     // counts stated in the report: “产出”指标由 … 细化为 N 个三级指标
     for (const p of paras) {
-      const re = /[“"]?(投入管理|产出|效益)[”"]?指标由[^;；。]*?(\d+)个二级指标构成[,，]?二级指标细化为(\d+)个三级指标/g;
+      // bounded (issue 13): 100 characters between 指标由 and the count, counts of at most 15 digits
+      const re = /[“"]?(投入管理|产出|效益)[”"]?指标由[^;；。]{0,100}?(\d{1,15})个二级指标构成[,，]?二级指标细化为(\d{1,15})个三级指标/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(p.text))) {
         const g = groups[m[1]];

@@ -38,8 +38,8 @@ const ITEM_CHANGE = new RegExp(ITEM + "(?:支出)?(?:决算)?(?:数)?(?:比上�
 const ITEM_AMOUNT = new RegExp(ITEM + "(?:支出)?决算(?:数)?(?:为)?" + AMT);
 const ITEM_FLAT = new RegExp(ITEM + "(?:支出)?(?:决算)?(?:数)?(?:与(?:上年|\\d{4}年)(?:度)?|比上年|较上年)?(?:基本)?持平");
 
-/** The 批次 and 人次 of 国内公务接待 are disclosed, in any of the common phrasings. */
-export const RECEPTION_DISCLOSED = /接待国内来访团组\d+个|接待批次\d+次|\d+批次[、,，]?(?:共|累计)?(?:接待)?\d+人次|接待(?:国内)?(?:来访)?(?:团组|批次)?\d+(?:批|个|次)[^。;]{0,12}?\d+人次/;
+/** The 批次 and 人次 of 国内公务接待 are disclosed, in any of the common phrasings (counts of at most 15 digits: issue 13). */
+export const RECEPTION_DISCLOSED = /接待国内来访团组\d{1,15}个|接待批次\d{1,15}次|\d{1,15}批次[、,，]?(?:共|累计)?(?:接待)?\d{1,15}人次|接待(?:国内)?(?:来访)?(?:团组|批次)?\d{1,15}(?:批|个|次)[^。;]{0,12}?\d{1,15}人次/;
 
 /** `stated`: each item's 决算 as the section states it, kept across its paragraphs (one object per section). */
 export function checkSangongExtra(ck: Checker, p: Para, where: string, stated: { [k: string]: Figure } = {}): void {

@@ -12,6 +12,7 @@ import { ProjectRow } from "./performance";
 import { Section } from "./sections";
 import { Figure } from "./tokens";
 import { Ctx, derived, each, figs, HALF, walk, whereOf } from "./scan";
+import { dict } from "../dict";
 
 // 十三 绩效
 
@@ -186,7 +187,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: { n: number; p:
         used[best] = true;
       }
     }
-  const seen: { [k: string]: number } = {};
+  const seen = dict<number>();
   for (let i = 0; i < projects.length; i++) {
     const tp = projects[i];
     const r = match[i];

@@ -7,14 +7,21 @@
  */
 import { Decimal } from "../decimal";
 
-/** A number as printed: 2481.93, 2,481.93, -3.5. One capture group. */
-export const NUM = "(-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)";
+/**
+ * A number as printed: 2481.93, 2,481.93, -3.5. One capture group.
+ *
+ * Every quantifier is bounded (decision, issue 13): at most 15 digits before the point (Excel keeps 15
+ * significant digits, so a longer run of digits is no figure of a table) and at most 10 after it. Unbounded, a
+ * pattern that starts with a number rescans a run of digits from each of its positions: quadratic, minutes on a
+ * few hundred KB. Bounded, each position costs at most a few dozen steps.
+ */
+export const NUM = "(-?(?:\\d{1,3}(?:,\\d{3}){1,5}|\\d{1,15})(?:\\.\\d{1,10})?)";
 /** Amount with its unit: two capture groups (number, unit). */
 export const AMT = NUM + "(万元|亿元|元)";
 /** Amount whose unit may be left out (万元 implied): two capture groups. */
 export const AMT_OPT = NUM + "(万元|亿元|元)?";
 /** Percentage: one capture group (number), the % sign required. */
-export const PCT = "(-?\\d+(?:\\.\\d+)?)%";
+export const PCT = "(-?\\d{1,15}(?:\\.\\d{1,10})?)%";
 /** 增加/减少 and 增长/下降. */
 export const DIR = "(增加|减少|持平)";
 export const DIR2 = "(增长|下降|提高|降低|减少|增加)";

@@ -8,8 +8,12 @@ import { normKey } from "../text";
 import { codeText, collectNotes, frame, Region } from "./common";
 import { firstNonEmpty, headerParts, isMetaRow, isNoteRow, isSequenceRow } from "./header";
 
-/** A code in front of the name: "2010301 行政运行", "2010301-行政运行", "[2010301]行政运行". */
-const PREFIXED = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-—.．、:：]*(\D.*)?$/;
+/**
+ * A code in front of the name: "2010301 行政运行", "2010301-行政运行", "[2010301]行政运行". The separators are taken
+ * whole ((?=(…))\2 is an atomic group in ES5): when the separators could also be the first character of the name,
+ * a long run of them before a line break took quadratic time (issue 13). Captures: code, separators, name.
+ */
+const PREFIXED = /^[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?(?=([\s\-—.．、:：]*))\2(\D.*)?$/;
 
 /**
  * The code of row r from one code column; when that column holds no bare code, a code in front of the text of the
@@ -22,7 +26,7 @@ export function codeOf(grid: Grid, r: number, codeCol: number, nameCol: number):
     if (c < 0) continue;
     const m = PREFIXED.exec(String(grid.text(r, c)).trim());
     // In the name column only a 功能分类 code (2xx) counts: a name may start with other figures.
-    if (m && (c !== nameCol || c === codeCol || m[1].charAt(0) === "2")) return { code: m[1], label: (m[2] || "").trim() || (c === nameCol ? "" : undefined) };
+    if (m && (c !== nameCol || c === codeCol || m[1].charAt(0) === "2")) return { code: m[1], label: (m[3] || "").trim() || (c === nameCol ? "" : undefined) };
   }
   return { code: "" };
 }
@@ -45,7 +49,21 @@ export function splitCode(grid: Grid, r: number, split: number[], carry: { lei: 
 }
 
 /** A statement that the table has no data: 「本单位本年度没有…，故本表无数据」「…本表为空表」. */
-export const EMPTY_STATEMENT = /无数据|为空表|空表|没有[^，,。]*(?:收入|支出|经费|预算)|未发生|无此类|不涉及/;
+const EMPTY_WORDS = /无数据|为空表|空表|未发生|无此类|不涉及/;
+const NO_SUBJECT = /收入|支出|经费|预算/;
+
+/**
+ * Also 「没有…收入/支出/经费/预算」 within one clause. Written without /没有[^，,。]*(?:收入|…)/, which rescans the
+ * clause from every 没有 in it (quadratic, issue 13): each clause is searched once from its first 没有.
+ */
+export function isEmptyStatement(s: string): boolean {
+  if (EMPTY_WORDS.test(s)) return true;
+  for (const clause of s.split(/[，,。]/)) {
+    const at = clause.indexOf("没有");
+    if (at >= 0 && NO_SUBJECT.test(clause.slice(at + 2))) return true;
+  }
+  return false;
+}
 
 /**
  * 公开07/08 (and 09) printed with title, headers and a sentence only, no amount row (RULES.md §8.1 item 4): the
@@ -58,7 +76,7 @@ export function emptyTable(reg: Region, columns: ColumnSpec[], variant?: { when:
   for (let r = reg.r1; r <= reg.r2; r++) {
     const c = firstNonEmpty(grid, r, reg.c1, reg.c2);
     if (c < 0) continue;
-    if (isNoteRow(grid, r, reg.c1, reg.c2) || EMPTY_STATEMENT.test(normKey(grid.text(r, c)))) {
+    if (isNoteRow(grid, r, reg.c1, reg.c2) || isEmptyStatement(normKey(grid.text(r, c)))) {
       end = r;
       break;
     }
@@ -87,7 +105,7 @@ export function emptyTable(reg: Region, columns: ColumnSpec[], variant?: { when:
   if (!cols.length) return "找到标题但无法识别金额栏";
   const notes = collectNotes(grid, end, reg.r2, reg.c1, reg.c2);
   const t = frame(reg, headRows[headRows.length - 1], headRows[headRows.length - 1], [], cols, notes, []);
-  t.emptyStatement = notes.filter((n) => EMPTY_STATEMENT.test(normKey(n)))[0] || "";
+  t.emptyStatement = notes.filter((n) => isEmptyStatement(normKey(n)))[0] || "";
   if (fund) t.variant = "fund";
   return t;
 }

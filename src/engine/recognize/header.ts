@@ -5,6 +5,7 @@
  */
 import { Grid } from "../grid";
 import { normKey } from "../text";
+import { dict } from "../dict";
 
 export function headerParts(grid: Grid, rows: number[], c1: number, c2: number, skip?: (r: number, c: number) => boolean): string[][] {
   const parts: string[][] = [];
@@ -128,7 +129,7 @@ export function readHead(grid: Grid, r1: number, r2: number, c1: number, c2: num
 
 /** Texts of the header rows (normalised), to recognise the header when a page break repeats it inside the data. */
 export function headerTexts(grid: Grid, rows: number[], c1: number, c2: number): { [t: string]: boolean } {
-  const out: { [t: string]: boolean } = {};
+  const out = dict<boolean>();
   for (const r of rows)
     for (let c = c1; c <= c2; c++) {
       const t = normKey(grid.text(r, c));

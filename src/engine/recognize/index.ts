@@ -118,8 +118,9 @@ function readAll(grids: Grid[], found: { grid: Grid; r: number; c: number; text:
       let res: TableModel | string;
       try {
         res = readRegion(reg);
-      } catch (e) {
-        res = "读取表格时出错：" + (e instanceof Error ? e.message : String(e));
+      } catch {
+        // a Chinese reason, never the program's own (English) error text (issue 13 item 6)
+        res = "读取表格时出现内部错误，未能读取此表；请将此文件反馈给开发者";
       }
       const cand: Candidate = { id: t.id, sheet: grid.name, cell: a1(t.r, t.c) };
       if (typeof res === "string") cand.reason = res;

@@ -10,7 +10,7 @@ import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
 import { firstNonEmpty, headerParts, isMetaRow, isNoteRow, isSequenceRow } from "./header";
 import { readAmount } from "../amount";
-import { EMPTY_STATEMENT } from "./codes";
+import { isEmptyStatement } from "./codes";
 
 function isAmountRow(reg: Region, r: number): boolean {
   let numbers = 0;
@@ -49,7 +49,7 @@ export function readSangong(reg: Region): TableModel | string {
     const c = firstNonEmpty(grid, r, reg.c1, reg.c2);
     if (c < 0) continue;
     // Without an amount row the table ends at its note or at the sentence that it has no data (§8.1 item 4).
-    if (isNoteRow(grid, r, reg.c1, reg.c2) || EMPTY_STATEMENT.test(normKey(grid.text(r, c)))) {
+    if (isNoteRow(grid, r, reg.c1, reg.c2) || isEmptyStatement(normKey(grid.text(r, c)))) {
       end = Math.min(end, r);
       continue;
     }
@@ -93,7 +93,7 @@ export function readSangong(reg: Region): TableModel | string {
     const lastHead = headRows[headRows.length - 1];
     const notes = collectNotes(grid, lastHead + 1, reg.r2, reg.c1, reg.c2);
     const t = frame(reg, lastHead, lastHead, [], columns, notes, []);
-    t.emptyStatement = notes.filter((n) => EMPTY_STATEMENT.test(normKey(n)))[0] || "";
+    t.emptyStatement = notes.filter((n) => isEmptyStatement(normKey(n)))[0] || "";
     return t;
   }
   return frame(reg, data - 1, data, [row], columns, collectNotes(grid, data + 1, reg.r2, reg.c1, reg.c2), problems);

@@ -7,6 +7,7 @@ import { TableModel, TRow } from "../model";
 import { normKey, normLabel } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
 import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBreakRow, isSequenceRow } from "./header";
+import { dict } from "../dict";
 
 interface Block {
   side: "income" | "expense";
@@ -109,7 +110,7 @@ export function readSummary(reg: Region): TableModel | string {
   // A page break may repeat the header and the title and leave a page footer between the rows (§8.1 item 6).
   const head = headerTexts(grid, headRows, reg.c1, reg.c2);
   for (const b of blocks) {
-    const seen: { [k: string]: boolean } = {};
+    const seen = dict<boolean>();
     for (let r = start; r <= reg.r2; r++) {
       if (isNoteRow(grid, r, reg.c1, reg.c2)) break;
       if (r > start && isPageBreakRow(grid, r, reg.c1, reg.c2, head, reg.title)) continue;

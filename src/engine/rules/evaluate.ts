@@ -7,6 +7,7 @@ import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
 import { absentCell, cellsOf, colName, firstGap, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, readCell, rowName, skip, unreadable } from "./gaps";
+import { dict } from "../dict";
 
 /** The table's kind in the pack it was read with (summary = lines by label, 公开01/04; basic = 公开06; sangong = 公开09). */
 function kindOf(t: TableModel): TableKind {
@@ -105,7 +106,7 @@ function variantApplies(ctx: Context, spec: RuleSpec): boolean {
  * identity is 未审核 (缺行) there rather than a false 不符.
  */
 function brokenParents(t: TableModel): { [key: string]: TRow } {
-  const out: { [key: string]: TRow } = {};
+  const out = dict<TRow>();
   for (const r of t.rows) {
     if (!r.code || r.code.length <= 3) continue;
     let len = r.code.length - 2;
@@ -141,7 +142,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const keys = [spec.total].concat(spec.parts.map((c) => c.replace(/^-/, "")));
       const absent = keys.filter((k) => !hasColumn(t, k));
       if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(ctx.template, t, t.id, absent[0]), what(spec));
-      const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = {} as { [k: string]: Decimal });
+      const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = dict<Decimal>());
       for (const row of t.rows) {
         // A total the row does not print (a header over the 合计 row) is never 0: not checked.
         if (row.absent && row.absent[spec.total]) {

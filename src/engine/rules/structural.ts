@@ -10,6 +10,7 @@ import { sangongKey, specOf } from "../templates";
 import { TableId } from "../types";
 import { Context, Operand } from "./context";
 import { firstGap, missingRow, missingTable, readCell, skip } from "./gaps";
+import { dict } from "../dict";
 
 /** T06.1–T06.4 and T06.6. */
 export function basicRules(ctx: Context): void {
@@ -84,7 +85,7 @@ export function codedRules(ctx: Context): void {
       skip(ctx, rule, id, missingTable(id), "类、款、项是否完整");
       continue;
     }
-    const keys: { [k: string]: boolean } = {};
+    const keys = dict<boolean>();
     for (const r of t.rows) keys[r.key] = true;
     for (const r of t.rows) {
       if (!r.code || r.code.length === 3) continue;
@@ -188,9 +189,9 @@ export function summaryRules(ctx: Context): void {
 
 /** X.25 every table's head names the same year and department; S.5 one unit throughout. */
 export function headRules(ctx: Context, tables: TableModel[]): void {
-  const years: { [y: string]: string[] } = {};
-  const depts: { [d: string]: string[] } = {};
-  const units: { [u: string]: string[] } = {};
+  const years = dict<string[]>();
+  const depts = dict<string[]>();
+  const units = dict<string[]>();
   for (const t of tables) {
     if (t.year) (years[t.year] = years[t.year] || []).push(t.id);
     if (t.department) (depts[t.department] = depts[t.department] || []).push(t.id);

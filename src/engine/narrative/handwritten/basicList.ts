@@ -11,6 +11,7 @@ import { normKey } from "../../text";
 import { Para } from "../normalise";
 import { Ctx } from "../scan";
 import { Match, Run } from "../statements/model";
+import { dict } from "../../dict";
 
 function listCheck(c: Ctx, where: string, p: Para, listStart: number, list: string, lane: "personnel" | "public", what: string): void {
   const ck = c.ck;
@@ -18,7 +19,7 @@ function listCheck(c: Ctx, where: string, p: Para, listStart: number, list: stri
   if (!t) return;
   const names = list.split(/[、,，]/).map((x) => normKey(x).replace(/^等|等$/g, "")).filter((x) => !!x);
   const nonzero = t.rows.filter((r) => r.lane === lane && r.level === 2 && r.cells.amt && r.cells.amt.value && !r.cells.amt.value.isZero());
-  const byName: { [k: string]: TRow } = {};
+  const byName = dict<TRow>();
   for (const r of t.rows) if (r.lane === lane && r.level === 2) byName[normKey(r.label)] = r;
   const clause = { start: listStart, end: listStart + list.length };
   const missing = nonzero.filter((r) => names.indexOf(normKey(r.label)) < 0).map((r) => r.label + " " + money(r.cells.amt.value as Decimal, 2));

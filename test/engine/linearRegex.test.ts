@@ -1,0 +1,71 @@
+/**
+ * Issue 13 item 3: every regular expression of the engine runs in time linear in its input. The engine runs on
+ * files received from others and in the pane's paste box, so a cell or a pasted text of a few hundred KB must not
+ * keep the CPU busy for minutes (a run of digits before 个, 200 KB of spaces, 占 + digits + %, …).
+ *
+ * Each pattern (every regex literal under src/engine, and every pattern the engine builds with `new RegExp` while it
+ * audits the sample) is attacked with the candidates of test/support/redos.ts, and its worst candidate is timed at
+ * 1 MB. A linear scan of 1 MB takes a few ms to a few hundred ms; a quadratic one takes minutes (it is not run that
+ * long: its time is extrapolated from the sizes measured).
+ */
+import * as path from "path";
+import { Pattern, recordRegExps, regexLiterals, worstCase, WorstCase } from "../support/redos";
+
+const ROOT = path.join(__dirname, "..", "..");
+const ENGINE = path.join(ROOT, "src", "engine");
+const MB = 1 << 20;
+/** Time allowed for the worst case of one pattern at 1 MB (a loaded 2-core machine; linear ones take 0.01–1.7 s). */
+const BUDGET_MS = 3000;
+
+jest.setTimeout(600_000);
+
+function runtimePatterns(): { patterns: Pattern[]; sites: Set<string> } {
+  const sites = new Set<string>();
+  const patterns = recordRegExps(() => {
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const engine = require("../../src/engine") as typeof import("../../src/engine");
+      const F = require("../fixtures/sample") as typeof import("../fixtures/sample");
+      const fs = require("fs") as typeof import("fs");
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const text = fs.readFileSync(F.SAMPLE_TEXT, "utf8");
+      const snap = F.sampleSnapshot();
+      engine.auditWorkbook(snap);
+      engine.auditWorkbook(snap, { narrative: text });
+      engine.auditText(text);
+    });
+  }, sites, ENGINE);
+  return { patterns, sites };
+}
+
+const { literals, constructed } = regexLiterals(ENGINE);
+const runtime = runtimePatterns();
+
+test("the engine's `new RegExp` call sites are all reached while it audits the sample (so their patterns are timed below)", () => {
+  const missed = constructed.filter((s) => !runtime.sites.has(s));
+  expect(missed).toEqual([]);
+  expect(runtime.sites.size).toBeGreaterThanOrEqual(constructed.length / 2);
+  if (process.env.REDOS_REPORT) console.log(Array.from(runtime.sites).sort().join("\n") + "\n--\n" + constructed.join("\n"));
+});
+
+test("every regular expression of src/engine: its worst case at 1 MB within " + BUDGET_MS + " ms", () => {
+  const all = new Map<string, Pattern>();
+  for (const p of literals.concat(runtime.patterns)) {
+    const k = p.flags.replace(/[gy]/g, "") + "/" + p.source;
+    if (!all.has(k)) all.set(k, p);
+  }
+  expect(all.size).toBeGreaterThan(300);
+  const slow: string[] = [];
+  const rows: WorstCase[] = [];
+  for (const p of Array.from(all.values())) {
+    const w = worstCase(p, MB);
+    rows.push(w);
+    if (w.ms > BUDGET_MS) slow.push(p.where + " /" + p.source + "/ " + w.attack + ": " + Math.round(w.ms) + " ms" + (w.measured ? "" : " (extrapolated, growth ~n^" + w.exponent.toFixed(1) + ")"));
+  }
+  if (process.env.REDOS_REPORT) {
+    rows.sort((a, b) => b.ms - a.ms);
+    // eslint-disable-next-line no-console
+    console.log(rows.slice(0, 30).map((w) => Math.round(w.ms) + " ms  " + w.pattern.where + "  /" + w.pattern.source.slice(0, 80) + "/  " + w.attack).join("\n"));
+  }
+  expect(slow).toEqual([]);
+});
