@@ -226,8 +226,13 @@ function build(c: { prefix: string; run: string; suffix: string }, size: number)
 export function scanTime(source: string, flags: string, text: string): number {
   const g = new RegExp(source, flags.replace(/[gy]/g, "") + "g");
   const t0 = process.hrtime.bigint();
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(text))) if (!m[0].length) g.lastIndex++;
+  // test(), not exec(): the same search without a match array each time (a run of a million matches would time
+  // the collector, not the pattern); a match that ends where the last one did was empty: step over it
+  let prev = -1;
+  while (g.test(text)) {
+    if (g.lastIndex === prev) g.lastIndex++;
+    prev = g.lastIndex;
+  }
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
@@ -238,7 +243,7 @@ export interface WorstCase {
   /** Time at `size` (measured), or extrapolated from the largest size measured when it would take too long. */
   ms: number;
   measured: boolean;
-  /** Growth exponent seen between the last two sizes measured (≈1 linear, ≈2 quadratic). */
+  /** Growth exponent (≈1 linear, ≈2 quadratic): from 4 KB to 64 KB, or from 64 KB to `size` when measured there. */
   exponent: number;
 }
 
@@ -271,7 +276,7 @@ export function worstCase(p: Pattern, size: number): WorstCase {
   const screen = cands.map((c) => ({ c, t: scanTime(p.source, p.flags, build(c, 256)) }));
   screen.sort((a, b) => b.t - a.t);
   let worst: WorstCase | null = null;
-  let slowest: { c: (typeof screen)[0]["c"]; t: number } | null = null;
+  let slowest: { c: (typeof screen)[0]["c"]; t: number; n: number } | null = null;
   for (const s of screen.slice(0, 3)) {
     const times: { n: number; t: number }[] = [];
     for (const n of GROW) {
@@ -287,10 +292,13 @@ export function worstCase(p: Pattern, size: number): WorstCase {
     if (last.t > HARD_MS || (last.t > 20 && exponent > 1.8)) {
       const ms = last.t * Math.pow(size / last.n, Math.min(Math.max(exponent, 2), 3));
       if (!worst || ms > worst.ms) worst = { pattern: p, attack: describe, ms, measured: false, exponent };
-    } else if (!slowest || last.t > slowest.t) slowest = { c: s.c, t: last.t };
+    } else if (!slowest || last.t > slowest.t) slowest = { c: s.c, t: last.t, n: last.n };
   }
   if (worst) return worst;
-  const c = (slowest as { c: (typeof screen)[0]["c"] }).c;
-  const describe = JSON.stringify(c.prefix) + " + " + JSON.stringify(c.run) + "×n + " + JSON.stringify(c.suffix);
-  return { pattern: p, attack: describe, ms: atSize(p, build(c, size)), measured: true, exponent: 1 };
+  const best = slowest as { c: (typeof screen)[0]["c"]; t: number; n: number };
+  const describe = JSON.stringify(best.c.prefix) + " + " + JSON.stringify(best.c.run) + "×n + " + JSON.stringify(best.c.suffix);
+  const ms = atSize(p, build(best.c, size));
+  // the growth from 64 KB to `size` (a busy machine slows both alike; under a few ms the ratio is noise)
+  const exponent = best.t > 2 ? Math.log(ms / best.t) / Math.log(size / best.n) : 1;
+  return { pattern: p, attack: describe, ms, measured: true, exponent };
 }
