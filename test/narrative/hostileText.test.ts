@@ -11,8 +11,12 @@ import { snapshotOf } from "../fixtures/sample";
 
 jest.setTimeout(120_000);
 
-/** Seconds allowed for one hostile input on a busy 2-core machine (today's main took 9 minutes for the first). */
-const BUDGET_MS = 15_000;
+/**
+ * Time allowed for one hostile input: the batch's budget for all hostile files (issue 13: 30 s). Alone on this
+ * machine each takes about 1 s (the first took 9 minutes on the old main); the whole suite running beside it on two
+ * cores makes that up to 40 times slower.
+ */
+const BUDGET_MS = 30_000;
 
 function timed<T>(fn: () => T): { r: T; ms: number } {
   const t0 = Date.now();
