@@ -58,6 +58,10 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Lazily loaded chunks (src/excel/actions.ts) load from the same folder as the page, relative to it: no
+      // reliance on document.currentScript, which IE11 (Office 2016/2019) lacks.
+      chunkFilename: "[name].js",
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },

@@ -20,33 +20,28 @@ export function userError(message: string): Error {
   return e;
 }
 
+const RETRY = "请稍候再试，若仍失败请保存并重新打开工作簿。";
+
+/** Code → [why, what to do]; the sentence is why + "，无法" + action + "：" + what to do. */
+const REASONS: { [code: string]: [string, string] } = {
+  InvalidOperationInCellEditMode: ["Excel 正在编辑单元格", "请按 Enter 或 Esc 结束编辑后再试。"],
+  AccessDenied: ["工作表受保护或文件为只读", "请撤销工作表保护或另存为可编辑的文件后再试。"],
+  ItemNotFound: ["工作表或单元格已不存在", "请重新审核后再试。"],
+  RequestPayloadSizeLimitExceeded: ["工作簿数据量超出 Excel 单次请求的上限", "请删除工作表中多余的空行空列后再试。"],
+  GeneralException: ["Excel 暂时无法响应", RETRY],
+};
+REASONS.ResponsePayloadSizeLimitExceeded = REASONS.RequestPayloadSizeLimitExceeded;
+REASONS.InternalError = REASONS.GeneralException;
+REASONS.PermissionDenied = REASONS.AccessDenied;
+
 /** The action in progress, for the sentence ("写入标记", "读取工作簿" …). */
 export function describeOfficeError(e: unknown, action: string): string {
   const err = (e || {}) as OfficeErrorLike;
   const code = err.code || "";
-  switch (code) {
-    case USER_MESSAGE:
-      return String(err.message);
-    case "InvalidOperationInCellEditMode":
-      return "Excel 正在编辑单元格，无法" + action + "：请按 Enter 或 Esc 结束编辑后再试。";
-    case "AccessDenied":
-      return "工作表受保护或文件为只读，无法" + action + "：请撤销工作表保护（审阅 → 撤销工作表保护）或另存为可编辑的文件后再试。";
-    case "ItemNotFound":
-      return "要" + action + "的工作表或单元格已不存在（可能已被删除或重命名）：请重新审核后再试。";
-    case "RequestPayloadSizeLimitExceeded":
-    case "ResponsePayloadSizeLimitExceeded":
-      return "工作簿数据量超出 Excel 单次请求的上限，无法" + action + "：请删除工作表中多余的空行空列后再试。";
-    case "Unauthenticated":
-    case "PermissionDenied":
-      return "没有权限" + action + "：请确认文件未以只读方式打开后再试。";
-    case "GeneralException":
-    case "InternalError":
-      return "Excel 暂时无法" + action + "：请稍候再试，若仍失败请保存并重新打开工作簿。";
-    case "Conflict":
-      return "另一位协作者正在修改同一处，无法" + action + "：请稍候再试。";
-    default:
-      return "未能" + action + "（" + (code || err.message || String(e)).slice(0, 120) + "）：请重试，若仍失败请保存并重新打开工作簿。";
-  }
+  if (code === USER_MESSAGE) return String(err.message);
+  const r = Object.prototype.hasOwnProperty.call(REASONS, code) ? REASONS[code] : null;
+  if (r) return r[0] + "，无法" + action + "：" + r[1];
+  return "未能" + action + "（" + (code || err.message || String(e)).slice(0, 120) + "）：" + RETRY;
 }
 
 /** Errors that mean "this sheet is protected (or read-only)": the caller skips the sheet and names it. */

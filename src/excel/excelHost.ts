@@ -1,26 +1,23 @@
 /** The pane's AuditHost over office-js: composes reading, flags, navigation and the report sheet. */
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
-import { clearMessage, skippedMessage } from "../present/flagMessages";
 import { AuditHost, CancelToken, ClearOutcome, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
-import { applyReview, ReviewMark } from "../present/review";
+import { ReviewMark } from "../present/review";
 import { ExcelCapabilities, officeCapabilities } from "./capabilities";
 import { describeOfficeError } from "./errors";
-import { applyFlags, clearFlags, FlagEnv } from "./flags";
-import { selectCell, watchSelection } from "./navigate";
+import type { FlagEnv } from "./flags";
 import { readSnapshot } from "./readSnapshot";
-import { loadRegistry } from "./registry";
-import { exportReport } from "./report";
 import { loadHostSettings, loadMarks, saveHostSettings, saveMarks } from "./reviewStore";
 
 /** Rejects with an Error whose message is one Chinese sentence (the pane shows error.message). */
 function friendly<T>(p: Promise<T>, action: string): Promise<T> {
   return p.catch(function (e: unknown) {
-    const err = e as { name?: string };
-    if (err && err.name === "CancelledError") throw e;
-    const out = new Error(describeOfficeError(e, action));
-    (out as Error & { code?: string }).code = (e as { code?: string } | null)?.code;
-    throw out;
+    throw e && (e as { name?: string }).name === "CancelledError" ? e : new Error(describeOfficeError(e, action));
   });
+}
+
+/** The on-demand half of the adapter, loaded on first use (actions.ts says why). */
+function writer(): Promise<typeof import("./actions")> {
+  return import(/* webpackChunkName: "excel-actions" */ "./actions");
 }
 
 export class ExcelHost implements AuditHost {
@@ -61,12 +58,12 @@ export class ExcelHost implements AuditHost {
 
   async applyFlags(findings: Finding[], options: FlagOptions): Promise<FlagOutcome> {
     const env = this.env();
-    // Reviewed findings (已核实/忽略) are never flagged, whatever the caller passes.
-    const open = applyReview(findings, loadMarks().marks, this.last || undefined).open;
     try {
-      const r = await applyFlags(open, options, env);
+      const w = await writer();
+      // Reviewed findings (已核实/忽略) are never flagged, whatever the caller passes.
+      const r = await w.flagOpen(findings, loadMarks().marks, this.last || undefined, options, env);
       const out: FlagOutcome = { flagged: r.flagged, skippedSheets: r.skippedSheets };
-      const problems = (r.skippedSheets.length ? [skippedMessage(r.skippedSheets)] : []).concat(r.registryProblem ? [r.registryProblem] : []);
+      const problems = (r.skippedSheets.length ? [w.skippedMessage(r.skippedSheets)] : []).concat(r.registryProblem ? [r.registryProblem] : []);
       if (problems.length) out.problem = problems.join("");
       return out;
     } catch (e) {
@@ -75,9 +72,10 @@ export class ExcelHost implements AuditHost {
   }
 
   async clearFlagsReport(): Promise<ClearOutcome> {
-    const r = await friendly(clearFlags(this.env()), "清除标记");
+    const w = await writer();
+    const r = await friendly(w.clearFlags(this.env()), "清除标记");
     const out: ClearOutcome = { cleared: r.cleared, notCleared: r.notCleared };
-    if (r.notCleared.length || r.registryProblem) out.problem = (r.notCleared.length ? clearMessage(r.cleared, r.notCleared) : "") + (r.registryProblem || "");
+    if (r.notCleared.length || r.registryProblem) out.problem = (r.notCleared.length ? w.clearMessage(r.cleared, r.notCleared) : "") + (r.registryProblem || "");
     return out;
   }
 
@@ -89,7 +87,11 @@ export class ExcelHost implements AuditHost {
 
   select(sheet: string, cell: string): Promise<void> {
     const known = this.last ? this.last.sheets.filter((s) => s.name === sheet)[0] : undefined;
-    return friendly(selectCell(sheet, cell, this.sheetIdOf(sheet), !!known && known.visibility !== "visible"), "定位到该单元格");
+    const id = this.sheetIdOf(sheet);
+    return friendly(
+      writer().then((w) => w.selectCell(sheet, cell, id, !!known && known.visibility !== "visible")),
+      "定位到该单元格"
+    );
   }
 
   private sheetIdOf(name: string): string | null {
@@ -101,11 +103,15 @@ export class ExcelHost implements AuditHost {
     if (!this.caps.selectionEvents) return Promise.resolve();
     const ids = this.sheetIds;
     // Handlers know sheets by id and look the name up when they fire: a renamed sheet keeps working.
-    return friendly(watchSelection(ids, cb), "跟踪所选单元格");
+    return friendly(
+      writer().then((w) => w.watchSelection(ids, cb)),
+      "跟踪所选单元格"
+    );
   }
 
-  exportReport(result: AuditResult, marks?: ReviewMark[]): Promise<string> {
-    return friendly(exportReport(result, this.caps, { marks: marks || loadMarks().marks, book: this.last || undefined }), "导出审核报告");
+  async exportReport(result: AuditResult, marks?: ReviewMark[]): Promise<string> {
+    const w = await writer();
+    return friendly(w.exportReport(result, this.caps, { marks: marks || loadMarks().marks, book: this.last || undefined }), "导出审核报告");
   }
 
   loadReviewMarks(): Promise<ReviewMark[]> {
@@ -124,7 +130,7 @@ export class ExcelHost implements AuditHost {
     return friendly(saveHostSettings(settings), "保存设置");
   }
 
-  flagsPresent(): Promise<boolean> {
-    return Promise.resolve(loadRegistry().registry !== null);
+  async flagsPresent(): Promise<boolean> {
+    return (await writer()).loadRegistry().registry !== null;
   }
 }

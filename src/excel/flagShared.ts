@@ -31,7 +31,8 @@ export interface ClearResult {
   registryProblem?: string;
 }
 
-export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+import { RUN_OPTIONS } from "./runOptions";
+export { RUN_OPTIONS };
 
 /**
  * Flags written per request. Each area costs a few actions; 2,000 keep a request near 1.2 MB, well inside Excel

@@ -92,48 +92,49 @@ function queueGroup(ws: Excel.Worksheet, group: FlagGroup, cells: string[], rang
   return chunks.length;
 }
 
-export async function applyCf(plan: CellFlag[], findings: Finding[], options: FlagOptions, env: FlagEnv, reg: Registry | null): Promise<FlagResult> {
+interface CfPass {
+  flagged: number;
+  /** Our rules and notes removed. */
+  removed: number;
+  /** Sheets left with (old or wanted) flags: protected, known or found on the way. */
+  blocked: string[];
+}
+
+/**
+ * The one pass behind both apply and clear (clear = apply nothing): read our rules and notes on the sheets, then
+ * per sheet delete ours and add the wanted ones, one sync for all; if protection refuses it, the same sheet by
+ * sheet (rescanned, since part of the batch may have landed). Protected sheets are only read.
+ */
+async function cfPass(plan: CellFlag[], findings: Finding[], options: FlagOptions, env: FlagEnv, reg: Registry | null): Promise<CfPass> {
   const caps = env.caps;
   const prot = env.protectedSheets;
-  if (reg && reg.mode === "fill") {
-    // Flagged earlier on an Excel without conditional formats: put those fills back first.
-    await clearFill(env, reg);
-    reg = loadRegistry().registry;
-  }
   const writable = plan.filter((f) => !prot[f.sheet]);
   const groups = groupFlags(writable);
-  const flagged = unique(writable.map((f) => f.sheet));
-  const names = unique((reg ? reg.sheets : []).concat(env.knownSheets, flagged));
-  const wantNotes = caps.notes && options.notes === true;
   const noteFor: { [k: string]: CellFlag } = Object.create(null);
-  if (wantNotes) writable.filter((f) => !f.related).forEach((f) => (noteFor[f.sheet + "\u0000" + f.cell] = f));
+  if (caps.notes && options.notes === true) writable.filter((f) => !f.related).forEach((f) => (noteFor[f.sheet + "\u0000" + f.cell] = f));
   const noteKeys = caps.notes ? unique(Object.keys(noteFor).concat(reg ? reg.notes : [])) : [];
 
   return runWrites(caps, async function (context) {
-    let sheet = sheetGetter(context, caps);
-    let scans = names.map((n) => queueScan(sheet, n));
-    let probes = noteKeys.map((k) => queueNote(sheet, k));
-    await context.sync();
-    // Protected sheets are read, not written: they are named when they carry flags, old or new.
-    const skipped = unique(
-      plan
-        .filter((f) => prot[f.sheet])
-        .map((f) => f.sheet)
-        .concat(scans.filter((s) => prot[s.name] && oursIn(s).length > 0).map((s) => s.name))
-    );
+    let names = unique((reg ? reg.sheets : []).concat(env.knownSheets, writable.map((f) => f.sheet)));
+    if (!names.length) {
+      // Nothing names the sheets (the ribbon's clear in a fresh runtime, no registry): list them — one more sync.
+      const wss = context.workbook.worksheets;
+      wss.load("items/name");
+      await context.sync();
+      names = wss.items.map((ws) => ws.name);
+    }
     const notes: string[] = [];
+    let removed = 0;
     let pending = 0;
-    const queueSheet = async function (name: string, scan: Scan | null, noteProbes: NoteProbe[], chunked: boolean): Promise<void> {
-      if (scan) oursIn(scan).forEach((cf) => cf.delete());
-      for (const g of groups) {
-        if (g.sheet !== name) continue;
-        pending += queueGroup(sheet(name), g.group, g.cells, caps.rangeAreas);
-        if (chunked && pending >= FLAGS_PER_REQUEST) {
-          pending = 0;
-          await context.sync();
-        }
-      }
-      noteProbes.forEach(function (p) {
+    let sheet = sheetGetter(context, caps);
+    /** Queues one sheet's changes; returns how many of ours it removes. `chunk`: sync every FLAGS_PER_REQUEST rules. */
+    const write = async function (name: string, scans: Scan[], probes: NoteProbe[], chunk: boolean): Promise<number> {
+      let n = 0;
+      scans.forEach(function (s) {
+        if (s.name === name) oursIn(s).forEach((cf) => (cf.delete(), n++));
+      });
+      probes.forEach(function (p) {
+        if (p.sheet !== name) return;
         const target = noteFor[p.key];
         if (target) {
           const text = noteText(target, findings);
@@ -141,131 +142,83 @@ export async function applyCf(plan: CellFlag[], findings: Finding[], options: Fl
           else if (isOurNote(p)) p.note.content = text;
           else return; // the user's own note stays as it is
           notes.push(p.key);
-        } else if (isOurNote(p)) p.note.delete();
+        } else if (isOurNote(p)) {
+          p.note.delete();
+          n++;
+        }
       });
+      for (let i = 0; i < groups.length; i++) {
+        if (groups[i].sheet !== name) continue;
+        pending += queueGroup(sheet(name), groups[i].group, groups[i].cells, caps.rangeAreas);
+        if (chunk && pending >= FLAGS_PER_REQUEST) {
+          pending = 0;
+          await context.sync();
+        }
+      }
+      return n;
     };
+    const scans = names.map((n) => queueScan(sheet, n));
+    const probes = noteKeys.map((k) => queueNote(sheet, k));
+    await context.sync();
+    // Protected sheets are read, not written: named when they carry flags of ours or should get some.
+    const blocked = names.filter((n) => prot[n] && (scans.some((s) => s.name === n && oursIn(s).length > 0) || probes.some((p) => p.sheet === n && isOurNote(p))));
     const order = names.filter((n) => !prot[n]);
-    setEvents(context, caps, false);
     const refused: string[] = [];
+    setEvents(context, caps, false);
     try {
-      for (const n of order) await queueSheet(n, scans.filter((s) => s.name === n)[0], probes.filter((p) => p.sheet === n), true);
+      for (let i = 0; i < order.length; i++) removed += await write(order[i], scans, probes, true);
       setEvents(context, caps, true);
       await context.sync();
     } catch (e) {
       if (!isProtectionError(e)) throw e;
-      // Protected since the read: redo sheet by sheet (rescan, since part of the batch may have landed).
       notes.length = 0;
-      for (const n of order) {
+      removed = 0;
+      for (let i = 0; i < order.length; i++) {
+        const name = order[i];
         sheet = sheetGetter(context, caps);
-        scans = [queueScan(sheet, n)];
-        probes = noteKeys.filter((k) => k.indexOf(n + "\u0000") === 0).map((k) => queueNote(sheet, k));
+        const again = [queueScan(sheet, name)];
+        const probesAgain = noteKeys.filter((k) => k.indexOf(name + "\u0000") === 0).map((k) => queueNote(sheet, k));
         try {
           await context.sync();
-          await queueSheet(n, scans[0], probes, false);
+          const n = await write(name, again, probesAgain, false);
           await context.sync();
+          removed += n;
         } catch (e2) {
           if (!isProtectionError(e2)) throw e2;
-          refused.push(n);
+          refused.push(name);
         }
       }
       setEvents(context, caps, true);
       await context.sync();
     }
-    const failed: { [n: string]: boolean } = Object.create(null);
-    refused.forEach((n) => (failed[n] = true));
-    const done = writable.filter((f) => !failed[f.sheet]);
-    // Sheets that may still carry our rules: the flagged ones, and the protected or refused ones (to clear later).
-    const regSheets = unique(done.map((f) => f.sheet).concat(skipped, refused));
-    await saveRegistry(regSheets.length || notes.length ? newRegistry("conditionalFormat", regSheets, notes, []) : null);
-    return { flagged: done.length, skippedSheets: unique(skipped.concat(refused)) };
+    const left = unique(plan.filter((f) => prot[f.sheet]).map((f) => f.sheet).concat(blocked, refused));
+    const done = writable.filter((f) => refused.indexOf(f.sheet) < 0);
+    // The registry names every sheet that may still carry our rules: the flagged ones and those left (to clear later).
+    const regSheets = unique(done.map((f) => f.sheet).concat(left));
+    const regNotes = notes.concat(reg ? reg.notes.filter((k) => left.some((n) => k.indexOf(n + "\u0000") === 0)) : []);
+    await saveRegistry(regSheets.length || regNotes.length ? newRegistry("conditionalFormat", regSheets, unique(regNotes), []) : null);
+    return { flagged: done.length, removed: removed, blocked: left };
   });
 }
 
+/** Flagged earlier on an Excel without conditional formats: those fills go back first. */
+async function fillsFirst(env: FlagEnv, reg: Registry | null): Promise<{ reg: Registry | null; cleared: ClearResult }> {
+  if (!reg || reg.mode !== "fill") return { reg: reg, cleared: { cleared: 0, notCleared: [] } };
+  const cleared = await clearFill(env, reg);
+  return { reg: loadRegistry().registry, cleared: cleared };
+}
+
+export async function applyCf(plan: CellFlag[], findings: Finding[], options: FlagOptions, env: FlagEnv, reg: Registry | null): Promise<FlagResult> {
+  const first = await fillsFirst(env, reg);
+  const r = await cfPass(plan, findings, options, env, first.reg);
+  return { flagged: r.flagged, skippedSheets: r.blocked };
+}
+
 export async function clearCf(env: FlagEnv, reg: Registry | null): Promise<ClearResult> {
-  const caps = env.caps;
-  const prot = env.protectedSheets;
-  let fromFills: ClearResult = { cleared: 0, notCleared: [] };
-  if (reg && reg.mode === "fill") {
-    fromFills = await clearFill(env, reg);
-    reg = loadRegistry().registry;
-  }
-  return runWrites(caps, async function (context) {
-    const sheet = sheetGetter(context, caps);
-    let names = unique((reg ? reg.sheets : []).concat(env.knownSheets));
-    if (!names.length) {
-      // Nothing known (a fresh runtime, no registry): list the sheets — the one extra sync.
-      const wss = context.workbook.worksheets;
-      wss.load("items/name");
-      await context.sync();
-      names = wss.items.map((ws) => ws.name);
-    }
-    const scans = names.map((n) => queueScan(sheet, n));
-    const probes = caps.notes && reg ? reg.notes.map((k) => queueNote(sheet, k)) : [];
-    await context.sync();
-    const queue = function (n: string): number {
-      let c = 0;
-      scans.forEach(function (s) {
-        if (s.name !== n) return;
-        oursIn(s).forEach(function (cf) {
-          cf.delete();
-          c++;
-        });
-      });
-      probes.forEach(function (p) {
-        if (p.sheet === n && isOurNote(p)) {
-          p.note.delete();
-          c++;
-        }
-      });
-      return c;
-    };
-    const has = names.filter((n) => (scans.some((s) => s.name === n && oursIn(s).length > 0) || probes.some((p) => p.sheet === n && isOurNote(p))));
-    const blocked = has.filter((n) => prot[n]);
-    const open = has.filter((n) => !prot[n]);
-    setEvents(context, caps, false);
-    let cleared = 0;
-    const refused: string[] = [];
-    open.forEach((n) => (cleared += queue(n)));
-    try {
-      setEvents(context, caps, true);
-      await context.sync();
-    } catch (e) {
-      if (!isProtectionError(e)) throw e;
-      // Some sheet was protected after we learnt about protection: tell which ones by trying each alone.
-      cleared = 0;
-      for (const n of open) {
-        const rescan = [queueScan(sheet, n)];
-        let c = 0;
-        try {
-          await context.sync();
-          rescan.forEach(function (s) {
-            oursIn(s).forEach(function (cf) {
-              cf.delete();
-              c++;
-            });
-          });
-          probes.forEach(function (p) {
-            if (p.sheet === n && isOurNote(p)) {
-              p.note.delete();
-              c++;
-            }
-          });
-          await context.sync();
-          cleared += c;
-        } catch (e2) {
-          if (!isProtectionError(e2)) throw e2;
-          refused.push(n);
-        }
-      }
-      setEvents(context, caps, true);
-      await context.sync();
-    }
-    const left = unique(blocked.concat(refused));
-    const leftNotes = reg ? reg.notes.filter((k) => left.some((n) => k.indexOf(n + "\u0000") === 0)) : [];
-    await saveRegistry(left.length ? newRegistry("conditionalFormat", left, leftNotes, []) : null);
-    return {
-      cleared: cleared + fromFills.cleared,
-      notCleared: fromFills.notCleared.concat(left.map((n) => ({ sheet: n, reason: "工作表受保护" }))),
-    };
-  });
+  const first = await fillsFirst(env, reg);
+  const r = await cfPass([], [], {}, env, first.reg);
+  return {
+    cleared: r.removed + first.cleared.cleared,
+    notCleared: first.cleared.notCleared.concat(r.blocked.map((n) => ({ sheet: n, reason: "工作表受保护" }))),
+  };
 }

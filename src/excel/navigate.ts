@@ -7,7 +7,7 @@
  */
 import { parseRange, toA1 } from "../present/address";
 import { userError } from "./errors";
-import { RUN_OPTIONS } from "./flagShared";
+import { RUN_OPTIONS } from "./runOptions";
 
 export function hiddenSheetMessage(sheet: string): string {
   return "工作表「" + sheet + "」已隐藏，无法定位：如需查看，请右键工作表标签 →「取消隐藏」后再点这条结果。";

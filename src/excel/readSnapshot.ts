@@ -20,18 +20,16 @@ import { splitAreaList, toA1 } from "../present/address";
 import { ExcelCapabilities } from "./capabilities";
 import { planReadBlocks } from "./readBlocks";
 import { userError } from "./errors";
-import { RUN_OPTIONS } from "./flagShared";
+import { RUN_OPTIONS } from "./runOptions";
 
 /** Cells one sheet's used range may have; far above any 决算 table (a few thousand cells). */
 export const MAX_SHEET_CELLS = 500000;
 /** Cells of all used ranges together. */
 export const MAX_BOOK_CELLS = 1500000;
 
-export function tooLargeMessage(sheet: string, rows: number, cols: number): string {
-  return (
-    "工作表「" + sheet + "」的已用区域过大（" + rows + " 行 × " + cols + " 列），超出审核上限 " + MAX_SHEET_CELLS / 10000 +
-    " 万个单元格：请删除表格下方和右侧多余的行列（选中后右键 → 删除）并保存，再重新审核。"
-  );
+/** Over a cap: one sentence naming where (a sheet, or the whole workbook), the size and what to do. */
+export function tooLargeMessage(where: string, size: string, cap: number): string {
+  return where + "的已用区域过大（" + size + "），超出审核上限 " + cap / 10000 + " 万个单元格：请删除多余的行列或无关的工作表，保存后再审核。";
 }
 
 export interface ReadResult {
@@ -109,11 +107,9 @@ export function readSnapshot(
     let total = 0;
     dims.forEach(function (d, i) {
       total += d.rows * d.cols;
-      if (d.rows * d.cols > MAX_SHEET_CELLS) throw userError(tooLargeMessage(sheets[i].name, d.rows, d.cols));
+      if (d.rows * d.cols > MAX_SHEET_CELLS) throw userError(tooLargeMessage("工作表「" + sheets[i].name + "」", d.rows + " 行 × " + d.cols + " 列", MAX_SHEET_CELLS));
     });
-    if (total > MAX_BOOK_CELLS) {
-      throw userError("工作簿各表的已用区域合计超出审核上限 " + MAX_BOOK_CELLS / 10000 + " 万个单元格：请删除与决算无关的工作表或多余的行列后再审核。");
-    }
+    if (total > MAX_BOOK_CELLS) throw userError(tooLargeMessage("工作簿", "合计 " + total + " 个单元格", MAX_BOOK_CELLS));
     const snaps: SheetSnapshot[] = sheets.map(function (ws, i) {
       const d = dims[i];
       const s: SheetSnapshot = {

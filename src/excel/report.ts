@@ -1,6 +1,7 @@
 /**
  * 导出审核报告: a new sheet with the header block and one row per finding (present/reportSheet.ts). Never
- * overwrites: an existing 审核报告 leads to 审核报告(2) and so on. Two syncs: read the sheet names, then write.
+ * overwrites: an existing 审核报告 leads to 审核报告(2) and so on. Two syncs: read the sheet names, then write;
+ * from ExcelApi 1.9 a third for the print set-up.
  *
  * Every text goes in as a value into a cell formatted as text ("@") first, so a text that starts with "=" (a sheet
  * named "=WEBSERVICE(…)", issue 13 item 5) stays text. Figures go in as numbers with their number format. Links:
@@ -16,7 +17,7 @@ import { REPORT_TITLE, ReportCell, reportSheet } from "../present/reportSheet";
 import { ReviewMark } from "../present/review";
 import { WorkbookSnapshot } from "../engine";
 import { ExcelCapabilities } from "./capabilities";
-import { RUN_OPTIONS } from "./flagShared";
+import { RUN_OPTIONS } from "./runOptions";
 
 /** Row (1-based) of the column titles; the header block sits above it. */
 export const TABLE_HEADER_ROW = 8;
@@ -78,14 +79,21 @@ export function exportReport(result: AuditResult, caps: ExcelCapabilities, opts:
       });
     }
     if (caps.selectionEvents) ws.freezePanes.freezeRows(TABLE_HEADER_ROW); // 1.7
-    if (caps.rangeAreas) {
-      // 1.9: landscape, one page wide, the column titles on every page.
-      ws.pageLayout.orientation = "Landscape";
-      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      ws.pageLayout.setPrintTitleRows("$" + TABLE_HEADER_ROW + ":$" + TABLE_HEADER_ROW);
-    }
     ws.activate();
     await context.sync();
+    if (caps.rangeAreas) {
+      // 1.9: landscape, one page wide (verticalFitToPages 0 = as many pages tall as needed, OOXML fitToHeight="0"),
+      // the column titles on every page. Its own sync, best effort: a printer set-up Excel refuses must not cost
+      // the report, which is already written.
+      try {
+        ws.pageLayout.orientation = "Landscape";
+        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        ws.pageLayout.setPrintTitleRows("$" + TABLE_HEADER_ROW + ":$" + TABLE_HEADER_ROW);
+        await context.sync();
+      } catch (_e) {
+        // The report stands without the print set-up.
+      }
+    }
     return name;
   });
 }

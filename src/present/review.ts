@@ -76,16 +76,24 @@ function cellText(s: SheetSnapshot, r: number, c: number): { v: CellValue; t: st
   return { v: v, t: t };
 }
 
-/** Labels of the row (text cells left of `col`, at most two) and the column header above `row`; "" when none. */
+/**
+ * Labels of the row and the column header above. Row labels: the text cells nearest to the left of the cell, at
+ * most two, stopping at the first figure once a label is found — so a table with side-by-side column groups
+ * (公开06: 人员经费 | 公用经费) takes the labels of its own group; a 科目编码 (3–9 digits) counts as a label.
+ * Column header: the first text cell above in the same column. "" when none.
+ */
 function identity(s: SheetSnapshot, cell: string): { row: string; col: string } {
   const p = parseCell(cell);
   if (!p) return { row: "", col: "" };
   const r = p.row - s.top;
   const c = p.col - s.left;
   const labels: string[] = [];
-  for (let x = 0; x < c && labels.length < 2; x++) {
+  for (let x = c - 1; x >= 0 && labels.length < 2; x--) {
     const ct = cellText(s, r, x);
-    if (ct && ct.t.trim() && !isNumberLike(ct.v, ct.t)) labels.push(squash(ct.t));
+    if (!ct || !ct.t.trim()) continue;
+    const code = /^\d{3,9}$/.test(ct.t.trim());
+    if (code || !isNumberLike(ct.v, ct.t)) labels.unshift(squash(ct.t));
+    else if (labels.length) break;
   }
   let col = "";
   for (let y = r - 1; y >= 0; y--) {

@@ -39,7 +39,14 @@ test("a used range past the cap stops the read with one sentence naming the shee
     const s = sheetOf(b, "公开09表");
     (s.cells as { [a: string]: FakeCell }).Z30000 = { value: 1 };
   });
-  await expect(host.readSnapshot()).rejects.toThrow("工作表「公开09表」的已用区域过大（30000 行 × 26 列），超出审核上限 50 万个单元格：请删除表格下方和右侧多余的行列");
+  await expect(host.readSnapshot()).rejects.toThrow("工作表「公开09表」的已用区域过大（30000 行 × 26 列），超出审核上限 50 万个单元格：请删除多余的行列或无关的工作表，保存后再审核。");
+});
+
+test("all used ranges together past the workbook cap: the same sentence for the workbook", async () => {
+  const { host } = setup("1.6", (b) => {
+    ["公开07表", "公开08表", "公开09表", "公开01表"].forEach((n) => ((sheetOf(b, n).cells as { [a: string]: FakeCell }).Z15000 = { value: 1 }));
+  });
+  await expect(host.readSnapshot()).rejects.toThrow("工作簿的已用区域过大（合计");
 });
 
 test("a finding on a hidden sheet: nothing is unhidden, the user is told, no Excel call at all", async () => {
@@ -83,8 +90,10 @@ test("ExcelApi 1.7: after a rename, going to a finding and the selection handler
 test("office-js errors become one Chinese sentence with what to do", () => {
   expect(describeOfficeError({ code: "InvalidOperationInCellEditMode" }, "读取工作簿")).toBe("Excel 正在编辑单元格，无法读取工作簿：请按 Enter 或 Esc 结束编辑后再试。");
   expect(describeOfficeError({ code: "AccessDenied" }, "写入标记")).toContain("工作表受保护或文件为只读，无法写入标记：请撤销工作表保护");
-  expect(describeOfficeError({ code: "ItemNotFound" }, "定位到该单元格")).toBe("要定位到该单元格的工作表或单元格已不存在（可能已被删除或重命名）：请重新审核后再试。");
-  expect(describeOfficeError({ code: "Weird", message: "x" }, "清除标记")).toBe("未能清除标记（Weird）：请重试，若仍失败请保存并重新打开工作簿。");
+  expect(describeOfficeError({ code: "ResponsePayloadSizeLimitExceeded" }, "读取工作簿")).toBe("工作簿数据量超出 Excel 单次请求的上限，无法读取工作簿：请删除工作表中多余的空行空列后再试。");
+  expect(describeOfficeError({ code: "ItemNotFound" }, "定位到该单元格")).toBe("工作表或单元格已不存在，无法定位到该单元格：请重新审核后再试。");
+  expect(describeOfficeError({ code: "Weird", message: "x" }, "清除标记")).toBe("未能清除标记（Weird）：请稍候再试，若仍失败请保存并重新打开工作簿。");
+  expect(describeOfficeError({ code: "toString" }, "清除标记")).toBe("未能清除标记（toString）：请稍候再试，若仍失败请保存并重新打开工作簿。");
   expect(isProtectionError({ code: "AccessDenied" })).toBe(true);
   expect(isProtectionError({ code: "ItemNotFound" })).toBe(false);
 });
