@@ -49,6 +49,14 @@ ruleTests([
     // The finding is anchored on the last 全年执行数 of the table (performanceChecks.ts), not on the edited row.
     fires: [{ name: "电子政务外网 全年执行数 +1: the 执行数 no longer add up to 公开05 项目支出", replace: [{ sheet: SELF, from: "389.46", to: "390.46" }], findings: ["warning " + SELF + "!I18"] }],
   },
+  // A row the recognizer cannot name is reported, not dropped (the finding names the table, no cell).
+  {
+    rule: "S.7",
+    passes: [sample],
+    fires: [{ name: "公开01 row 8 labelled 某某收入", replace: [{ sheet: "公开01表", from: "二、政府性基金预算财政拨款收入", to: "某某收入" }], findings: ["warning 公开01表!"] }],
+  },
+  // 公开06: a 公用经费 code (30201 办公费) written in the 人员经费 lane, on 基本工资's row
+  { rule: "T06.6", passes: [sample], fires: [{ name: "基本工资 coded 30201", replace: [{ sheet: "公开06表", from: "30101", to: "30201" }], findings: ["error 公开06表!C7"] }] },
   // Reading
   {
     rule: "S.3",
