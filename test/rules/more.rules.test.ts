@@ -49,6 +49,8 @@ ruleTests([
     // The finding is anchored on the last 全年执行数 of the table (performanceChecks.ts), not on the edited row.
     fires: [{ name: "电子政务外网 全年执行数 +1: the 执行数 no longer add up to 公开05 项目支出", replace: [{ sheet: SELF, from: "389.46", to: "390.46" }], findings: ["warning " + SELF + "!I18"] }],
   },
+  // Stored 2481.9312 behind the displayed 2,481.93: a note, and the audit goes by the displayed figure.
+  { rule: "S.4", passes: [sample], fires: [{ name: "公开01 一般公共预算财政拨款收入 stored 2481.9312", store: { "公开01 L1 c1": 2481.9312 }, findings: ["info 公开01 L1 c1"] }] },
   // A row the recognizer cannot name is reported, not dropped (the finding names the table, no cell).
   {
     rule: "S.7",

@@ -23,6 +23,8 @@ export interface Case {
   set?: { [cell: CellName]: string };
   /** Audit with the sample's narrative text, after these replacements (each must occur in the text). */
   narrative?: [from: string, to: string][];
+  /** New stored value of a cell, its displayed text kept (hidden decimals, S.4). */
+  store?: { [cell: CellName]: number };
   /** Sheets removed from the workbook. */
   drop?: string[];
   /** Sheets hidden. */
@@ -75,6 +77,12 @@ export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string
     const v = /^[+-]/.test(spec) ? new Decimal(old).plus(spec) : new Decimal(spec.replace(/,/g, ""));
     s.values[r][c] = v.toNumber();
     s.text[r][c] = money(v, 2);
+  }
+  for (const name of Object.keys(k.store || {})) {
+    const { sheet, addr } = resolve(name);
+    const s = sheets.find((x) => x.name === sheet)!;
+    const { r, c } = rc(addr);
+    s.values[r][c] = k.store![name];
   }
   for (const needle of k.eraseText || []) {
     let hit = false;
