@@ -93,6 +93,8 @@ interface Slot {
   index: number;
   /** The file in hand runs alone (after the memory watchdog stopped it among others). */
   solo: boolean;
+  /** The process's RSS when the file in hand started (memory a stopped worker left behind is not its fault). */
+  rssAtStart: number;
   timer: ReturnType<typeof setTimeout> | null;
   /** Why the parent ended it, when it did. */
   stoppedFor: "time" | "memory" | "rss-retry" | "done" | null;
@@ -191,6 +193,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       }
       slot.index = i;
       slot.solo = alone;
+      slot.rssAtStart = process.memoryUsage.rss();
       slot.timer = setTimeout(() => {
         slot.stoppedFor = "time";
         slot.worker.terminate();
@@ -215,7 +218,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
         return;
       }
       if (stats) stats.workers++;
-      const slot: Slot = { worker: worker, ready: false, index: -1, solo: false, timer: null, stoppedFor: null, errorCode: null, errorText: null };
+      const slot: Slot = { worker: worker, ready: false, index: -1, solo: false, rssAtStart: 0, timer: null, stoppedFor: null, errorCode: null, errorText: null };
       slots.push(slot);
       worker.on("message", (m: { ready?: true; index?: number; report?: FileReport }) => {
         if (m.ready) {
@@ -275,7 +278,11 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
     const watch = setInterval(() => {
       const running = busy();
       if (running.length === 0) return;
-      const ceiling = baseRss + running.length * (budgets.memoryMb + WORKER_OVERHEAD_MB) * 1024 * 1024;
+      // From the lowest RSS at which a running file started: memory a stopped worker has not yet given back is
+      // nobody's fault (an innocent file run alone after a hog must not be blamed for it).
+      let from = Infinity;
+      for (const s of running) from = Math.min(from, s.rssAtStart);
+      const ceiling = Math.max(baseRss, from) + running.length * (budgets.memoryMb + WORKER_OVERHEAD_MB) * 1024 * 1024;
       if (process.memoryUsage.rss() <= ceiling) return;
       for (const s of running) {
         s.stoppedFor = running.length === 1 ? "memory" : "rss-retry";
