@@ -240,6 +240,16 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
     if (busy) return;
     setBusy(true);
     try {
+      // clearFlagsReport clears what it can and names the sheets it could not (protected after the audit, a
+      // normal step before 报送); the flags there are still in the workbook, so the notice stays.
+      if (host.clearFlagsReport) {
+        const r = await host.clearFlagsReport();
+        const left = r.notCleared.length > 0;
+        setFlagsOn(left);
+        const done = S.cleared + "（" + r.cleared + " 处）。";
+        setStatus(r.problem ? done + r.problem : done, r.problem ? "warning" : "ok");
+        return;
+      }
       const n = await host.clearFlags();
       setFlagsOn(false);
       setStatus(S.cleared + "（" + n + " 处）。", "ok");

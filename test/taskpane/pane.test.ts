@@ -7,7 +7,7 @@
  */
 import { AuditResult, Finding, NotChecked, Severity, WorkbookSnapshot } from "../../src/engine/types";
 import type { AuditOptions } from "../../src/engine";
-import { AuditHost, CancelledError, CancelToken, FlagOutcome, HostCapabilities, HostSettings } from "../../src/present/host";
+import { AuditHost, CancelledError, CancelToken, FlagOutcome, HostCapabilities, HostSettings, ClearOutcome } from "../../src/present/host";
 import { ReviewMark } from "../../src/present/review";
 import { mountPane } from "../../src/taskpane/pane";
 
@@ -267,6 +267,27 @@ test("flags only when asked: 标记单元格 writes them, a one-line notice with
   expect(root.querySelector(".jp-status")!.textContent).toBe("已清除标记（7 处）。");
   await pane.audit();
   expect(host.flagged.length).toBe(2);
+});
+
+test("清除标记 with protected sheets: the others are cleared, the pane names what is left and keeps the notice", async () => {
+  const host = new FakeHost() as FakeHost & { clearFlagsReport?: () => Promise<ClearOutcome> };
+  host.clearFlagsReport = async () => ({
+    cleared: 5,
+    notCleared: [{ sheet: "公开05表", reason: "工作表受保护" }],
+    problem: "以下工作表的标记未能清除：公开05表（工作表受保护）。撤销保护后再点「清除标记」。",
+  });
+  const { root, pane, click } = mount(host);
+  await pane.audit();
+  click('.jp-toolbar [data-action="flag"]');
+  await flush();
+  const notice = root.querySelector("[data-flags-notice]") as HTMLElement;
+  click('[data-flags-notice] [data-action="clear-flags"]');
+  await flush();
+  expect(host.cleared).toBe(0);
+  expect(notice.style.display).toBe("");
+  const status = root.querySelector(".jp-status")!;
+  expect(status.textContent).toBe("已清除标记（5 处）。以下工作表的标记未能清除：公开05表（工作表受保护）。撤销保护后再点「清除标记」。");
+  expect(status.className).toContain("warning");
 });
 
 test("the setting 审核后自动标记单元格, stored by the host, flags after every audit", async () => {
