@@ -60,7 +60,8 @@ function stableSort<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
 }
 
 export function summaryLine(label: string, r: { errors: number; warnings: number; tails: number; infos: number }): string {
-  return label + "不符 " + r.errors + " 项，疑点 " + r.warnings + " 项，尾差 " + r.tails + " 项，说明 " + r.infos + " 项";
+  const L = SEVERITY_LABEL;
+  return label + L.error + " " + r.errors + " 项，" + L.warning + " " + r.warnings + " 项，" + L.tail + " " + r.tails + " 项，" + L.info + " " + r.infos + " 项";
 }
 
 /** At most this many 未审核 groups are listed; the rest are counted (the JSON report has them all). */

@@ -16,8 +16,8 @@ import { TOOL_NAME, TOOL_VERSION } from "./version";
 
 export const REPORT_TITLE = "决算审核报告";
 
-/** Decision: the report says 提示 for info (SEVERITY_LABEL still says 说明 for the CLI; see the README note). */
-export const RESULT_LABEL: { [k in Severity]: string } = { error: SEVERITY_LABEL.error, warning: SEVERITY_LABEL.warning, tail: SEVERITY_LABEL.tail, info: "提示" };
+/** The severity words of the report: the same as the pane's and the CLI's (info is 提示, issue 10 item 9). */
+export const RESULT_LABEL: { [k in Severity]: string } = SEVERITY_LABEL;
 
 export interface ReportColumn {
   title: string;

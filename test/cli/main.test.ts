@@ -140,7 +140,7 @@ test("text report: per-file block, unreadable reason, overall line", async () =>
   expect(r.stdout).toContain("文件：" + f.missing + "\n  无法读取：找不到该文件，请检查路径是否正确。");
   const d = direct(f.sample).summary;
   expect(r.stdout).toContain(
-    "\n共审核 2 个文件：不符 " + d.errors + " 项，疑点 " + d.warnings + " 项，尾差 " + d.tails + " 项，说明 " + d.infos + " 项；无法读取 1 个文件\n",
+    "\n共审核 2 个文件：不符 " + d.errors + " 项，疑点 " + d.warnings + " 项，尾差 " + d.tails + " 项，提示 " + d.infos + " 项；无法读取 1 个文件\n",
   );
   expect(r.stdout.endsWith("个文件\n")).toBe(true);
 });

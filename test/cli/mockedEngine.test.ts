@@ -85,9 +85,9 @@ test("text layout: tables in order, errors first, echo indented under its cause,
     "        原文：“占 46.11%”",
     "  【工作簿】",
     "    [疑点] 公开09表  (W.1) 工作簿级提示。",
-    "  小结：检查 100 项，通过 94 项，未审核 0 项；不符 1 项，疑点 2 项，尾差 2 项，说明 1 项",
+    "  小结：检查 100 项，通过 94 项，未审核 0 项；不符 1 项，疑点 2 项，尾差 2 项，提示 1 项",
   ].join("\n");
-  expect(r.stdout).toBe(block + "\n\n" + block + "\n\n共审核 2 个文件：不符 2 项，疑点 4 项，尾差 4 项，说明 2 项\n");
+  expect(r.stdout).toBe(block + "\n\n" + block + "\n\n共审核 2 个文件：不符 2 项，疑点 4 项，尾差 4 项，提示 2 项\n");
 });
 
 test("未审核: one line per table and cause naming the rules it stopped, per-table counts, JSON v2 fields", async () => {
@@ -115,7 +115,7 @@ test("未审核: one line per table and cause naming the rules it stopped, per-t
       "  【各表检查】",
       "    公开03  检查 7 项：通过 6，有结果 1，未审核 3",
       "    情况说明  检查 3 项：通过 3，有结果 0，未审核 1",
-      "  小结：检查 10 项，通过 9 项，未审核 4 项；不符 0 项，疑点 1 项，尾差 0 项，说明 0 项",
+      "  小结：检查 10 项，通过 9 项，未审核 4 项；不符 0 项，疑点 1 项，尾差 0 项，提示 0 项",
     ].join("\n"),
   );
   expect(r.stdout).toContain("；未审核 4 项\n");
