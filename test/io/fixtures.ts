@@ -26,7 +26,7 @@ const CRC_TABLE: number[] = (() => {
   return t;
 })();
 
-function crc32(b: Buffer): number {
+export function crc32(b: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -40,13 +40,14 @@ export interface ZipInput {
 }
 
 /** A minimal deflate ZIP writer, so the tests control every header field. */
-export function writeZip(entries: ZipInput[]): Buffer {
+/** level: zlib's deflate level (the budget tests' 120 MB of XML would take long at the default 6). */
+export function writeZip(entries: ZipInput[], level?: number): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
-    const comp = zlib.deflateRawSync(e.data);
+    const comp = zlib.deflateRawSync(e.data, level === undefined ? {} : { level });
     const usz = e.declaredSize !== undefined ? e.declaredSize : e.data.length;
     const crc = crc32(e.data);
     const lh = Buffer.alloc(30);
