@@ -23,6 +23,7 @@
 import { qualified } from "../address";
 import { causeOf, linkCause, refersTo } from "../cause";
 import { Decimal } from "../decimal";
+import { displayUnit, tolerance } from "../rounding";
 import { money } from "../messages";
 import { rowTitle, TCell, TableModel, TRow } from "../model";
 import { Finding, TABLE_IDS } from "../types";
@@ -35,14 +36,11 @@ type Status = "ok" | "close" | "bad";
 /** d of a record (Σ coef·value) and its tolerance, as Context decided them. */
 export function measure(rec: CheckRecord): { d: Decimal; tol: Decimal } {
   let d = new Decimal(0);
-  let tol = new Decimal(0);
-  let half = new Decimal(0);
   rec.ops.forEach((o, i) => {
     d = d.plus(o.value.times(rec.coefs[i]));
-    tol = tol.plus(o.half);
-    if (o.half.gt(half)) half = o.half;
   });
-  return { d, tol: rec.kind === "sum" ? tol : half.times(2) };
+  // The same tolerances as the check itself (src/engine/rounding): Σ half-widths for a sum, one display unit for a pair.
+  return { d, tol: rec.kind === "sum" ? tolerance(rec.ops) : displayUnit(rec.ops[0], rec.ops[1]) };
 }
 
 export function status(kind: CheckRecord["kind"], d: Decimal, tol: Decimal): Status {
