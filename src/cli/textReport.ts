@@ -5,7 +5,7 @@
  */
 import { rootIndexes } from "../engine";
 import type { Finding, NotChecked, TableStats } from "../engine";
-import { SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER } from "../present/labels";
+import { FIGURE_LABEL, SEVERITY_LABEL, SEVERITY_ORDER, TABLE_ORDER, figureWords } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import type { FileReport } from "./report";
 import { printable } from "./terminal";
@@ -25,10 +25,11 @@ export function qualified(f: Finding): string {
 function figures(f: Finding): string {
   const parts: string[] = [];
   if (f.actual !== null || f.expected !== null) {
-    parts.push("实际 " + (f.actual === null ? "—" : f.actual) + " / 应为 " + (f.expected === null ? "—" : f.expected));
+    const words = figureWords(f);
+    parts.push(words.actual + " " + (f.actual === null ? "—" : f.actual) + " / " + words.expected + " " + (f.expected === null ? "—" : f.expected));
   }
-  if (f.difference !== null) parts.push("差额 " + f.difference);
-  if (f.tolerance !== null) parts.push("容差 ±" + f.tolerance);
+  if (f.difference !== null) parts.push(FIGURE_LABEL.difference + " " + f.difference);
+  if (f.tolerance !== null) parts.push(FIGURE_LABEL.tolerance + " ±" + f.tolerance);
   return parts.join("，");
 }
 

@@ -16,6 +16,12 @@ export const SEVERITY_LABEL: { [k in Severity]: string } = { error: "不符", wa
  */
 export const FIGURE_LABEL = { expected: "计算数", expectedText: "应为数", actual: "报表数", actualText: "文中数", difference: "差额", tolerance: "允许误差" };
 
+/** The words for a finding's two figures: 文中数/应为数 for a figure quoted from the 情况说明, else 报表数/计算数. */
+export function figureWords(f: { table: string | null }): { actual: string; expected: string } {
+  const text = f.table === "情况说明";
+  return { actual: text ? FIGURE_LABEL.actualText : FIGURE_LABEL.actual, expected: text ? FIGURE_LABEL.expectedText : FIGURE_LABEL.expected };
+}
+
 /** Display order: most serious first. */
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "tail", "info"];
 

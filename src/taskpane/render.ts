@@ -1,7 +1,7 @@
 /** DOM building for the pane: the finding cards, the list in clusters, the 未审核 box. Text always goes in through textContent. */
 import { AuditResult, Finding, NotChecked } from "../engine";
 import { qualify } from "../present/address";
-import { SEVERITY_LABEL } from "../present/labels";
+import { SEVERITY_LABEL, figureWords } from "../present/labels";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import { S } from "./labels";
 import { Cluster } from "./order";
@@ -62,10 +62,6 @@ function pair(box: HTMLElement, label: string, value: string | null | undefined)
   box.appendChild(p);
 }
 
-function isText(f: Finding): boolean {
-  return f.table === "情况说明";
-}
-
 export interface ReviewInfo {
   status: string;
   note: string;
@@ -91,8 +87,9 @@ export function findingItem(f: Finding, index: number, consequence: boolean, rev
   li.appendChild(el("div", "jp-msg", f.message));
 
   const figs = el("div", "jp-figs");
-  pair(figs, isText(f) ? S.actualText : S.actual, f.actual);
-  pair(figs, isText(f) ? S.expectedText : S.expected, f.expected);
+  const words = figureWords(f);
+  pair(figs, words.actual, f.actual);
+  pair(figs, words.expected, f.expected);
   pair(figs, S.difference, f.difference);
   pair(figs, S.tolerance, f.tolerance);
   if (figs.firstChild) li.appendChild(figs);

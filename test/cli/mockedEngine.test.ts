@@ -75,13 +75,13 @@ test("text layout: tables in order, errors first, echo indented under its cause,
     "  识别到 1 张表：公开03（公开03表!A1:H31）",
     "  未找到：公开07",
     "  【公开01】",
-    "    [不符] 公开01表!B7  实际 100.01 / 应为 100.00，差额 0.01  (X.1) 两表不一致。",
+    "    [不符] 公开01表!B7  报表数 100.01 / 计算数 100.00，差额 0.01  (X.1) 两表不一致。",
     "  【公开03】",
     "    [疑点] 公开03表!E10  (T03.6) 行政运行 列有项目支出 66.89。",
-    "    [尾差] 公开03表!C10  实际 585.44 / 应为 585.45，差额 -0.01，容差 ±0.015  (T03.1) 行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。",
-    "      └ [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。",
+    "    [尾差] 公开03表!C10  报表数 585.44 / 计算数 585.45，差额 -0.01，允许误差 ±0.015  (T03.1) 行政运行 本年支出合计 585.44 ≠ 基本支出 518.56 + 项目支出 66.89 = 585.45。",
+    "      └ [尾差] 公开03表!C7  报表数 2481.93 / 计算数 2481.94，差额 -0.01，允许误差 ±0.035  (T03.1) 合计尾差。",
     "  【情况说明】",
-    "    [提示] 情况说明!A3  实际 46.11 / 应为 46.15，差额 -0.04，容差 ±0.22  (N.3) 比率尾差。",
+    "    [提示] 情况说明!A3  文中数 46.11 / 应为数 46.15，差额 -0.04，允许误差 ±0.22  (N.3) 比率尾差。",
     "        原文：“占 46.11%”",
     "  【工作簿】",
     "    [疑点] 公开09表  (W.1) 工作簿级提示。",
@@ -129,7 +129,7 @@ test("未审核: one line per table and cause naming the rules it stopped, per-t
 test("an echo whose cause is not among the findings stays in its table", async () => {
   next = result([FINDINGS[0]]);
   const r = await run([f.sample]);
-  expect(r.stdout).toContain("    [尾差] 公开03表!C7  实际 2481.93 / 应为 2481.94，差额 -0.01，容差 ±0.035  (T03.1) 合计尾差。（随 T03.1 '公开03表'!C10）\n");
+  expect(r.stdout).toContain("    [尾差] 公开03表!C7  报表数 2481.93 / 计算数 2481.94，差额 -0.01，允许误差 ±0.035  (T03.1) 合计尾差。（随 T03.1 '公开03表'!C10）\n");
   expect(r.stdout).not.toContain("└");
 });
 
@@ -148,7 +148,7 @@ test("a text comparison (non-decimal expected/actual) is null in JSON, shown as 
   next = result([fnd({ rule: "N-PUNCT", severity: "info", table: "情况说明", sheet: "情况说明", cell: "A20", expected: "决算数", actual: "决算书", message: "疑为笔误。" })]);
   const json = JSON.parse((await run(["--format", "json", f.sample])).stdout).reports[0].findings[0];
   expect([json.expected, json.actual, json.difference, json.tolerance]).toEqual([null, null, null, null]);
-  expect((await run([f.sample])).stdout).toContain("[提示] 情况说明!A20  实际 决算书 / 应为 决算数  (N-PUNCT) 疑为笔误。");
+  expect((await run([f.sample])).stdout).toContain("[提示] 情况说明!A20  文中数 决算书 / 应为数 决算数  (N-PUNCT) 疑为笔误。");
 });
 
 test("--narrative .txt (UTF-8 with BOM, and GBK) and .docx reach the engine as text", async () => {
