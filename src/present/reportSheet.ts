@@ -10,7 +10,7 @@
  */
 import { AuditResult, Finding, Severity, WorkbookSnapshot } from "../engine";
 import { parseCell, qualify } from "./address";
-import { SEVERITY_LABEL } from "./labels";
+import { FIGURE_LABEL, SEVERITY_LABEL } from "./labels";
 import { applyReview, ReviewMark } from "./review";
 import { TOOL_NAME, TOOL_VERSION } from "./version";
 
@@ -32,10 +32,10 @@ export const REPORT_COLUMNS: ReportColumn[] = [
   { title: "表", width: 56, kind: "text" },
   { title: "单元格", width: 110, kind: "link" },
   { title: "规则", width: 50, kind: "text" },
-  { title: "计算数", width: 72, kind: "number" },
-  { title: "报表数/文中数", width: 72, kind: "number" },
-  { title: "差额", width: 56, kind: "number" },
-  { title: "允许误差", width: 56, kind: "number" },
+  { title: FIGURE_LABEL.expected + "/" + FIGURE_LABEL.expectedText, width: 72, kind: "number" },
+  { title: FIGURE_LABEL.actual + "/" + FIGURE_LABEL.actualText, width: 72, kind: "number" },
+  { title: FIGURE_LABEL.difference, width: 56, kind: "number" },
+  { title: FIGURE_LABEL.tolerance, width: 56, kind: "number" },
   { title: "内容", width: 300, kind: "text" },
   { title: "源于", width: 110, kind: "text" },
   { title: "相关单元格", width: 140, kind: "text" },

@@ -59,7 +59,7 @@ describe.each(["1.1", "1.6", "1.7", "1.18"])("ExcelApi %s", (version) => {
 
     const h = TABLE_HEADER_ROW;
     expect(REPORT_COLUMNS.map((c, j) => v(String.fromCharCode(65 + j) + h))).toEqual(REPORT_COLUMNS.map((c) => c.title));
-    expect(REPORT_COLUMNS.map((c) => c.title)).toEqual(expect.arrayContaining(["计算数", "报表数/文中数", "允许误差", "核实", "核实说明"]));
+    expect(REPORT_COLUMNS.map((c) => c.title)).toEqual(expect.arrayContaining(["计算数/应为数", "报表数/文中数", "允许误差", "核实", "核实说明"]));
     // Row of the first finding: 序号 and figures are numbers with formats.
     const first = result.findings[0];
     expect(v("A" + (h + 1))).toBe(1);
