@@ -6,12 +6,11 @@
  * A hidden sheet is never unhidden: the user is told it is hidden.
  */
 import { parseRange, toA1 } from "../present/address";
+import { hiddenSheetMessage } from "../present/flagMessages";
 import { userError } from "./errors";
 import { RUN_OPTIONS } from "./runOptions";
 
-export function hiddenSheetMessage(sheet: string): string {
-  return "工作表「" + sheet + "」已隐藏，无法定位：如需查看，请右键工作表标签 →「取消隐藏」后再点这条结果。";
-}
+export { hiddenSheetMessage };
 
 /**
  * Activates the sheet and selects the cell: one sync. `hidden` is what the last read knew; when the sheet was hidden

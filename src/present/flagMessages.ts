@@ -17,3 +17,8 @@ export function clearMessage(cleared: number, notCleared: { sheet: string; reaso
     .join("、");
   return done + "；以下工作表的标记未能清除：" + list + "。请撤销工作表保护后再点「清除标记」。";
 }
+
+/** Navigation to a cell on a hidden sheet: the sheet is never unhidden, the user is told how. */
+export function hiddenSheetMessage(sheet: string): string {
+  return "工作表「" + sheet + "」已隐藏，无法定位：如需查看，请右键工作表标签 →「取消隐藏」后再点这条结果。";
+}
