@@ -5,7 +5,7 @@
 import { qualified } from "../address";
 import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
-import { cellAt, TableModel, Tables } from "../model";
+import { cellAt, rowByKey, TableModel, Tables } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { original, Para } from "./normalise";
 import { HALF, judgeRatio, judgeSum, pct4, Rounded } from "../rounding";
@@ -50,6 +50,11 @@ export class Checker {
   /** Where each finding was raised (same index as findings), so a later check can tell what is already reported. */
   spans: ({ p: Para; start: number; end: number } | null)[] = [];
   notChecked: NotChecked[] = [];
+  /**
+   * Text alone (no workbook): one N-TABLES 未审核 already says that every comparison with the tables is not made,
+   * so a statement bound to a missing table does not add its own 缺表 (index.ts sets it).
+   */
+  textOnly = false;
 
   constructor(
     readonly doc: string,
@@ -69,6 +74,21 @@ export class Checker {
     const r: Ref = { value: blank ? ZERO : (c.value as Decimal), dp: c.dp, ref: qualified(c.sheet, c.addr), label: id + " " + label, blank, half: t.halfUnit(c.dp) };
     if (blank && key === "合计" && t.rows.some((x) => x.key !== "合计" && x.cells[col] && x.cells[col].value && !(x.cells[col].value as Decimal).isZero())) r.blankTotal = true;
     return r;
+  }
+
+  /**
+   * Why `cell(id, key, col)` gave no operand, for a 未审核 entry (RULES.md §0.3): the reason and a short Chinese
+   * account of what is absent. Null when the cell is there and readable.
+   */
+  absent(id: TableId, key: string, col: string, label: string): { reason: NotCheckedReason; what: string; cells: string[] } | null {
+    const t: TableModel | undefined = this.tables[id];
+    if (!t) return { reason: "缺表", what: "未找到" + id, cells: [] };
+    const row = rowByKey(t, key);
+    if (!row) return key === "合计" ? { reason: "缺合计行", what: id + " 中没有合计行", cells: [] } : { reason: "缺行", what: id + " 中没有" + label + "所在的行", cells: [] };
+    const c = row.cells[col];
+    if (!c) return { reason: "缺栏", what: id + " 中没有" + label + "所在的栏", cells: [] };
+    if (c.state === "text" || c.state === "error") return { reason: "取数不足", what: id + " " + label + "（" + qualified(c.sheet, c.addr) + "）不是数字", cells: [qualified(c.sheet, c.addr)] };
+    return null;
   }
 
   /** Where a figure of a paragraph sits: sheet and A1 (sheet route) or the external text. */

@@ -146,6 +146,7 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
   }
   for (const c of src.cut) ck.unchecked("N-SOURCE", "其他", c.detail, c.cells);
   const alone = !!options.textOnly;
+  ck.textOnly = alone;
   if (src.source === "external" && alone) {
     ck.emit("N-SOURCE", "info", null, null, "只审核情况说明文本（" + src.paras.length + " 段），未提供工作簿：文中数字只做文内勾稽，与表的核对未审核", { sheet: EXTERNAL_SHEET });
   } else if (src.source === "external") {

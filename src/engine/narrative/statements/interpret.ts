@@ -4,6 +4,7 @@
  * checks through the Checker (one rounding core, src/engine/rounding/); handwritten entries run at their place.
  */
 import { money } from "../../messages";
+import { NotCheckedReason } from "../../types";
 import { ZERO } from "../../decimal";
 import { Rounded, tolerance, printed } from "../../rounding";
 import { Ref } from "../checker";
@@ -13,6 +14,13 @@ import { Section } from "../sections";
 import { Figure } from "../tokens";
 import { fill } from "./fill";
 import { Binding, CellSpec, Check, Lookup, LookupEntry, Match, Run, Statement, StatementTable } from "./model";
+
+/** An operand, an absent one with its reason (未审核), or one that is silently not there (a figure the text never stated). */
+type Operand = Ref | { missing: { reason: NotCheckedReason; what: string; cells: string[] } } | { silent: true };
+
+function isRef(o: Operand): o is Ref {
+  return "value" in o;
+}
 
 function lookup(l: Lookup, m: RegExpExecArray): LookupEntry | null {
   const v = m[l.capture];
@@ -25,20 +33,28 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
   const ck = c.ck;
   const seen: { [key: string]: { p: Para; fig: Figure } } = {};
   const cellOf = (spec: CellSpec, m: RegExpExecArray | null, item: LookupEntry | null): Ref | null => ck.cell(spec[0], fill(spec[1], m, item), fill(spec[2], m, item), fill(spec[3], m, item));
-  const bind = (b: Binding, m: RegExpExecArray | null, item: LookupEntry | null): Ref | null => {
+  /** A binding's operand, or why there is none: a missing cell is 未审核 (RULES.md §0.3), never skipped or 0. */
+  const cellOrWhy = (spec: CellSpec, m: RegExpExecArray | null, item: LookupEntry | null): Operand => {
+    const r = cellOf(spec, m, item);
+    if (r) return r;
+    const w = ck.absent(spec[0], fill(spec[1], m, item), fill(spec[2], m, item), fill(spec[3], m, item));
+    return w ? { missing: w } : { silent: true };
+  };
+  const bind = (b: Binding, m: RegExpExecArray | null, item: LookupEntry | null): Operand => {
     if (typeof b === "string") {
       const spec = table.cells[fill(b, m, item)];
-      return spec ? cellOf(spec, m, item) : null;
+      return spec ? cellOrWhy(spec, m, item) : { missing: { reason: "其他", what: "语句表中没有名为“" + fill(b, m, item) + "”的单元格", cells: [] } };
     }
-    if ("cell" in b) return cellOf(b.cell, m, item);
+    if ("cell" in b) return cellOrWhy(b.cell, m, item);
     if ("figure" in b) {
+      // a figure the text did not state: nothing to compare with (the sentence that would state it is absent)
       const f = seen[b.figure];
-      return f ? ck.textRef(f.fig, fill(b.label, m, item)) : null;
+      return f ? ck.textRef(f.fig, fill(b.label, m, item)) : { silent: true };
     }
     const parts: Ref[] = [];
     for (const x of b.sum) {
       const r = bind(x, m, item);
-      if (!r) return null;
+      if (!isRef(r)) return r;
       parts.push(r);
     }
     let value = ZERO;
@@ -59,27 +75,48 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
     state: {},
   };
 
+  /** The first operand that is absent ends the check as 未审核 with its reason (not in text-alone mode: N-TABLES says it once). */
+  const unchecked = (rule: string, where: string, fig: Figure | null, what: string, ops: Operand[]): boolean => {
+    for (const o of ops) {
+      if (isRef(o)) continue;
+      if ("missing" in o && !(ck.textOnly && o.missing.reason === "缺表")) {
+        ck.unchecked(rule, o.missing.reason, where + "：" + o.missing.what + "，文中" + what + (fig ? " " + fig.text : "") + " 未与表核对", o.missing.cells);
+      }
+      return true;
+    }
+    return false;
+  };
+
   const check = (rule: string, where: string, p: Para, x: Match, ch: Check): void => {
     const clause = { start: x.start, end: x.end };
     if ("amount" in ch) {
       const fig = x.figs[ch.amount];
-      if (fig) ck.amount(rule, where, p, clause, fig, fill(ch.what, x.m, x.item), bind(ch.to, x.m, x.item));
+      if (!fig) return;
+      const what = fill(ch.what, x.m, x.item);
+      const to = bind(ch.to, x.m, x.item);
+      if (unchecked(rule, where, fig, what, [to])) return;
+      ck.amount(rule, where, p, clause, fig, what, to as Ref);
       return;
     }
     if ("ratio" in ch) {
       const fig = x.figs[ch.ratio];
+      if (!fig) return;
+      const what = fill(ch.what, x.m, x.item);
       const num = bind(ch.num, x.m, x.item);
       const den = bind(ch.den, x.m, x.item);
-      if (!fig || !num || !den) return;
-      const zero = ch.zeroBoth && num.value.isZero() && den.value.isZero() ? ch.zeroBoth : ch.zero;
-      ck.ratio(rule, where, p, clause, fig, fill(ch.what, x.m, x.item), num, den, fill(zero, x.m, x.item));
+      if (unchecked(rule, where, fig, what, [num, den])) return;
+      const n = num as Ref;
+      const d = den as Ref;
+      const zero = ch.zeroBoth && n.value.isZero() && d.value.isZero() ? ch.zeroBoth : ch.zero;
+      ck.ratio(rule, where, p, clause, fig, what, n, d, fill(zero, x.m, x.item));
       return;
     }
+    const what = fill(ch.what, x.m, x.item);
     const total = bind(ch.total, x.m, x.item);
     const parts = ch.parts.map((b) => bind(b, x.m, x.item));
-    if (!total || parts.some((r) => !r)) return;
+    if (unchecked(rule, where, x.figs[ch.sum] || null, what, [total].concat(parts))) return;
     const marks = ch.parts.map((b) => (typeof b === "object" && "figure" in b ? seen[b.figure] : null)).filter((f) => !!f) as { p: Para; fig: Figure }[];
-    ck.sum(rule, where, p, clause, x.figs[ch.sum] || null, total, parts as Ref[], fill(ch.what, x.m, x.item), marks.length ? marks : undefined);
+    ck.sum(rule, where, p, clause, x.figs[ch.sum] || null, total as Ref, parts as Ref[], what, marks.length ? marks : undefined);
   };
 
   walk(sec, (p, where) => {
@@ -121,14 +158,25 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
 /** Every item of the breakdown whose cell is not 0 is named in the paragraph, and then the shares make 100 %. */
 function breakdownEnd(run: Run, bd: NonNullable<StatementTable["breakdown"]>, p: Para, where: string, listed: string[], shares: Rounded[], first: number): void {
   const ck = run.c.ck;
-  if (!ck.tables[bd.cell[0]]) return;
+  if (!ck.tables[bd.cell[0]]) {
+    if (!ck.textOnly) ck.unchecked(run.rule, "缺表", where + "：未找到" + bd.cell[0] + "，各项是否都已说明未与表核对");
+    return;
+  }
   const st = run.table.entries.filter((e) => "id" in e && e.id === bd.statement)[0] as Statement;
   const missing: string[] = [];
+  let unknown: ReturnType<typeof ck.absent> = null;
   for (const item of st.item ? st.item.entries : []) {
-    const r = ck.cell(bd.cell[0], fill(bd.cell[1], null, item), fill(bd.cell[2], null, item), fill(bd.cell[3], null, item));
-    if (r && !r.value.isZero() && listed.indexOf(item.name) < 0) missing.push(item.name + " " + money(r.value, 2));
+    const spec = bd.cell.map((x) => fill(x, null, item)) as CellSpec;
+    const r = ck.cell(spec[0], spec[1], spec[2], spec[3]);
+    if (!r) unknown = unknown || ck.absent(spec[0], spec[1], spec[2], spec[3]);
+    else if (!r.value.isZero() && listed.indexOf(item.name) < 0) missing.push(item.name + " " + money(r.value, 2));
   }
   const clause = { start: first, end: p.text.length };
+  if (!missing.length && unknown) {
+    // a kind whose cell is absent may be one the text leaves out: completeness (and so the 100 %) is 未审核
+    ck.unchecked(run.rule, unknown.reason, where + "：" + unknown.what + "，各项是否都已说明未与表核对", unknown.cells);
+    return;
+  }
   if (missing.length) {
     ck.bad();
     ck.emit(run.rule, "warning", p, clause, fill(bd.missing, null, null, { where, missing: missing.join("、") }));
