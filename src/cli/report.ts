@@ -77,6 +77,8 @@ export function finding(f: Finding, strict = true): Finding {
   if (f.cause !== undefined) out.cause = f.cause;
   // schema v2, additive: the structured reference to the same root, present wherever `cause` is
   if (f.cause !== undefined || f.causeRef !== undefined) out.causeRef = f.causeRef ? { rule: f.causeRef.rule, table: f.causeRef.table, sheet: f.causeRef.sheet, cell: f.causeRef.cell } : null;
+  // issue 12, additive: last year's document's figure and place, for a comparison with it (PY.*)
+  if (f.previous) out.previous = { file: f.previous.file, sheet: f.previous.sheet, cell: f.previous.cell, value: decimal(f.previous.value, strict) };
   return out;
 }
 

@@ -5,6 +5,7 @@
 import { qualified } from "./address";
 import { TableModel } from "./model";
 import { NarrativeResult, narrativeRules } from "./narrative";
+import { priorRules } from "./prior";
 import { AuditOptions } from "./options";
 import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
@@ -141,6 +142,7 @@ function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: 
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
   guarded(ctx, "根源归并", () => linkRootCauses(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
+  if (options.previous) guarded(ctx, "与上年文件对比", () => priorRules(ctx, rec, snapshot, options));
   tallyRest(ctx, "情况说明");
   const rank = (f: Finding) => rankOf(f.table || "");
   const findings = ctx.findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);

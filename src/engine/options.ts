@@ -1,4 +1,5 @@
 import type { TemplateSet } from "./templates";
+import type { WorkbookSnapshot } from "./types";
 
 /**
  * Options of one audit. A module of its own so that audit.ts and narrative/ both depend on it, not on each other
@@ -14,4 +15,9 @@ export interface AuditOptions {
    * the caller (`withYear(DEFAULT_TEMPLATES, "2026", patch)`) applies to this audit only.
    */
   templates?: TemplateSet;
+  /**
+   * Last year's document of the same unit (issue 12 item 1): every 上年 figure this year's 情况说明 states or
+   * implies is checked against its tables, and the text carried over is measured (src/engine/prior/).
+   */
+  previous?: { snapshot: WorkbookSnapshot; name: string };
 }

@@ -85,6 +85,19 @@ export interface Finding {
    * never parse `cause`. Null or absent when `cause` is. Set only through engine/cause.ts (linkCause).
    */
   causeRef?: CauseRef | null;
+  /**
+   * A comparison with last year's document (issue 12 item 1, additive): where that document holds the figure and
+   * what it shows there. `file` is the document's name as given; `cell` null when the figure is in its text.
+   */
+  previous?: PreviousRef | null;
+}
+
+/** Last year's figure a finding compared with: its document, sheet, cell and displayed value (plain decimal). */
+export interface PreviousRef {
+  file: string;
+  sheet: string;
+  cell: string | null;
+  value: string | null;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface Case {
   eraseText?: string[];
   /** Text replaced inside the cells of one sheet (titles, headers). */
   replace?: { sheet: string; from: string; to: string }[];
+  /** Last year's document given with the audit (issue 12, --previous): built in the test, named "2023.xlsx". */
+  previous?: () => WorkbookSnapshot;
 }
 
 export interface RuleTests {
@@ -64,7 +66,7 @@ function rc(addr: string): { r: number; c: number } {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
-export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string } {
+export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string; previous?: WorkbookSnapshot } {
   let sheets = base.sheets.map((s) => ({ ...s, values: s.values.map((row) => row.slice()), text: s.text.map((row) => row.slice()) }));
   for (const name of Object.keys(k.set || {})) {
     const bang = name.lastIndexOf("!");
@@ -126,13 +128,13 @@ export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string
       narrative = narrative.split(from).join(to);
     }
   }
-  return { snapshot: { ...base, sheets }, narrative };
+  return { snapshot: { ...base, sheets }, narrative, previous: k.previous ? k.previous() : undefined };
 }
 
 /** The rule's outcome on one case: its findings as "severity sheet!cell", and its 未审核 count. */
 export function outcome(rule: string, k: Case): { findings: string[]; unchecked: number } {
-  const { snapshot, narrative } = build(k);
-  const r = auditWorkbook(snapshot, narrative !== undefined ? { narrative } : {});
+  const { snapshot, narrative, previous } = build(k);
+  const r = auditWorkbook(snapshot, { ...(narrative !== undefined ? { narrative } : {}), ...(previous ? { previous: { snapshot: previous, name: "2023.xlsx" } } : {}) });
   return {
     findings: r.findings.filter((f) => f.rule === rule).map((f) => f.severity + " " + f.sheet + "!" + (f.cell || "")).sort(),
     unchecked: (r.notChecked || []).filter((n) => n.rule === rule).length,

@@ -29,7 +29,7 @@ import { capText, count, MAX_CELL_TEXT, MAX_DOC_TEXT } from "./limits";
 export { EXTERNAL_SHEET } from "./result";
 export type { FigureMark, MarkStatus, NarrativeResult } from "./result";
 
-interface Source {
+export interface Source {
   source: "sheet" | "external" | "none";
   sheet: string | null;
   doc: string;
@@ -62,7 +62,7 @@ function narrativeSheet(grids: Grid[]): { grid: Grid; cells: { r: number; c: num
   return best ? { grid: best.grid, cells: best.cells } : null;
 }
 
-function sourceOf(grids: Grid[], options: AuditOptions): Source {
+export function sourceOf(grids: Grid[], options: AuditOptions): Source {
   const cut: Source["cut"] = [];
   if (options && typeof options.narrative === "string" && /\S/.test(options.narrative)) {
     const full = options.narrative.replace(/^\ufeff/, "");

@@ -246,6 +246,22 @@ const DECLARED: RuleMeta[] = [
     tables: NARR,
     reason: "RULES.md §8.2.2–8.2.4 规定了文内勾稽但未编号；项目按 issue 8 §3 所列各项编为 NT.1–NT.8",
   })),
+  // Last year's document (issue 12 items 1, 2; src/engine/prior/): RULES.md compares one year's document only
+  ...[
+    ["PY.1", "error", "文中的上年数（本年 ∓ 增减额，或写明的上年数）= 上年决算表中的数（收支总计、财政拨款、一般公共预算、基本支出、三公各项；机关运行经费为上年情况说明所述）", NARR],
+    ["PY.2", "error", "只写增减率时：增减率 = (本年数 − 上年表中的数) ÷ 上年表中的数", NARR],
+    ["PY.3", "info", "情况说明中除数字外与上年相同的句子所占比例（分节）", NARR],
+    ["PY.4", "warning", "“主要原因”与上年相同，而所解释的增减方向与上年相反", NARR],
+    ["PY.5", "warning", "所给上年文件与本年文件是同一单位、相邻两年", NARR],
+  ].map(([id, severity, title, tables]) => ({
+    id: id as string,
+    severity: severity as Severity,
+    title: title as string,
+    section: PROJECT,
+    kind: "check",
+    tables: tables as string[],
+    reason: "issue 12 第 1、2 项：与上年文件对比（--previous、--previous-dir）；RULES.md 只审核一个年度的文件，没有为跨年对比编号",
+  })),
   {
     id: "S.10",
     severity: "error",
