@@ -1,7 +1,7 @@
 /** Command-line arguments of `audit`. Pure: argv in, options or one Chinese error out. */
 import { Budgets, DEFAULT_BUDGETS, parseBudget } from "./budgets";
 
-export type OutputFormat = "text" | "json";
+export type OutputFormat = "text" | "json" | "html";
 
 export interface CliOptions {
   format: OutputFormat;
@@ -14,6 +14,12 @@ export interface CliOptions {
   rules?: boolean;
   /** --time-limit, --max-memory, --max-cells: the per-file budgets given (budgets.ts has the defaults). */
   budgets?: Partial<Budgets>;
+  /** --summary 汇总.xlsx: the bureau's batch workbook (summary.ts). */
+  summary?: string;
+  /** --letter DIR: one 审核意见书 .docx per document (letter.ts). */
+  letter?: string;
+  /** --date YYYY-MM-DD: the date printed on the summary and the letters (default today). */
+  date?: string;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -24,13 +30,17 @@ export const USAGE = [
   "",
   "审核部门决算公开表（公开01–公开09）的勾稽关系与尾差。",
   "",
-  "  --format text|json   输出格式：text 为中文文字报告（默认），json 为机读报告（contracts/audit-report.schema.json）",
+  "  --format text|json|html  输出格式：text 为中文文字报告（默认），json 为机读报告（contracts/audit-report.schema.json），",
+  "                       html 为单个网页文件（总览可排序筛选、逐份展开，离线打开）",
   "  --narrative 文件      情况说明文本（.txt 或 .docx），与表内数据核对；对本次审核的每个工作簿都适用；",
   "                       不给工作簿时只审核这份文本（各项之和、占比、增减率、零基数比率等文内勾稽）",
   "  --output 文件         把报告写入该文件，而不是输出到屏幕",
   "  --time-limit 秒       每个文件的审核时间上限（默认 " + DEFAULT_BUDGETS.timeMs / 1000 + " 秒），超过的文件单独报错，其余照常审核",
   "  --max-memory MB       每个文件的内存上限（默认 " + DEFAULT_BUDGETS.memoryMb + " MB），超过的文件单独报错",
   "  --max-cells 个数      每个工作簿的单元格上限（默认 " + DEFAULT_BUDGETS.cells + "），超过的文件单独报错",
+  "  --summary 文件.xlsx   另写一个汇总工作簿：首表每份文件一行（单位、年度、状态、各类结果数），每份文件一张明细表",
+  "  --letter 目录         另为每份文件写一份审核意见书（.docx）到该目录",
+  "  --date 年-月-日       汇总与意见书上的日期（默认今天）",
   "  -h, --help           显示本说明",
   "  --version            显示版本号",
   "  --rules              以 JSON 列出全部审核规则（编号、类别、名称、种类、涉及的表）",
@@ -47,6 +57,14 @@ function takeValue(argv: string[], i: number, name: string): { value: string; ne
   }
   if (i + 1 >= argv.length || argv[i + 1] === "") return { error: "参数 " + name + " 缺少取值。" };
   return { value: argv[i + 1], next: i + 2 };
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+function validDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -78,7 +96,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     } else if (name === "--format" || name === "-f") {
       const v = takeValue(argv, i, "--format");
       if ("error" in v) return { ok: false, error: v.error };
-      if (v.value !== "text" && v.value !== "json") return { ok: false, error: "参数 --format 只能是 text 或 json，收到“" + v.value + "”。" };
+      if (v.value !== "text" && v.value !== "json" && v.value !== "html") return { ok: false, error: "参数 --format 只能是 text、json 或 html，收到“" + v.value + "”。" };
       o.format = v.value;
       i = v.next;
     } else if (name === "--narrative" || name === "-n") {
@@ -103,6 +121,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (name === "--time-limit") b.timeMs = parsed.value;
       else if (name === "--max-memory") b.memoryMb = parsed.value;
       else b.cells = parsed.value;
+      i = v.next;
+    } else if (name === "--summary" || name === "--letter" || name === "--date") {
+      // bureau outputs (issue 12 items 3, 4): --summary 汇总.xlsx, --letter DIR, --date YYYY-MM-DD
+      const v = takeValue(argv, i, name);
+      if ("error" in v) return { ok: false, error: v.error };
+      const key = name === "--summary" ? "summary" : name === "--letter" ? "letter" : "date";
+      if (o[key] !== undefined) return { ok: false, error: "参数 " + name + " 只能给一次。" };
+      if (key === "date" && !validDate(v.value)) return { ok: false, error: "参数 --date 应为 年-月-日（如 2026-11-30），收到“" + v.value + "”。" };
+      o[key] = v.value;
       i = v.next;
     } else {
       return { ok: false, error: "不认识的参数“" + arg + "”。" };

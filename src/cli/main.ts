@@ -12,7 +12,7 @@ import { CliOptions, USAGE, parseArgs } from "./args";
 import { readNarrative } from "./narrative";
 import { clashingInput } from "./outputClash";
 import { auditFiles, threadsFor } from "./pool";
-import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport } from "./report";
+import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport, jsonReport } from "./report";
 import { escapeControls, escapeJsonControls } from "./terminal";
 
 export interface CliIO {
@@ -81,6 +81,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
+  // --summary and --letter (issue 12): never over an input, nor over --output (summaryOutputs.ts checks each letter).
+  const clashOfExtras = (require("./summaryOutputs") as typeof import("./summaryOutputs")).extraOutputClash(opts);
+  if (clashOfExtras !== undefined) {
+    io.stderr("错误：" + clashOfExtras + "\n\n" + USAGE + "\n");
+    return 2;
+  }
   let narrative: string | undefined;
   // A narrative whose content cannot be read fails alone, after the workbooks' reports (issue 13 item 4, narrative.ts).
   let narrativeFailed: FileReport | undefined;
@@ -92,7 +98,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (!n.ok) {
       narrativeFailed = failedReport(opts.narrative, n.error);
-      if (opts.format === "json") io.stderr("无法读取 " + escapeControls(opts.narrative) + "：" + escapeControls(n.error) + "\n");
+      if (opts.format !== "text") io.stderr("无法读取 " + escapeControls(opts.narrative) + "：" + escapeControls(n.error) + "\n");
       if (opts.files.length === 0) return finish(opts, io, tool, [narrativeFailed]);
     } else narrative = n.text;
   }
@@ -114,7 +120,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + escapeControls(shorten(files[i])) + "\u001b[K");
     },
     onReport: (_i, r) => {
-      if (!r.ok && opts.format === "json") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + escapeControls(r.file) + "：" + escapeControls(r.error || "") + "\n");
+      if (!r.ok && opts.format !== "text") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + escapeControls(r.file) + "：" + escapeControls(r.error || "") + "\n");
     },
   });
   if (progress) io.stderr("\r\u001b[K");
@@ -122,12 +128,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return finish(opts, io, tool, reports);
 }
 
-/** Print or write the report of every file and return the exit code. */
-function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[]): number {
+/** Print or write the report of every file (and --summary, --letter), and return the exit code. */
+async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[]): Promise<number> {
   let body: string;
   if (opts.format === "json") {
-    const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
+    const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports.map(jsonReport) };
     body = escapeJsonControls(JSON.stringify(doc, null, 2)) + "\n";
+  } else if (opts.format === "html") {
+    body = (require("./html") as typeof import("./html")).formatHtml(reports, { tool: tool, date: opts.date });
   } else {
     body = (require("./textReport") as typeof import("./textReport")).formatTextReport(reports);
   }
@@ -143,10 +151,11 @@ function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport
   } else {
     io.stdout(body);
   }
+  const extrasWritten = await (require("./summaryOutputs") as typeof import("./summaryOutputs")).writeExtraOutputs(opts, reports, tool, io);
 
-  let code = 0;
+  let code = extrasWritten ? 0 : 2;
   for (const r of reports) {
-    if (!r.ok) code = 2;
+    if (!r.ok || code === 2) code = 2;
     else if (code === 0 && r.findings.some((f) => f.severity === "error")) code = 1;
   }
   return code;

@@ -22,6 +22,21 @@ export interface FileReport {
   notChecked: NotChecked[];
   /** Schema v2: per table, checks passed / with findings / not checked. */
   tableStats: TableStats[];
+  /**
+   * The department and the year printed in the tables' heads (the most frequent), for the bureau's outputs (summary,
+   * HTML, letters). Not part of the JSON contract: jsonReport() leaves them out.
+   */
+  department?: string;
+  year?: string;
+}
+
+/** A FileReport as the JSON contract has it (without the bureau's identity fields). */
+export function jsonReport(r: FileReport): FileReport {
+  if (r.department === undefined && r.year === undefined) return r;
+  const out: FileReport = Object.assign({}, r);
+  delete out.department;
+  delete out.year;
+  return out;
 }
 
 /** Version 2 adds notChecked and tableStats (contracts/CHANGES.md). */
