@@ -98,6 +98,27 @@ function tallyRest(ctx: Context, table: string): void {
   t.passed += ctx.passed - passed;
 }
 
+/** The department and year most found tables print in their heads (a tie goes to the earlier table). */
+function identity(tables: TableModel[]): { department?: string; year?: string } {
+  const most = (pick: (t: TableModel) => string | undefined): string | undefined => {
+    const n = dict<number>();
+    let best: string | undefined;
+    for (const t of tables) {
+      const v = pick(t);
+      if (!v) continue;
+      n[v] = (n[v] || 0) + 1;
+      if (best === undefined || n[v] > n[best]) best = v;
+    }
+    return best;
+  };
+  const out: { department?: string; year?: string } = {};
+  const department = most((t) => t.department);
+  const year = most((t) => t.year);
+  if (department !== undefined) out.department = department;
+  if (year !== undefined) out.year = year;
+  return out;
+}
+
 function rankOf(table: string): number {
   const i = ORDER.indexOf(table);
   return i < 0 ? ORDER.length : i;
@@ -151,6 +172,7 @@ function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: 
   const unit = Object.keys(units).sort((a, b) => units[b] - units[a])[0];
   return {
     unit,
+    ...identity(found),
     tables: found.map((t) => ({ id: t.id as TableId, title: t.title, sheet: t.sheet, range: t.range })),
     missing: rec.missing.map((m) => m.id),
     summary: summarise(ctx),
@@ -173,7 +195,10 @@ export function auditWithNarrative(snapshot: WorkbookSnapshot, options: AuditOpt
 
 export function auditWorkbook(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult {
   const r = runAudit(snapshot, options);
-  return { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, notChecked: r.notChecked, tableStats: r.tableStats };
+  const out: AuditResult = { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, notChecked: r.notChecked, tableStats: r.tableStats };
+  if (r.department !== undefined) out.department = r.department;
+  if (r.year !== undefined) out.year = r.year;
+  return out;
 }
 
 /**

@@ -161,6 +161,12 @@ export interface TableStats {
 /** The engine's result for one workbook (the per-file part of the JSON report, without file/ok). */
 export interface AuditResult {
   unit?: string;
+  /**
+   * The department and year (YYYY) most of the found tables print in their heads; absent when none does. Used by the
+   * bureau's batch outputs (issue 12); not part of the JSON contract.
+   */
+  department?: string;
+  year?: string;
   tables: TableLocation[];
   missing: TableId[];
   summary: Summary;
