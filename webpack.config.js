@@ -16,6 +16,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
 
@@ -80,6 +81,9 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
+      // src/io/sheetjs.ts loads SheetJS lazily with require() for the CLI; the browser takes sheetjsBrowser.ts, a plain
+      // import that webpack can tree-shake with the preview's own.
+      new NormalModuleReplacementPlugin(/^\.\/sheetjs$/, "./sheetjsBrowser"),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["polyfill", "taskpane"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["polyfill", "commands"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),

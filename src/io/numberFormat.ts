@@ -19,7 +19,7 @@
  * browser-safe.
  */
 import Decimal from "decimal.js";
-import { SSF } from "@e965/xlsx";
+import { sheetjs } from "./sheetjs";
 
 type Kind = { comma: boolean; decimals: number; percent: boolean } | null;
 
@@ -84,9 +84,46 @@ function plain(k: { comma: boolean; decimals: number }, v: number): string | nul
   return v < 0 ? "-" + commaFixed(-v, d) : commaFixed(v, d);
 }
 
+function stripDecimal(o: string): string {
+  return o.indexOf(".") === -1 ? o : o.replace(/(?:\.0*|(\.\d*[1-9])0+)$/, "$1");
+}
+
+function normalizeExp(o: string): string {
+  if (o.indexOf("E") === -1) return o;
+  return o.replace(/(?:\.0*|(\.\d*[1-9])0+)[Ee]/, "$1E").replace(/(E[+-])(\d)$/, "$10$2");
+}
+
+/**
+ * SheetJS's "General" text of a finite number (SSF_general_num with SSF_small_exp / SSF_large_exp, xlsx.js 0.20.3,
+ * copied step for step): so that a workbook with General decimals, as most have, is read without loading SheetJS
+ * (sheetjs.ts). test/io/cellText.test.ts holds it equal to SSF.format("General", v) on arbitrary doubles.
+ */
+function generalNumber(v: number): string {
+  const V = Math.floor(Math.log(Math.abs(v)) * Math.LOG10E);
+  let o: string;
+  if (V >= -4 && V <= -1) o = v.toPrecision(10 + V);
+  else if (Math.abs(V) <= 9) {
+    const w = v < 0 ? 12 : 11;
+    o = stripDecimal(v.toFixed(12));
+    if (o.length > w) {
+      o = v.toPrecision(10);
+      if (o.length > w) o = v.toExponential(5);
+    }
+  } else if (V === 10) o = v.toFixed(10).substr(0, 12);
+  else {
+    o = stripDecimal(v.toFixed(11));
+    if (o.length > (v < 0 ? 12 : 11) || o === "0" || o === "-0") o = v.toPrecision(6);
+  }
+  return stripDecimal(normalizeExp(o.toUpperCase()));
+}
+
 /** SheetJS's text for the common formats on the value as given (no Excel rounding: see formatNumber), or null. */
 export function fastFormat(fmt: string, v: number): string | null {
-  if (fmt === "General") return (v | 0) === v ? String(v) : null;
+  if (fmt === "General") {
+    if ((v | 0) === v) return String(v);
+    // Beyond 1e15 formatNumber's bigText corrects SSF's text, so those stay on the SSF path.
+    return v > -1e15 && v < 1e15 ? generalNumber(v) : null;
+  }
   const k = kindOf(fmt);
   if (!k || !(v > -1e15 && v < 1e15)) return null;
   if (!k.percent) return plain(k, v);
@@ -172,7 +209,7 @@ export function formatNumber(fmt: string, v: number, date1904?: boolean): string
   if (fast !== null) return fast;
   let out: string;
   try {
-    out = date1904 ? SSF.format(fmt, shown, { date1904: true }) : SSF.format(fmt, shown);
+    out = date1904 ? sheetjs().SSF.format(fmt, shown, { date1904: true }) : sheetjs().SSF.format(fmt, shown);
   } catch (_e) {
     return null;
   }
@@ -199,7 +236,7 @@ function bigText(fmt: string, v: number, d: number | null): string {
   const digits = (/[#0],[#0]/.test(sec) ? commaify(int) : int) + (dot < 0 ? "" : fixed.slice(dot));
   let frame = "";
   try {
-    frame = SSF.format(fmt, v < 0 ? -1 : 1);
+    frame = sheetjs().SSF.format(fmt, v < 0 ? -1 : 1);
   } catch (_e) {
     frame = "";
   }

@@ -8,7 +8,8 @@
  *   <?xml … urn:schemas-microsoft-com:office:spreadsheet → Excel 2003 XML Spreadsheet
  */
 import * as fs from "fs";
-import * as XLSX from "@e965/xlsx";
+import type * as XLSX from "@e965/xlsx";
+import { sheetjs } from "./sheetjs";
 import type { WorkbookSnapshot } from "../engine";
 import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotRefusedError, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
 import { Parts, readXlsxFast } from "./fastXlsx";
@@ -169,7 +170,7 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
   if (startsWith(buf, CFB_MAGIC)) {
     let names: string[];
     try {
-      const cfb = XLSX.CFB.read(buf, { type: "buffer" });
+      const cfb = sheetjs().CFB.read(buf, { type: "buffer" });
       names = (cfb.FullPaths as string[]).map((p: string) => p.replace(/\/$/, "").split("/").pop() || "");
     } catch (_e) {
       return fail(MESSAGES.corrupt);
@@ -199,7 +200,7 @@ function parse(buf: Buffer, source: string | undefined, limits: ReadLimits, extr
   let wb: XLSX.WorkBook;
   try {
     // dense: rows as arrays, faster and smaller than one object key per cell on big sheets.
-    wb = XLSX.read(buf, { ...SHEETJS_READ_OPTIONS, ...extra, type: "buffer", dense: true, WTF: false });
+    wb = sheetjs().read(buf, { ...SHEETJS_READ_OPTIONS, ...extra, type: "buffer", dense: true, WTF: false });
   } catch (e) {
     const msg = String((e && (e as Error).message) || e);
     // A legacy .xls with a password (FILEPASS record) is reported by SheetJS in English.

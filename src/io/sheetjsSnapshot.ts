@@ -8,7 +8,7 @@
  * cellDates:false keeps dates as the serial numbers Excel stores. Add `bookFiles: true` to learn which .xlsx sheets
  * are protected: SheetJS parses sheet protection only from .xls, so for .xlsx we look at the sheet XML ourselves.
  */
-import { SSF } from "@e965/xlsx";
+import { sheetjs } from "./sheetjs";
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
 import { formatNumber } from "./numberFormat";
 import { a1, CellValue, MAX_MERGES_PER_SHEET, disjointAreas, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
@@ -89,7 +89,7 @@ function dateToSerial(d: Date): number {
 
 function safeFormat(z: string, v: number): string | null {
   try {
-    return SSF.format(z, v);
+    return sheetjs().SSF.format(z, v);
   } catch (_e) {
     return null;
   }
@@ -160,7 +160,7 @@ export function convertCell(cell: CellObject | undefined, context: CellContext =
 
 function stringText(format: string, s: string): string {
   try {
-    return SSF.format(format, s);
+    return sheetjs().SSF.format(format, s);
   } catch (_e) {
     return s;
   }

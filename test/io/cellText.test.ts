@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as fc from "fast-check";
 import * as XLSX from "@e965/xlsx";
 import { SHEETJS_READ_OPTIONS, snapshotFromSheetJS } from "../../src/io/sheetjsSnapshot";
 import { XLSX_TEXT_OPTIONS, readWorkbookBuffer } from "../../src/io/readWorkbookFile";
@@ -72,6 +73,22 @@ test("fastFormat gives SSF.format's text for the common formats (negatives, halv
     expect(fastFormat(f, v)).toBe(ssf(f, v));
   }
   expect(fastFormat("0.00%", -0.12345)).toBe(ssf("0.00%", -0.12345));
+});
+
+// The fast "General" text (a copy of SSF_general_num) must be SSF's on any double, not only on the values above.
+test("fastFormat(\"General\") = SSF.format(\"General\") on arbitrary doubles and on every power of ten", () => {
+  const check = (v: number) => {
+    const a = fastFormat("General", v);
+    if (a !== null) expect(a).toBe(ssf("General", v));
+    return a;
+  };
+  fc.assert(fc.property(fc.double({ noNaN: true }), (v) => void check(v)), { numRuns: 20000 });
+  fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 12 }), (n, d) => void check(n / Math.pow(10, d))), { numRuns: 20000 });
+  for (let e = -15; e <= 15; e++) for (const m of [1, -1, 1.5, 9.999999999, 0.99999999995]) check(m * Math.pow(10, e));
+  // Decimals in General are read without SheetJS (below 1e15; larger ones keep SSF and bigText).
+  expect(check(585.45)).toBe("585.45");
+  expect(check(-0.000123456789)).toBe(ssf("General", -0.000123456789));
+  expect(fastFormat("General", 1e15 + 0.5)).toBeNull();
 });
 
 // formatNumber rounds as Excel does (RULES.md §8.3, test/io/displayedText.test.ts) and then formats like SheetJS.
