@@ -9,7 +9,8 @@
  *   any order; each listed cell must be the finding's checked cell.
  */
 import * as fs from "fs";
-import { auditWorkbook, runAudit, Severity, WorkbookSnapshot } from "../../src/engine";
+import { auditWorkbook, DEFAULT_TEMPLATES, runAudit, Severity, withYear, WorkbookSnapshot } from "../../src/engine";
+import { TemplatePatch } from "../../src/engine/templates/types";
 import { Decimal } from "../../src/engine/decimal";
 import { money } from "../../src/engine/messages";
 import { sampleSnapshot, SAMPLE_TEXT } from "../fixtures/sample";
@@ -37,6 +38,17 @@ export interface Case {
   replace?: { sheet: string; from: string; to: string }[];
   /** Last year's document given with the audit (issue 12, --previous): built in the test, named "2023.xlsx". */
   previous?: () => WorkbookSnapshot;
+  /**
+   * Cells written as displayed text ("公开07表!D9": "10.00"); a figure is stored as a number, unless written with a
+   * leading apostrophe as in Excel ("'229": a code typed as text); the sheet grows as needed.
+   */
+  write?: { [sheetCell: string]: string };
+  /** Sheets appended to the workbook, each row the displayed texts of its cells (绩效 tables of a report …). */
+  add?: { name: string; rows: string[][] }[];
+  /** Amount columns of a sheet moved `by` rows (down when positive) from row `from` (1-based) on, as a misaligned paste does. */
+  shift?: { sheet: string; cols: string[]; from: number; by: number };
+  /** A template pack given to the audit as the 2024 pack with these differences (a malformed fact, for S.9). */
+  patch?: TemplatePatch;
 }
 
 export interface RuleTests {
@@ -67,7 +79,13 @@ function rc(addr: string): { r: number; c: number } {
 }
 
 export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string; previous?: WorkbookSnapshot } {
-  let sheets = base.sheets.map((s) => ({ ...s, values: s.values.map((row) => row.slice()), text: s.text.map((row) => row.slice()) }));
+  let sheets = base.sheets.map((s) => ({
+    ...s,
+    values: s.values.map((row) => row.slice()),
+    text: s.text.map((row) => row.slice()),
+    formats: s.formats && s.formats.map((row) => row.slice()),
+    formulas: s.formulas && s.formulas.map((row) => row.slice()),
+  }));
   for (const name of Object.keys(k.set || {})) {
     const bang = name.lastIndexOf("!");
     const { sheet, addr } = bang > 0 ? { sheet: name.slice(0, bang), addr: name.slice(bang + 1) } : resolve(name);
@@ -114,6 +132,41 @@ export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string
       );
     if (!hit) throw new Error("text not found on " + rp.sheet + ": " + rp.from);
   }
+  for (const name of Object.keys(k.write || {})) {
+    const bang = name.lastIndexOf("!");
+    const s = sheets.find((x) => x.name === name.slice(0, bang));
+    if (!s) throw new Error("no sheet " + name);
+    const { r, c } = rc(name.slice(bang + 1));
+    grow(s, r - s.top, c - s.left);
+    // a merged area over the cell (a note row written over) is unmerged, as typing into it after Unmerge would be
+    s.merges = s.merges.filter((m) => {
+      const [a, b] = m.split(":").map(rc);
+      return !(a.r <= r && r <= (b || a).r && a.c <= c && c <= (b || a).c);
+    });
+    const spec = k.write![name];
+    const t = spec.replace(/^'/, "");
+    s.text[r - s.top][c - s.left] = t;
+    s.values[r - s.top][c - s.left] = t === "" ? null : t === spec && FIGURE.test(t) ? Number(t.replace(/,/g, "")) : t;
+  }
+  if (k.shift) {
+    const sh = k.shift;
+    const s = sheets.find((x) => x.name === sh.sheet)!;
+    for (const col of sh.cols) {
+      const c = rc(col + "1").c - s.left;
+      const from = sh.from - 1 - s.top;
+      const old = s.text.map((row, i) => ({ t: row[c], v: s.values[i][c] }));
+      for (let i = from; i < s.text.length; i++) {
+        const src = old[i - sh.by];
+        s.text[i][c] = src && i - sh.by >= from ? src.t : "";
+        s.values[i][c] = src && i - sh.by >= from ? src.v : null;
+      }
+    }
+  }
+  for (const a of k.add || []) {
+    const width = Math.max(...a.rows.map((r) => r.length));
+    const text = a.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] || ""));
+    sheets.push({ name: a.name, visibility: "visible", top: 0, left: 0, merges: [], formats: undefined, formulas: undefined, text, values: text.map((r) => r.map((t) => (t === "" ? null : FIGURE.test(t) ? Number(t.replace(/,/g, "")) : t))) });
+  }
   for (const name of k.hide || []) sheets.find((x) => x.name === name)!.visibility = "hidden";
   for (const name of k.copy || []) {
     const s = sheets.find((x) => x.name === name)!;
@@ -131,10 +184,30 @@ export function build(k: Case): { snapshot: WorkbookSnapshot; narrative?: string
   return { snapshot: { ...base, sheets }, narrative, previous: k.previous ? k.previous() : undefined };
 }
 
+const FIGURE = /^-?[\d,]+(\.\d+)?$/;
+
+/** Make a sheet's grids (values, text, formats, formulas) reach row r and column c (0-based within the sheet). */
+function grow(s: { values: unknown[][]; text: string[][]; formats?: string[][]; formulas?: (string | null)[][] }, r: number, c: number): void {
+  const width = Math.max(c + 1, s.text.length ? s.text[0].length : 0);
+  const fill = <T>(g: T[][] | undefined, blank: T) => {
+    if (!g) return;
+    while (g.length <= r) g.push([]);
+    for (const row of g) while (row.length < width) row.push(blank);
+  };
+  fill(s.values, null);
+  fill(s.text, "");
+  fill(s.formats, "General");
+  fill(s.formulas, null);
+}
+
 /** The rule's outcome on one case: its findings as "severity sheet!cell", and its 未审核 count. */
 export function outcome(rule: string, k: Case): { findings: string[]; unchecked: number } {
   const { snapshot, narrative, previous } = build(k);
-  const r = auditWorkbook(snapshot, { ...(narrative !== undefined ? { narrative } : {}), ...(previous ? { previous: { snapshot: previous, name: "2023.xlsx" } } : {}) });
+  const r = auditWorkbook(snapshot, {
+    ...(narrative !== undefined ? { narrative } : {}),
+    ...(previous ? { previous: { snapshot: previous, name: "2023.xlsx" } } : {}),
+    ...(k.patch ? { templates: withYear(DEFAULT_TEMPLATES, "2024", k.patch) } : {}),
+  });
   return {
     findings: r.findings.filter((f) => f.rule === rule).map((f) => f.severity + " " + f.sheet + "!" + (f.cell || "")).sort(),
     unchecked: (r.notChecked || []).filter((n) => n.rule === rule).length,
