@@ -11,7 +11,7 @@ import { createHash } from "crypto";
 import type { AuditResult, Finding } from "../engine";
 import { boardCells, cellParts } from "../present/board";
 import { groupFindings } from "../present/groups";
-import { figureWords, SEVERITY_LABEL } from "../present/labels";
+import { figureWords, SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
 import { qualify } from "../present/address";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import { HTML_SCRIPT, HTML_STYLE } from "./htmlAssets";
@@ -81,7 +81,12 @@ function findingRows(r: FileReport): string {
   const all = { error: true, warning: true, tail: true, info: true };
   const out: string[] = [];
   groupFindings(r.findings, { severities: all, table: "" }).forEach((g) => {
-    g.rows.forEach((row) => {
+    // 不符 first, as in the pane: blocks of a root and the echoes under it, ordered by the root's severity (stable).
+    const blocks: (typeof g.rows)[] = [];
+    g.rows.forEach((row) => (row.echo && blocks.length ? blocks[blocks.length - 1].push(row) : blocks.push([row])));
+    const rank = (b: typeof g.rows) => SEVERITY_ORDER.indexOf(r.findings[b[0].index].severity);
+    const ordered = blocks.map((b, i) => ({ b: b, i: i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i);
+    ([] as typeof g.rows).concat(...ordered.map((x) => x.b)).forEach((row) => {
       const f = r.findings[row.index];
       out.push(
         '<tr class="sev-' + esc(f.severity) + (row.echo ? " echo" : "") + '" data-table="' + esc(g.table) + '" data-severity="' + esc(f.severity) + '">' +

@@ -8,7 +8,7 @@ export const HTML_STYLE = [
   "h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;display:inline;margin:0}h3{font-size:14px;margin:12px 0 4px}",
   ".meta{color:#616161;margin:2px 0 8px}.filters{margin:8px 0}.filters label{margin-right:12px}#shown{color:#616161}",
   "table{border-collapse:collapse}th,td{border:1px solid #e0e0e0;padding:3px 6px;vertical-align:top;text-align:left}",
-  "th{background:#f5f5f5}th button{font:inherit;font-weight:600;border:0;background:none;cursor:pointer;padding:0}",
+  "th{background:#f5f5f5;white-space:nowrap}th button{font:inherit;font-weight:600;border:0;background:none;cursor:pointer;padding:0}",
   "th[aria-sort=ascending] button::after{content:' ▲'}th[aria-sort=descending] button::after{content:' ▼'}",
   "td.n{text-align:right;font-variant-numeric:tabular-nums}td.file{color:#616161;font-size:12px;word-break:break-all;max-width:240px}",
   ".status{padding:0 6px;border-radius:3px;white-space:nowrap}.status-需整改{background:#fdf3f4;color:#b10e1c;font-weight:600}",
