@@ -13,6 +13,7 @@ import { boardCells, cellParts } from "../present/board";
 import { groupFindings } from "../present/groups";
 import { figureWords, SEVERITY_LABEL, SEVERITY_ORDER } from "../present/labels";
 import { qualify } from "../present/address";
+import { previousLine } from "../present/letter";
 import { groupUnchecked, uncheckedText } from "../present/unchecked";
 import { HTML_SCRIPT, HTML_STYLE } from "./htmlAssets";
 import { FileReport, ToolInfo } from "./report";
@@ -63,8 +64,12 @@ function overviewRow(d: DocumentLine, r: FileReport): string {
   );
 }
 
+/** The cell (or page, once a PDF is read), and last year's place when the finding compared with it. */
 function where(f: Finding): string {
-  return f.cell ? qualify(f.sheet, f.cell) : f.sheet;
+  const page = (f as { page?: number | null }).page;
+  const at = f.cell ? qualify(f.sheet, f.cell) : f.sheet;
+  const prev = previousLine(f);
+  return (typeof page === "number" && page > 0 ? "第 " + page + " 页 " : "") + at + (prev ? "\n上年：" + prev : "");
 }
 
 function figures(f: Finding): string {

@@ -21,7 +21,7 @@ export const HTML_STYLE = [
   ".cell-unchecked{border-left-color:#8a8886;border-left-style:dashed}.cell-missing{border-left-color:#c8c6c4;color:#a0a0a0}",
   ".part-error{color:#b10e1c;font-weight:600}.part-warning{color:#5b2a86}.part-tail{color:#6b5200}.part-ok{color:#0e700e}.part-unchecked{color:#616161}",
   ".doc{border-top:1px solid #e0e0e0;padding:8px 0}.doc summary{cursor:pointer}.unread{color:#b10e1c}",
-  ".findings td.fig{white-space:pre-line;font-size:12px;min-width:120px}.findings td.loc{white-space:nowrap;font-size:12px}",
+  ".findings td.fig{white-space:pre-line;font-size:12px;min-width:120px}.findings td.loc{white-space:pre-line;font-size:12px;max-width:220px;word-break:break-all}",
   ".findings td.msg{max-width:640px}.excerpt{color:#616161;font-size:12px}.findings tr.echo td{color:#616161}",
   ".sev-error td:first-child{color:#b10e1c;font-weight:600}.sev-warning td:first-child{color:#5b2a86}.sev-tail td:first-child{color:#6b5200}",
   ".hint,.legend{color:#616161;font-size:12px}[hidden]{display:none!important}",

@@ -70,6 +70,14 @@ function percent(f: Finding): boolean {
   return shown.test(f.excerpt || "") || shown.test(f.message);
 }
 
+/** Last year's figure a finding compared with (issue 12 item 1): its document, place and value. */
+export function previousLine(f: Finding): string {
+  const p = f.previous;
+  if (!p) return "";
+  const at = "“" + p.file + "”工作表“" + p.sheet + "”" + (p.cell ? " " + p.cell + " 单元格" : "");
+  return at + (p.value !== null && p.value !== undefined ? "：" + amount(p.value) : "");
+}
+
 export function figuresLine(f: Finding): string {
   const w = figureWords(f);
   const pc = percent(f) ? "%" : "";
@@ -141,6 +149,8 @@ function item(f: Finding, n: number, verify: boolean): LetterBlock {
   if (f.excerpt) lines.push(["原文", "“" + f.excerpt + "”"]);
   const figs = figuresLine(f);
   if (figs) lines.push(["数字", figs]);
+  const prev = previousLine(f);
+  if (prev) lines.push(["上年文件", prev]);
   lines.push(["审核依据", ruleWords(f)]);
   const fix = suggestedCorrection(f);
   lines.push([verify ? "处理意见" : "整改建议", fix || (verify ? "请核实；如无误，请在报送时书面说明理由" : "请核实后更正")]);
