@@ -20,6 +20,10 @@ export interface CliOptions {
   letter?: string;
   /** --date YYYY-MM-DD: the date printed on the summary and the letters (default today). */
   date?: string;
+  /** --previous FILE: last year's document of the one workbook audited (issue 12). */
+  previous?: string;
+  /** --previous-dir DIR: last year's documents, paired with each workbook by unit and year (issue 12). */
+  previousDir?: string;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -41,6 +45,8 @@ export const USAGE = [
   "  --summary 文件.xlsx   另写一个汇总工作簿：首表每份文件一行（单位、年度、状态、各类结果数），每份文件一张明细表",
   "  --letter 目录         另为每份文件写一份审核意见书（.docx）到该目录",
   "  --date 年-月-日       汇总与意见书上的日期（默认今天）",
+  "  --previous 文件       上年的决算文件（.xlsx/.xls），核对本年情况说明中的上年数并比较与上年相同的文字；只审核一个工作簿时使用",
+  "  --previous-dir 目录   上年决算文件所在的目录：按标题中的单位名称和相邻年度为每个工作簿配对上年文件，未配对的文件逐一说明",
   "  -h, --help           显示本说明",
   "  --version            显示版本号",
   "  --rules              以 JSON 列出全部审核规则（编号、类别、名称、种类、涉及的表）",
@@ -130,6 +136,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (o[key] !== undefined) return { ok: false, error: "参数 " + name + " 只能给一次。" };
       if (key === "date" && !validDate(v.value)) return { ok: false, error: "参数 --date 应为 年-月-日（如 2026-11-30），收到“" + v.value + "”。" };
       o[key] = v.value;
+    } else if (name === "--previous" || name === "--previous-dir") {
+      // issue 12: last year's document(s); one of the two, once
+      const v = takeValue(argv, i, name);
+      if ("error" in v) return { ok: false, error: v.error };
+      if (o.previous !== undefined || o.previousDir !== undefined) return { ok: false, error: "参数 --previous 与 --previous-dir 只能给一个，且只能给一次。" };
+      if (name === "--previous") o.previous = v.value;
+      else o.previousDir = v.value;
       i = v.next;
     } else {
       return { ok: false, error: "不认识的参数“" + arg + "”。" };
@@ -137,5 +150,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   // --narrative alone checks the text on its own (its checks inside the text; comparisons with tables are 未审核)
   if (!o.help && !o.version && !o.rules && o.files.length === 0 && o.narrative === undefined) return { ok: false, error: "没有指定要审核的工作簿文件。" };
+  if (o.previous !== undefined && o.files.length > 1) return { ok: false, error: "参数 --previous 只对应一个工作簿；审核多个工作簿时请用 --previous-dir 目录。" };
+  if ((o.previous !== undefined || o.previousDir !== undefined) && o.files.length === 0 && !o.help && !o.version && !o.rules) return { ok: false, error: "与上年文件对比需要本年的工作簿文件。" };
   return { ok: true, options: o };
 }

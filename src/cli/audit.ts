@@ -1,5 +1,5 @@
 /** One file → one FileReport: what every thread of the audit command does per file. */
-import { auditText, auditWorkbook } from "../engine";
+import { AuditResult, auditText, auditWorkbook } from "../engine";
 import { readWorkbookFile } from "../io/readWorkbookFile";
 import { FileReport, failedReport, okReport } from "./report";
 
@@ -7,12 +7,18 @@ import { FileReport, failedReport, okReport } from "./report";
  * Reads and audits one file; never throws (an engine failure is reported like an unreadable file). `maxCells` is the
  * file's cell budget (budgets.ts); absent, the reader's default.
  */
-export function auditFile(file: string, narrative: string | undefined, strict = true, maxCells?: number): FileReport {
+export function auditFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: string): FileReport {
   const read = readWorkbookFile(file, maxCells !== undefined ? { maxCells: maxCells } : {});
   if (!read.ok) return failedReport(file, read.error);
   try {
-    const result = auditWorkbook(read.snapshot, narrative !== undefined ? { narrative: narrative } : {});
+    // Last year's document (issue 12) goes through the same reader entry as every input (.xlsx, .xls, and .pdf
+    // when the reader knows it); unreadable, this year's document is still audited and the comparison is 未审核.
+    const prev = previous !== undefined ? readWorkbookFile(previous, maxCells !== undefined ? { maxCells: maxCells } : {}) : null;
+    const options = { ...(narrative !== undefined ? { narrative: narrative } : {}), ...(prev && prev.ok ? { previous: { snapshot: prev.snapshot, name: baseName(previous as string) } } : {}) };
+    const result = auditWorkbook(read.snapshot, options);
+    if (prev && !prev.ok) previousUnreadable(result, previous as string, prev.error);
     const report = okReport(file, result, strict);
+    if (previous !== undefined) report.previous = { file: previous, note: prev && !prev.ok ? "无法读取：" + prev.error : null };
     // for the bureau's outputs (summary, HTML, letters); jsonReport leaves them out of the JSON
     if (result.department !== undefined) report.department = result.department;
     if (result.year !== undefined) report.year = result.year;
@@ -21,6 +27,20 @@ export function auditFile(file: string, narrative: string | undefined, strict = 
     const msg = e && (e as Error).message ? (e as Error).message : String(e);
     return failedReport(file, "审核过程中发生内部错误（" + msg.replace(/[\r\n]+/g, " ") + "），请将此文件反馈给开发者。");
   }
+}
+
+function baseName(p: string): string {
+  const i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\"));
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** The comparison with last year's document could not be made: one 未审核 (PY.1), counted under 情况说明. */
+function previousUnreadable(r: AuditResult, file: string, error: string): void {
+  r.notChecked.push({ rule: "PY.1", table: "情况说明", reason: "其他", detail: "上年文件“" + file + "”无法读取（" + error + "），与上年文件的对比未审核", cells: [] });
+  r.summary.notChecked++;
+  const t = r.tableStats.filter((x) => x.table === "情况说明")[0];
+  if (t) t.notChecked++;
+  else r.tableStats.push({ table: "情况说明", checks: 0, passed: 0, withFindings: 0, notChecked: 1 });
 }
 
 /** A narrative checked on its own (no workbook): the report carries the narrative's file name; never throws. */

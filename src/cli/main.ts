@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CliOptions, USAGE, parseArgs } from "./args";
 import { clashingInput } from "./outputClash";
-import { auditFiles, threadsFor } from "./pool";
+import { auditFiles, budgetsOf, threadsFor } from "./pool";
 import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport, jsonReport } from "./report";
 import { escapeControls, escapeJsonControls } from "./terminal";
 
@@ -109,9 +109,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
   const files = opts.files;
+  // issue 12: last year's document of each workbook (--previous, or paired from --previous-dir); the unpaired named
+  const plan = opts.previous !== undefined || opts.previousDir !== undefined ? (require("./previous") as typeof import("./previous")).planPrevious(files, opts, budgetsOf(opts.budgets).cells) : null;
+  if (plan) for (const m of plan.messages) io.stderr(escapeControls(m) + "\n");
   // Progress and the unreadable-file lines come in command-line order, as in a serial run, whatever thread is done first.
   const reports: FileReport[] = await auditFiles(files, {
     narrative: narrative,
+    previous: plan ? plan.previous : undefined,
     strict: opts.format === "json",
     threads: io.threads ? io.threads(files.length) : 0,
     budgets: opts.budgets,
@@ -123,6 +127,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     },
   });
   if (progress) io.stderr("\r\u001b[K");
+  if (plan) reports.forEach((r, i) => {
+    if (r.ok && plan.notes[i] !== null && !r.previous) r.previous = { file: null, note: plan.notes[i] };
+  });
   if (narrativeFailed) reports.push(narrativeFailed);
   return finish(opts, io, tool, reports);
 }

@@ -21,8 +21,8 @@ import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, YOUNG_GENERAT
 import { FileReport, failedReport } from "./report";
 
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
-function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number): FileReport {
-  return (require("./audit") as typeof import("./audit")).auditFile(file, narrative, strict, cells);
+function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number, previous?: string): FileReport {
+  return (require("./audit") as typeof import("./audit")).auditFile(file, narrative, strict, cells, previous);
 }
 
 /** Most workers by default: more would multiply the memory ceiling for little gain on ordinary machines. */
@@ -47,6 +47,8 @@ function coreCount(): number {
 
 export interface AuditFilesOptions {
   narrative?: string;
+  /** Last year's document of each file, by index (--previous, --previous-dir; issue 12); read on the file's thread. */
+  previous?: (string | undefined)[];
   strict?: boolean;
   /** Worker threads; 0 or absent = serial in the calling thread, without time or memory isolation. */
   threads?: number;
@@ -114,6 +116,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   const strict = options.strict !== false;
   const narrative = options.narrative;
   const budgets = budgetsOf(options.budgets);
+  const previousOf = (i: number): string | undefined => (options.previous ? options.previous[i] : undefined);
   const reports: (FileReport | undefined)[] = new Array(files.length);
   let emitted = 0;
   const flush = () => {
@@ -128,7 +131,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   const src = options.threads && options.threads >= 1 && files.length > 0 ? workerSource(options.workerEntry) : null;
   if (!src) {
     for (let i = 0; i < files.length; i++) {
-      reports[i] = auditHere(files[i], narrative, strict, budgets.cells);
+      reports[i] = auditHere(files[i], narrative, strict, budgets.cells, previousOf(i));
       flush();
     }
     return reports as FileReport[];
@@ -166,7 +169,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       const rest = solo.splice(0).concat([]);
       while (next < files.length) rest.push(next++);
       rest.sort((a, b) => a - b);
-      for (const i of rest) settle(i, auditHere(files[i], narrative, strict, budgets.cells));
+      for (const i of rest) settle(i, auditHere(files[i], narrative, strict, budgets.cells, previousOf(i)));
       finish();
     };
 
@@ -198,7 +201,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
         slot.stoppedFor = "time";
         slot.worker.terminate();
       }, budgets.timeMs);
-      slot.worker.postMessage({ index: i, file: files[i] });
+      slot.worker.postMessage({ index: i, file: files[i], previous: previousOf(i) });
     };
 
     const pump = () => {

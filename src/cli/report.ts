@@ -28,6 +28,11 @@ export interface FileReport {
    */
   department?: string;
   year?: string;
+  /**
+   * Additive (issue 12): last year's document compared with (--previous, --previous-dir), or null with the reason
+   * none was (no partner found, or unreadable). Absent when no comparison was asked for.
+   */
+  previous?: { file: string | null; note: string | null };
 }
 
 /** A FileReport as the JSON contract has it (without the bureau's identity fields). */

@@ -86,6 +86,8 @@ export function formatFileReport(report: FileReport): string {
   const r = printable(report);
   const out: string[] = [];
   out.push("文件：" + r.file + (r.ok && r.unit ? "（金额单位：" + r.unit + "）" : ""));
+  // issue 12: which of last year's documents this one was compared with, or why none
+  if (r.previous) out.push(r.previous.file !== null ? "上年文件：" + r.previous.file + (r.previous.note ? "（" + r.previous.note + "）" : "") : "未与上年文件对比：" + (r.previous.note || ""));
   if (!r.ok) {
     out.push("  无法读取：" + (r.error || "未知原因。"));
     return out.join("\n");

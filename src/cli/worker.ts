@@ -12,6 +12,8 @@ import { auditFile } from "./audit";
 interface Task {
   index: number;
   file: string;
+  /** Last year's document (issue 12), when paired. */
+  previous?: string;
 }
 
 const data = (workerData || {}) as { narrative?: string; strict?: boolean; cells?: number };
@@ -19,7 +21,7 @@ const data = (workerData || {}) as { narrative?: string; strict?: boolean; cells
 if (parentPort) {
   const port = parentPort;
   port.on("message", (task: Task) => {
-    const report = auditFile(task.file, data.narrative, data.strict !== false, data.cells);
+    const report = auditFile(task.file, data.narrative, data.strict !== false, data.cells, task.previous);
     port.postMessage({ index: task.index, report: report });
   });
   port.postMessage({ ready: true });

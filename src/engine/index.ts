@@ -26,3 +26,6 @@ export type { RuleMeta } from "./rules/registry";
 /** Template packs by year and region: a new year or region is data (templates/years.ts), or a TemplateSet given to one audit (AuditOptions.templates); docs/templates.md. */
 export { DEFAULT_TEMPLATES, templateFor, withRegion, withYear } from "./templates";
 export type { TemplatePack, TemplatePatch, TemplateSet } from "./templates";
+/** Last year's document (issue 12): who a document is (unit, year) and the pairing of a batch with last year's. */
+export { identityOf, pairDocuments } from "./prior";
+export type { DocIdentity, Pairing } from "./prior";

@@ -21,7 +21,7 @@ test("the unperturbed pair: every 上年 figure of the text agrees with the 2023
   expect(r.notChecked.filter((n) => /^PY/.test(n.rule))).toEqual([]);
   // the sample's own findings are untouched; the text is last year's apart from the figures (PY.3, a 提示)
   expect(r.findings.filter((f) => !/^PY/.test(f.rule))).toEqual(alone.findings);
-  expect(r.findings.filter((f) => f.rule === "PY.3").map((f) => f.actual)).toEqual(["100"]);
+  expect(r.findings.filter((f) => f.rule === "PY.3").map((f) => /占本年情况说明的 ([\d.]+%)/.exec(f.message)![1])).toEqual(["100.00%"]);
   // 一 (收入总计, 支出总计), 四 (two), 五 (one), 十 (one) = 6 figures; PY.5 the pairing; PY.3 the text; PY.4 the four
   // 「主要原因」 clauses (一, 四, 五, 十) compared with last year's
   expect(r.summary.checks - alone.summary.checks).toBe(12);

@@ -12,7 +12,7 @@
  * in 四 is not carried over from last year); a section absent from last year's text has share 0; the share is
  * printed with two decimals, computed exactly.
  */
-import { Decimal, plain } from "../decimal";
+import { Decimal } from "../decimal";
 import { Section, SectionKind, sentences } from "../narrative/sections";
 import { EXTERNAL_SHEET } from "../narrative/result";
 import { Context } from "../rules/context";
@@ -95,7 +95,6 @@ export function carriedOver(ctx: Context, now: Section[], before: Section[], nam
     ctx.note("PY.3", "info", null, null, "与上年文件“" + name + "”的情况说明相比，除数字外与上年相同的句子占本年情况说明的 " + pct(whole) + "（" + carried + "/" + chars + " 字）；各节：" + list.join("、") + "。请确认这些文字已按本年情况更新", {
       table: "情况说明",
       sheet,
-      actual: plain(whole.toDecimalPlaces(4)),
     });
   } else ctx.count("情况说明", true);
   // PY.4: the same reason for a change that turned round
