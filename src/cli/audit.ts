@@ -1,5 +1,5 @@
 /** One file → one FileReport: what every thread of the audit command does per file. */
-import { AuditResult, auditText, auditWorkbook } from "../engine";
+import { AuditResult, auditText, auditWorkbook, WorkbookSnapshot } from "../engine";
 import { readWorkbookFile } from "../io/readWorkbookFile";
 import { FileReport, failedReport, okReport } from "./report";
 
@@ -10,12 +10,21 @@ import { FileReport, failedReport, okReport } from "./report";
 export function auditFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: string): FileReport {
   const read = readWorkbookFile(file, maxCells !== undefined ? { maxCells: maxCells } : {});
   if (!read.ok) return failedReport(file, read.error);
+  return auditSnapshot(file, read.snapshot, narrative, strict, maxCells, previous);
+}
+
+/**
+ * A document already read (a workbook, or a PDF through src/io/readPdfFile.ts) → its report. `locate` adds what only
+ * the reader knows to the result before it is reported (a PDF's pages). Never throws.
+ */
+export function auditSnapshot(file: string, snapshot: WorkbookSnapshot, narrative: string | undefined, strict: boolean, maxCells: number | undefined, previous: string | undefined, locate?: (r: AuditResult) => void): FileReport {
   try {
     // Last year's document (issue 12) goes through the same reader entry as every input (.xlsx, .xls, and .pdf
     // when the reader knows it); unreadable, this year's document is still audited and the comparison is 未审核.
     const prev = previous !== undefined ? readWorkbookFile(previous, maxCells !== undefined ? { maxCells: maxCells } : {}) : null;
     const options = { ...(narrative !== undefined ? { narrative: narrative } : {}), ...(prev && prev.ok ? { previous: { snapshot: prev.snapshot, name: baseName(previous as string) } } : {}) };
-    const result = auditWorkbook(read.snapshot, options);
+    const result = auditWorkbook(snapshot, options);
+    if (locate) locate(result);
     if (prev && !prev.ok) previousUnreadable(result, previous as string, prev.error);
     const report = okReport(file, result, strict);
     if (previous !== undefined) report.previous = { file: previous, note: prev && !prev.ok ? "无法读取：" + prev.error : null };
@@ -41,6 +50,17 @@ function previousUnreadable(r: AuditResult, file: string, error: string): void {
   const t = r.tableStats.filter((x) => x.table === "情况说明")[0];
   if (t) t.notChecked++;
   else r.tableStats.push({ table: "情况说明", checks: 0, passed: 0, withFindings: 0, notChecked: 1 });
+}
+
+/**
+ * Any file the command takes: a PDF (recognised by content) through the PDF reader, which is asynchronous, anything
+ * else through auditFile. What the workers and the serial path call (pool.ts, worker.ts).
+ */
+export function auditAnyFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: string): Promise<FileReport> {
+  // Loaded only for PDFs, so that reading workbooks never loads the PDF reader.
+  const pdf = require("./auditPdf") as typeof import("./auditPdf");
+  if (pdf.isPdfFile(file)) return pdf.auditPdfFile(file, narrative, strict, maxCells, previous);
+  return Promise.resolve(auditFile(file, narrative, strict, maxCells, previous));
 }
 
 /** A narrative checked on its own (no workbook): the report carries the narrative's file name; never throws. */

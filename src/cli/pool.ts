@@ -21,8 +21,9 @@ import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, YOUNG_GENERAT
 import { FileReport, failedReport } from "./report";
 
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
-function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number, previous?: string): FileReport {
-  return (require("./audit") as typeof import("./audit")).auditFile(file, narrative, strict, cells, previous);
+function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number, previous?: string): Promise<FileReport> {
+  // auditAnyFile: a PDF is read asynchronously (issue 11); a workbook's report is resolved at once.
+  return (require("./audit") as typeof import("./audit")).auditAnyFile(file, narrative, strict, cells, previous);
 }
 
 /** Most workers by default: more would multiply the memory ceiling for little gain on ordinary machines. */
@@ -131,7 +132,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   const src = options.threads && options.threads >= 1 && files.length > 0 ? workerSource(options.workerEntry) : null;
   if (!src) {
     for (let i = 0; i < files.length; i++) {
-      reports[i] = auditHere(files[i], narrative, strict, budgets.cells, previousOf(i));
+      reports[i] = await auditHere(files[i], narrative, strict, budgets.cells, previousOf(i));
       flush();
     }
     return reports as FileReport[];
@@ -169,8 +170,17 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       const rest = solo.splice(0).concat([]);
       while (next < files.length) rest.push(next++);
       rest.sort((a, b) => a - b);
-      for (const i of rest) settle(i, auditHere(files[i], narrative, strict, budgets.cells, previousOf(i)));
-      finish();
+      const one = (k: number): void => {
+        if (k >= rest.length) {
+          finish();
+          return;
+        }
+        void auditHere(files[rest[k]], narrative, strict, budgets.cells, previousOf(rest[k])).then((r) => {
+          settle(rest[k], r);
+          one(k + 1);
+        });
+      };
+      one(0);
     };
 
     /** Gives an idle worker its next file, or ends it when no file is left; waits while a suspect runs alone. */

@@ -94,6 +94,9 @@ export function finding(f: Finding, strict = true): Finding {
     message: f.message,
   };
   if (f.excerpt !== undefined) out.excerpt = f.excerpt;
+  // issue 11, additive: where a finding read from a PDF stands
+  if (typeof f.page === "number") out.page = f.page;
+  if (typeof f.location === "string") out.location = f.location;
   if (f.cause !== undefined) out.cause = f.cause;
   // schema v2, additive: the structured reference to the same root, present wherever `cause` is
   if (f.cause !== undefined || f.causeRef !== undefined) out.causeRef = f.causeRef ? { rule: f.causeRef.rule, table: f.causeRef.table, sheet: f.causeRef.sheet, cell: f.causeRef.cell } : null;

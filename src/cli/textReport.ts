@@ -34,7 +34,7 @@ function figures(f: Finding): string {
 }
 
 function line(f: Finding, indent: string, echo: boolean): string {
-  const where = f.cell ? f.sheet + "!" + f.cell : f.sheet;
+  const where = f.location ? f.location : f.cell ? f.sheet + "!" + f.cell : f.sheet;
   const head = indent + (echo ? "└ " : "") + "[" + SEVERITY_LABEL[f.severity] + "] " + where;
   const fig = figures(f);
   let s = head + (fig ? "  " + fig : "") + "  (" + f.rule + ") " + f.message;

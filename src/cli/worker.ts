@@ -7,7 +7,7 @@
  * made them. The parent ends the worker (terminate) when a file exceeds its time or memory budget.
  */
 import { parentPort, workerData } from "worker_threads";
-import { auditFile } from "./audit";
+import { auditAnyFile } from "./audit";
 
 interface Task {
   index: number;
@@ -21,8 +21,8 @@ const data = (workerData || {}) as { narrative?: string; strict?: boolean; cells
 if (parentPort) {
   const port = parentPort;
   port.on("message", (task: Task) => {
-    const report = auditFile(task.file, data.narrative, data.strict !== false, data.cells, task.previous);
-    port.postMessage({ index: task.index, report: report });
+    // A PDF is read asynchronously (PDF.js); a workbook's report comes back resolved at once.
+    void auditAnyFile(task.file, data.narrative, data.strict !== false, data.cells, task.previous).then((report) => port.postMessage({ index: task.index, report: report }));
   });
   port.postMessage({ ready: true });
 }

@@ -90,6 +90,10 @@ export interface Finding {
    * what it shows there. `file` is the document's name as given; `cell` null when the figure is in its text.
    */
   previous?: PreviousRef | null;
+  /** Set by the host, never by the engine (issue 11): the PDF page of the checked value, 1-based. */
+  page?: number;
+  /** Set by the host for a PDF: 「第 12 页 · 支出决算表 · 行 201 · 列 基本支出」. */
+  location?: string;
 }
 
 /** Last year's figure a finding compared with: its document, sheet, cell and displayed value (plain decimal). */
