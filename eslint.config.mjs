@@ -45,7 +45,7 @@ for (const layer of Object.keys(LAYERS))
     });
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "lib/**", "coverage/**", "test-results/**", "**/*.js", "**/*.mjs"] },
+  { ignores: ["node_modules/**", "dist/**", "dist-wps/**", "lib/**", "coverage/**", "test-results/**", "**/*.js", "**/*.mjs"] },
   {
     files: ["src/**/*.ts", "test/**/*.ts", "scripts/**/*.ts"],
     languageOptions: { parser: tseslint.parser },
