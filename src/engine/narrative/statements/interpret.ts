@@ -5,7 +5,7 @@
  */
 import { money } from "../../messages";
 import { NotCheckedReason } from "../../types";
-import { ZERO } from "../../decimal";
+import { plain, ZERO } from "../../decimal";
 import { Rounded, tolerance, printed } from "../../rounding";
 import { Ref } from "../checker";
 import { Para } from "../normalise";
@@ -13,7 +13,7 @@ import { Ctx, each, figs, sharesMakeWhole, walk } from "../scan";
 import { Section } from "../sections";
 import { Figure } from "../tokens";
 import { fill } from "./fill";
-import { Binding, CellSpec, Check, Lookup, LookupEntry, Match, Run, Statement, StatementTable } from "./model";
+import { AtMostCheck, Binding, CellSpec, Check, Lookup, LookupEntry, Match, Run, Statement, StatementTable } from "./model";
 
 /** An operand, an absent one with its reason (未审核), or one that is silently not there (a figure the text never stated). */
 type Operand = Ref | { missing: { reason: NotCheckedReason; what: string; cells: string[] } } | { silent: true };
@@ -87,6 +87,16 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
     return false;
   };
 
+  /** `AmountCheck.unfilled`: a blank cell under a non-zero figure, or an unreadable one, in a table that is there. */
+  const unfilled = (rule: string, where: string, fig: Figure, what: string, to: Operand, detail: string): boolean => {
+    const missing = !isRef(to);
+    if (missing && "missing" in to && to.missing.reason === "缺表") return false;
+    if (!missing && !((to as Ref).blank && !fig.value.isZero())) return false;
+    const ref = missing ? null : (to as Ref);
+    ck.unchecked(rule, ref ? "缺合计行" : "取数不足", fill(detail, null, null, { where, what, text: fig.text }), ref && ref.ref ? [ref.ref] : []);
+    return true;
+  };
+
   const check = (rule: string, where: string, p: Para, x: Match, ch: Check): void => {
     const clause = { start: x.start, end: x.end };
     if ("amount" in ch) {
@@ -94,8 +104,18 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
       if (!fig) return;
       const what = fill(ch.what, x.m, x.item);
       const to = bind(ch.to, x.m, x.item);
+      if (ch.unfilled && unfilled(rule, where, fig, what, to, ch.unfilled)) return;
       if (unchecked(rule, where, fig, what, [to])) return;
       ck.amount(rule, where, p, clause, fig, what, to as Ref);
+      return;
+    }
+    if ("atMost" in ch) {
+      const fig = x.figs[ch.atMost];
+      if (!fig) return;
+      const what = fill(ch.what, x.m, x.item);
+      const to = bind(ch.to, x.m, x.item);
+      if (unchecked(rule, where, fig, what, [to])) return;
+      atMost(ck, rule, where, p, clause, fig, what, to as Ref, ch);
       return;
     }
     if ("ratio" in ch) {
@@ -140,6 +160,7 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
           x.figs[f.name] = located[i];
           if (located[i]) seen[st.id + "." + f.name] = { p, fig: located[i] as Figure };
         });
+        if (st.before) st.before(run, p, where, x);
         if (bd && bd.statement === st.id && item) {
           if (first === null) first = s;
           listed.push(item.name);
@@ -153,6 +174,21 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
     if (bd && first !== null) breakdownEnd(run, bd, p, where, listed, shares, first);
   });
   if (table.end) table.end(run);
+}
+
+/** `AtMostCheck`: equal passes, less is a 疑点, more an error (exact, as printed). */
+function atMost(ck: Run["c"]["ck"], rule: string, where: string, p: Para, clause: { start: number; end: number }, f: Figure, what: string, g: Ref, ch: AtMostCheck): void {
+  const vars = { where, what, text: f.text, label: g.label, shown: money(g.value, 2) };
+  if (f.value.equals(g.value)) {
+    ck.ok();
+    ck.mark(p, f, "ok", rule, [g.ref], fill("{what} {text} = {label} {shown}", null, null, vars));
+    return;
+  }
+  ck.bad();
+  const less = f.value.lt(g.value);
+  const sev = less ? "warning" : "error";
+  const i = ck.emit(rule, sev, p, clause, fill(less ? ch.less : ch.more, null, null, vars), { related: [g.ref], expected: plain(g.value), actual: plain(f.value), difference: plain(f.value.minus(g.value)) });
+  ck.mark(p, f, sev, rule, [g.ref], less ? ch.lessMark : ch.moreMark, i);
 }
 
 /** Every item of the breakdown whose cell is not 0 is named in the paragraph, and then the shares make 100 %. */

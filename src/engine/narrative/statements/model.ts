@@ -37,6 +37,27 @@ export interface AmountCheck {
   /** How the text calls it, in messages. */
   what: string;
   to: Binding;
+  /**
+   * When the binding's table is there but its cell is blank under a non-zero stated figure, or absent or not a
+   * figure, the check is 未审核 with this detail ({where}, {what}, {text}): a blank 合计 of 公开07/08 is the table's
+   * own finding, so the text is not held to it (funds.ts before issue 9).
+   */
+  unfilled?: string;
+}
+
+/**
+ * A stated amount is at most its binding, and normally equal (机关运行经费 ≤ 公用经费合计, N10): equal passes, less
+ * is a 疑点 (`less`), more an error (`more`); compared exactly, as printed. Templates over {where}, {what}, {text},
+ * {label}, {shown}; `lessMark`/`moreMark` label the figure in the text.
+ */
+export interface AtMostCheck {
+  atMost: string;
+  what: string;
+  to: Binding;
+  less: string;
+  more: string;
+  lessMark: string;
+  moreMark: string;
 }
 
 /** A stated percentage = num / den × 100, judged by interval (Checker.ratio, RULES.md §5.3). */
@@ -59,7 +80,7 @@ export interface SumCheck {
   parts: Binding[];
 }
 
-export type Check = AmountCheck | RatioCheck | SumCheck;
+export type Check = AmountCheck | AtMostCheck | RatioCheck | SumCheck;
 
 /** A capture looked up in a list (an item name → its column): the first entry whose `when` matches, or whose name equals it. */
 export interface Lookup {
@@ -93,6 +114,8 @@ export interface Statement {
   /** "all": the statement is skipped unless every figure was located; otherwise each check needs its own. */
   need?: "all";
   checks: Check[];
+  /** A handwritten check run before the data checks of each match (a wording note that precedes them). */
+  before?: (run: Run, p: Para, where: string, x: Match) => void;
   /** A handwritten check run after the data checks of each match, whatever figures were found. */
   also?: (run: Run, p: Para, where: string, x: Match) => void;
 }
