@@ -10,6 +10,8 @@ import { outline } from "../../src/engine/narrative/sections";
 import { runTable } from "../../src/engine/narrative/statements/interpret";
 import { StatementTable } from "../../src/engine/narrative/statements/model";
 import { S10 } from "../../src/engine/narrative/statements/others";
+import { fundTable } from "../../src/engine/narrative/statements/funds";
+import { Decimal } from "../../src/engine/decimal";
 import { loadSample } from "./helpers";
 
 const tables = recognize(loadSample()).tables;
@@ -44,5 +46,30 @@ describe("十 机关运行经费 (N10): at most 公开06 公用经费合计 49.9
     const r = run(S10, "十、机构运行经费支出说明\n本部门 2024 年度机关运行经费支出 49.97 万元。");
     expect(r.found).toEqual(["N10 | info |  | "]);
     expect(r.checks).toEqual([1, 1]);
+  });
+});
+
+const H7 = "七、政府性基金预算财政拨款收入支出决算情况说明\n";
+
+describe("七 政府性基金 (N7): stated totals against 公开07's 合计 row (printed blank in the sample)", () => {
+  const t07 = fundTable(true, tables["公开07"]);
+  test("0.00 against the blank 合计 (read as 0): passes; 「无…收入和支出」 with an empty table passes", () => {
+    const r = run(t07, H7 + "本年政府性基金预算财政拨款支出为 0.00 万元。本单位无政府性基金预算财政拨款收入和支出。");
+    expect(r.found).toEqual([]);
+    expect(r.checks).toEqual([2, 2]);
+  });
+  test("5.00 against the blank 合计: 未审核 (the blank 合计 is the table's own finding), never compared with 0", () => {
+    const r = run(t07, H7 + "本年政府性基金预算财政拨款支出为 5.00 万元。");
+    expect(r.found).toEqual([]);
+    expect(r.unchecked).toEqual(["N7 缺合计行"]);
+  });
+  test("the stated 5.00 against a 合计 of 6.00: caught", () => {
+    const t = { ...tables["公开07"]! };
+    t.rows = t.rows.map((r) => (r.key === "合计" ? { ...r, cells: { ...r.cells, c3: { ...r.cells.c3, state: "number" as const, value: new Decimal("6.00"), dp: 2, text: "6.00" } } } : r));
+    const text = H7 + "本年政府性基金预算财政拨款支出为 5.00 万元。";
+    const paras = paragraphs(text, 0, text.length, null);
+    const c = new Checker(text, { ...tables, 公开07: t });
+    runTable({ ck: c, shared: { changes: [], projectCount: 0 }, perf: findPerformance([]) }, outline(paras).sections[0], fundTable(true, t));
+    expect(c.findings.map((f) => [f.rule, f.severity, f.actual, f.expected].join(" | "))).toEqual(["N7 | error | 5 | 6"]);
   });
 });

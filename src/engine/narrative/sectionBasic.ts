@@ -1,8 +1,9 @@
 /**
- * 六 基本支出 (N6, its statement table statements/basic.ts), 七、八 政府性基金 / 国有资本经营 (N7/N8, funds.ts).
+ * 六 基本支出 (N6, its statement table statements/basic.ts), 七、八 政府性基金 / 国有资本经营 (N7/N8,
+ * statements/funds.ts).
  */
 import { Section } from "./sections";
-import { checkFundSection } from "./funds";
+import { fundTable } from "./statements/funds";
 import { Ctx } from "./scan";
 import { S6 } from "./statements/basic";
 import { runTable } from "./statements/interpret";
@@ -12,5 +13,6 @@ export function checkS6(c: Ctx, sec: Section): void {
 }
 
 export function checkS7S8(c: Ctx, sec: Section): void {
-  checkFundSection(c.ck, sec);
+  const fund = sec.kind === "S7";
+  runTable(c, sec, fundTable(fund, c.ck.tables[fund ? "公开07" : "公开08"]));
 }
