@@ -11,6 +11,7 @@ import { runTable } from "../../src/engine/narrative/statements/interpret";
 import { StatementTable } from "../../src/engine/narrative/statements/model";
 import { S10 } from "../../src/engine/narrative/statements/others";
 import { fundTable } from "../../src/engine/narrative/statements/funds";
+import { S13 } from "../../src/engine/narrative/statements/performance";
 import { Decimal } from "../../src/engine/decimal";
 import { loadSample } from "./helpers";
 
@@ -71,5 +72,27 @@ describe("七 政府性基金 (N7): stated totals against 公开07's 合计 row 
     const c = new Checker(text, { ...tables, 公开07: t });
     runTable({ ck: c, shared: { changes: [], projectCount: 0 }, perf: findPerformance([]) }, outline(paras).sections[0], fundTable(true, t));
     expect(c.findings.map((f) => [f.rule, f.severity, f.actual, f.expected].join(" | "))).toEqual(["N7 | error | 5 | 6"]);
+  });
+});
+
+const H13 = "十三、预算绩效情况说明\n（一）绩效评价工作开展情况。\n";
+const whole = (share: string) => H13 + "本部门对 1 个单位开展了整体支出绩效评价，涉及资金 2481.93 万元，占" + share + "的 100%。";
+
+describe("十三 绩效 (N13b): the money of the 整体支出绩效评价 and its share of the total the text names", () => {
+  test("of the 一般公共预算 spending (公开05 2481.93): passes", () => {
+    const r = run(S13, whole("一般公共预算支出总额"));
+    expect(r.found).toEqual([]);
+    expect(r.checks).toEqual([2, 2]);
+  });
+  test("of the 项目支出 (1851.44): the share is wrong, and the total that gives 100 % is named", () => {
+    const r = run(S13, whole("一般公共预算项目支出总额"));
+    expect(r.found).toEqual(["N13b | error | 100 | 134"]);
+    expect(r.messages[0]).toContain("句中分母应改为“一般公共预算支出总额”");
+  });
+  test("of a total no table has: the share is 未审核 (无法确定对应科目), the amount still checked", () => {
+    const r = run(S13, whole("部门预算总额"));
+    expect(r.found).toEqual([]);
+    expect(r.unchecked).toEqual(["N13b 无法确定对应科目"]);
+    expect(r.checks).toEqual([1, 1]);
   });
 });

@@ -83,6 +83,10 @@ export class Checker {
   absent(id: TableId, key: string, col: string, label: string): { reason: NotCheckedReason; what: string; cells: string[] } | null {
     const t: TableModel | undefined = this.tables[id];
     if (!t) return { reason: "缺表", what: "未找到" + id, cells: [] };
+    // Decision (issue 9): a 07/08/09 printed without amount rows under 「…无数据」 is 0 by that sentence (RULES.md
+    // §8.1 item 4), so its cells are not missing; the narrative does not yet compare with that inferred 0 (it
+    // would need the certainty cap on ratios too), and the statement is left unchecked as before, not 未审核.
+    if (t.emptyStatement && !t.rows.length) return null;
     const row = rowByKey(t, key);
     if (!row) return key === "合计" ? { reason: "缺合计行", what: id + " 中没有合计行", cells: [] } : { reason: "缺行", what: id + " 中没有" + label + "所在的行", cells: [] };
     const c = row.cells[col];

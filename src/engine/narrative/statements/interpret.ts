@@ -4,7 +4,7 @@
  * checks through the Checker (one rounding core, src/engine/rounding/); handwritten entries run at their place.
  */
 import { money } from "../../messages";
-import { NotCheckedReason } from "../../types";
+import { NotCheckedReason, TableId } from "../../types";
 import { plain, ZERO } from "../../decimal";
 import { Rounded, tolerance, printed } from "../../rounding";
 import { Ref } from "../checker";
@@ -32,28 +32,38 @@ function lookup(l: Lookup, m: RegExpExecArray): LookupEntry | null {
 export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
   const ck = c.ck;
   const seen: { [key: string]: { p: Para; fig: Figure } } = {};
-  const cellOf = (spec: CellSpec, m: RegExpExecArray | null, item: LookupEntry | null): Ref | null => ck.cell(spec[0], fill(spec[1], m, item), fill(spec[2], m, item), fill(spec[3], m, item));
+  // the table too may come from the looked-up item ("{item.t}", the denominators of 十三)
+  const cellOf = (spec: CellSpec, m: RegExpExecArray | null, item: LookupEntry | null): Ref | null => ck.cell(fill(spec[0], m, item) as TableId, fill(spec[1], m, item), fill(spec[2], m, item), fill(spec[3], m, item));
   /** A binding's operand, or why there is none: a missing cell is 未审核 (RULES.md §0.3), never skipped or 0. */
   const cellOrWhy = (spec: CellSpec, m: RegExpExecArray | null, item: LookupEntry | null): Operand => {
     const r = cellOf(spec, m, item);
     if (r) return r;
-    const w = ck.absent(spec[0], fill(spec[1], m, item), fill(spec[2], m, item), fill(spec[3], m, item));
+    const w = ck.absent(fill(spec[0], m, item) as TableId, fill(spec[1], m, item), fill(spec[2], m, item), fill(spec[3], m, item));
     return w ? { missing: w } : { silent: true };
   };
-  const bind = (b: Binding, m: RegExpExecArray | null, item: LookupEntry | null): Operand => {
+  const bind = (b: Binding, m: RegExpExecArray | null, item: LookupEntry | null, own?: Match): Operand => {
     if (typeof b === "string") {
       const spec = table.cells[fill(b, m, item)];
+      // a cell placed by the looked-up item, where the words matched no known entry: 无法确定对应科目
+      if (spec && item && typeof item.unknown === "string" && spec.some((x) => x.indexOf("{item.") >= 0)) {
+        return { missing: { reason: "无法确定对应科目", what: fill(item.unknown, m, item, { said: own && own.said !== undefined ? own.said : "" }), cells: [] } };
+      }
       return spec ? cellOrWhy(spec, m, item) : { missing: { reason: "其他", what: "语句表中没有名为“" + fill(b, m, item) + "”的单元格", cells: [] } };
     }
     if ("cell" in b) return cellOrWhy(b.cell, m, item);
     if ("figure" in b) {
-      // a figure the text did not state: nothing to compare with (the sentence that would state it is absent)
+      // a figure the text did not state: nothing to compare with (the sentence that would state it is absent); a
+      // figure of the statement itself is this match's, never one an earlier match left
+      if (own && b.figure.indexOf(own.id + ".") === 0) {
+        const g = own.figs[b.figure.slice(own.id.length + 1)];
+        return g ? ck.textRef(g, fill(b.label, m, item)) : { silent: true };
+      }
       const f = seen[b.figure];
       return f ? ck.textRef(f.fig, fill(b.label, m, item)) : { silent: true };
     }
     const parts: Ref[] = [];
     for (const x of b.sum) {
-      const r = bind(x, m, item);
+      const r = bind(x, m, item, own);
       if (!isRef(r)) return r;
       parts.push(r);
     }
@@ -103,7 +113,7 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
       const fig = x.figs[ch.amount];
       if (!fig) return;
       const what = fill(ch.what, x.m, x.item);
-      const to = bind(ch.to, x.m, x.item);
+      const to = bind(ch.to, x.m, x.item, x);
       if (ch.unfilled && unfilled(rule, where, fig, what, to, ch.unfilled)) return;
       if (unchecked(rule, where, fig, what, [to])) return;
       ck.amount(rule, where, p, clause, fig, what, to as Ref);
@@ -113,7 +123,7 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
       const fig = x.figs[ch.atMost];
       if (!fig) return;
       const what = fill(ch.what, x.m, x.item);
-      const to = bind(ch.to, x.m, x.item);
+      const to = bind(ch.to, x.m, x.item, x);
       if (unchecked(rule, where, fig, what, [to])) return;
       atMost(ck, rule, where, p, clause, fig, what, to as Ref, ch);
       return;
@@ -122,8 +132,8 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
       const fig = x.figs[ch.ratio];
       if (!fig) return;
       const what = fill(ch.what, x.m, x.item);
-      const num = bind(ch.num, x.m, x.item);
-      const den = bind(ch.den, x.m, x.item);
+      const num = bind(ch.num, x.m, x.item, x);
+      const den = bind(ch.den, x.m, x.item, x);
       if (unchecked(rule, where, fig, what, [num, den])) return;
       const n = num as Ref;
       const d = den as Ref;
@@ -132,8 +142,8 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
       return;
     }
     const what = fill(ch.what, x.m, x.item);
-    const total = bind(ch.total, x.m, x.item);
-    const parts = ch.parts.map((b) => bind(b, x.m, x.item));
+    const total = bind(ch.total, x.m, x.item, x);
+    const parts = ch.parts.map((b) => bind(b, x.m, x.item, x));
     if (unchecked(rule, where, x.figs[ch.sum] || null, what, [total].concat(parts))) return;
     const marks = ch.parts.map((b) => (typeof b === "object" && "figure" in b ? seen[b.figure] : null)).filter((f) => !!f) as { p: Para; fig: Figure }[];
     ck.sum(rule, where, p, clause, x.figs[ch.sum] || null, total as Ref, parts as Ref[], what, marks.length ? marks : undefined);
@@ -155,7 +165,7 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
         if (st.need === "all" && located.some((f) => !f)) return;
         const item = st.item ? lookup(st.item, m) : null;
         if (st.item && !item) return;
-        const x: Match = { m, start: s, end, figs: {}, item };
+        const x: Match = { id: st.id, m, start: s, end, figs: {}, item, said: st.item ? m[st.item.capture] : undefined };
         st.figures.forEach((f, i) => {
           x.figs[f.name] = located[i];
           if (located[i]) seen[st.id + "." + f.name] = { p, fig: located[i] as Figure };

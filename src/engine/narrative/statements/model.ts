@@ -96,11 +96,15 @@ export interface LookupEntry {
 
 /** The figures and captures of one match, for handwritten hooks. */
 export interface Match {
+  /** The statement's id. */
+  id: string;
   m: RegExpExecArray;
   start: number;
   end: number;
   figs: { [name: string]: Figure | null };
   item: LookupEntry | null;
+  /** The words the lookup read (its capture), for messages. */
+  said?: string;
 }
 
 export interface Statement {
