@@ -6,6 +6,7 @@ import { qualified } from "./address";
 import { TableModel } from "./model";
 import { NarrativeResult, narrativeRules } from "./narrative";
 import { priorRules } from "./prior";
+import { completenessRules } from "./completeness";
 import { AuditOptions } from "./options";
 import { recognize, Recognition } from "./recognize";
 import { CATALOGUE } from "./rules/catalogue";
@@ -163,6 +164,7 @@ function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: 
   guarded(ctx, "尾差归并", () => linkEchoes(ctx));
   guarded(ctx, "根源归并", () => linkRootCauses(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
+  guarded(ctx, "完整性", () => completenessRules(ctx, rec, snapshot, options));
   if (options.previous) guarded(ctx, "与上年文件对比", () => priorRules(ctx, rec, snapshot, options));
   tallyRest(ctx, "情况说明");
   const rank = (f: Finding) => rankOf(f.table || "");

@@ -32,8 +32,15 @@ export interface CarriedSection {
 
 /** A sentence with its numbers replaced: what stays the same when only the figures were updated. */
 export function skeleton(s: string): string {
-  return s.replace(/-?\d[\d,]*(?:\.\d+)?/g, "#").replace(/[\s。；;,，、:：]+$/g, "");
+  let t = s.replace(/-?\d[\d,]*(?:\.\d+)?/g, "#");
+  // trailing punctuation, one character at a time (`[…]+$` is quadratic on a long run, issue 13)
+  let e = t.length;
+  while (e > 0 && PUNCT.indexOf(t.charAt(e - 1)) >= 0) e--;
+  t = t.slice(0, e);
+  return t;
 }
+
+const PUNCT = " \t\r\n\u3000。；;,，、:：";
 
 function sentenceTexts(sec: Section): string[] {
   const out: string[] = [];
@@ -41,7 +48,7 @@ function sentenceTexts(sec: Section): string[] {
     if (p.table) continue;
     for (const sn of sentences(p.text)) {
       const t = p.text.slice(sn.start, sn.end);
-      if (t.replace(/[\s。；;,，、:：]/g, "")) out.push(t);
+      if (skeleton(t)) out.push(t);
     }
   }
   return out;

@@ -23,7 +23,7 @@ import { bareFinding } from "../rules/context";
 import { Finding, NotCheckedReason, PreviousRef } from "../types";
 import { Claim, roundedOf, subjectWords } from "./claims";
 import { PriorCell, Subject, subjectOf } from "./subjects";
-import { halfUnit, Figure } from "../narrative/tokens";
+import { halfUnit, Figure, NUM } from "../narrative/tokens";
 
 const T = "情况说明";
 
@@ -59,7 +59,7 @@ function readStated(doc: PriorDoc, s: NonNullable<Subject["stated"]>): Got {
   const sec = doc.sections.filter((x) => x.kind === s.section)[0];
   if (!sec) return { ok: false, reason: "缺行", detail: "上年文件“" + doc.name + "”的情况说明中没有机关运行经费一节" };
   for (const p of sec.body) {
-    const m = new RegExp(s.words.source + "(?:支出)?(?:决算)?(?:为|是|共)?(-?\\d[\\d,]*(?:\\.\\d+)?)(万元|元|亿元)").exec(p.text);
+    const m = new RegExp(s.words.source + "(?:支出)?(?:决算)?(?:为|是|共)?" + NUM + "(万元|元|亿元)").exec(p.text);
     if (!m) continue;
     const f = { value: new Decimal(m[1].replace(/,/g, "")), printed: new Decimal(m[1].replace(/,/g, "")), dp: m[1].indexOf(".") < 0 ? 0 : m[1].length - m[1].indexOf(".") - 1, unit: m[2], text: m[1] + m[2], start: m.index, end: m.index + m[0].length };
     if (m[2] !== "万元") f.value = f.printed.times(m[2] === "元" ? "0.0001" : "10000");

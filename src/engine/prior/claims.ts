@@ -41,17 +41,32 @@ const UP = /增加|增长|提高|增收/;
 const COMPARE = /(?:比|较|与|同)(?:上年度?|上一年度?|去年|(\d{4})年度?)(?:同期)?(?:决算数?)?(?:的|相比|比较)?|同比/;
 const STATED = new RegExp("(?:上年度?|上一年度?|去年|(\\d{4})年度?)(?:同期)?(?:决算数?)?(?:为|的|是)" + NUM + UNIT);
 const AMOUNT = new RegExp(NUM + UNIT, "g");
+/** 「A、」 just before the second amount of a pair. */
+const PAIR_END = new RegExp(NUM + "、$");
 
 /** Qualifiers that do not name the subject: comparisons, years, 本年, 各, 均为, 决算, punctuation. */
 export function subjectWords(s: string): string {
+  return trimTail(subjectRaw(s));
+}
+
+function subjectRaw(s: string): string {
   return s
     .replace(new RegExp(COMPARE.source, "g"), "")
     .replace(/\d{4}年度?/g, "")
     .replace(/\([^)]{0,12}\)/g, "")
     .replace(/本年度?|年度|全年|当年|决算数?|情况|其中/g, "")
-    .replace(/(?:各|分别|均|共|合计为|为|是|达|的)+$/, "")
     .replace(/^(?:各|分别|均|共|的)+/, "")
-    .replace(/[,，:：;；。]/g, "");
+    .replace(/[,，:：;；。]/g, "")
+    .replace(/\s/g, "");
+}
+
+/** Qualifiers at the end (「均为」, 「各」): removed one at a time, since `(…)+$` is quadratic on a long run (issue 13). */
+const TAIL_WORD = /(?:各|分别|均|共|合计为|为|是|达|的)$/;
+
+function trimTail(s: string): string {
+  let m: RegExpExecArray | null;
+  while ((m = TAIL_WORD.exec(s))) s = s.slice(0, s.length - m[0].length);
+  return s;
 }
 
 /** The naming words before position `at` back to the start of its clause (the last , ; 。 or :). */
@@ -105,7 +120,7 @@ function currentOf(sec: Section, p: Para, from: number, at: number, words: strin
 
 /** 「A、B 万元」: the first amount of a pair whose unit is written once, after the second. */
 function pairedBefore(text: string, f: Figure): Figure | null {
-  const m = new RegExp(NUM + "、$").exec(text.slice(Math.max(0, f.start - 30), f.start));
+  const m = PAIR_END.exec(text.slice(Math.max(0, f.start - 30), f.start));
   if (!m) return null;
   const at = f.start - m[0].length;
   const g = locate(text, m[1], "", at);

@@ -246,6 +246,21 @@ const DECLARED: RuleMeta[] = [
     tables: NARR,
     reason: "RULES.md §8.2.2–8.2.4 规定了文内勾稽但未编号；项目按 issue 8 §3 所列各项编为 NT.1–NT.8",
   })),
+  // Completeness of the published document (issue 12 item 5; src/engine/completeness/), beside S.1, T07.4, T08.2, N-TOC
+  ...[
+    ["CP.1", "warning", "公开09 没有数据时须有空表说明", ["公开09"]],
+    ["CP.2", "warning", "情况说明包括模板要求的各节（模板包 document.sections）", NARR],
+    ["CP.3", "warning", "目录与正文各节一一对应（目录未列的节、目录列出而正文没有的节）", NARR],
+    ["CP.4", "warning", "文件包括名词解释（模板包 document.glossary）", NARR],
+  ].map(([id, severity, title, tables]) => ({
+    id: id as string,
+    severity: severity as Severity,
+    title: title as string,
+    section: PROJECT,
+    kind: "check",
+    tables: tables as string[],
+    reason: "issue 12 第 5 项：公开文件的完整性；RULES.md 只为公开07/08 的空表说明（T07.4、T08.2）和目录标题（N-TOC）编了号",
+  })),
   // Last year's document (issue 12 items 1, 2; src/engine/prior/): RULES.md compares one year's document only
   ...[
     ["PY.1", "error", "文中的上年数（本年 ∓ 增减额，或写明的上年数）= 上年决算表中的数（收支总计、财政拨款、一般公共预算、基本支出、三公各项；机关运行经费为上年情况说明所述）", NARR],

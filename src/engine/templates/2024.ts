@@ -246,8 +246,32 @@ const CONDITIONS: TemplatePack["conditions"] = {
   onlyGeneralBudget: [["L2", "c1"], ["L3", "c1"], ["L4", "c1"], ["L5", "c1"], ["L6", "c1"], ["L7", "c1"], ["L8", "c1"], ["L28", "c1"], ["L29", "c1"], ["L58", "c2"], ["L59", "c2"]],
 };
 
+/**
+ * The 2024 document (issue 12 item 5): the thirteen sections of the 情况说明 (第三部分) and the 名词解释 (第四部分),
+ * as in the 2024 template the sample follows. A year or region that drops or adds a section patches `document`.
+ */
+const DOCUMENT_2024: NonNullable<TemplatePack["document"]> = {
+  sections: [
+    { kind: "S1", name: "收入支出决算总体情况说明" },
+    { kind: "S2", name: "收入决算情况说明" },
+    { kind: "S3", name: "支出决算情况说明" },
+    { kind: "S4", name: "财政拨款收入支出决算总体情况说明" },
+    { kind: "S5", name: "一般公共预算财政拨款支出决算情况说明" },
+    { kind: "S6", name: "一般公共预算财政拨款基本支出决算情况说明" },
+    { kind: "S7", name: "政府性基金预算财政拨款支出决算情况说明" },
+    { kind: "S8", name: "国有资本经营预算财政拨款支出决算情况说明" },
+    { kind: "S9", name: "一般公共预算财政拨款“三公”经费支出决算情况说明" },
+    { kind: "S10", name: "机关运行经费支出情况说明" },
+    { kind: "S11", name: "政府采购支出情况说明" },
+    { kind: "S12", name: "国有资产占用情况说明" },
+    { kind: "S13", name: "预算绩效情况说明" },
+  ],
+  glossary: true,
+};
+
 export const PACK_2024: TemplatePack = {
   year: "2024",
+  document: DOCUMENT_2024,
   tables: TABLES,
   classes: CLASSES,
   t01Lines: T01_LINES,

@@ -62,6 +62,12 @@ export type Condition = "noCarryOver" | "onlyGeneralBudget";
 export interface TemplatePack {
   /** The fiscal year the pack describes ("2024"), or the year it was derived for. */
   year: string;
+  /**
+   * What the published document must contain besides the nine tables (issue 12 item 5, completeness.ts): the
+   * 情况说明 sections (by the section kinds of narrative/sections.ts, "S1"…"S13", with the heading named in messages)
+   * and whether a 名词解释 part is required. Absent: nothing is required.
+   */
+  document?: DocumentSpec;
   tables: TableSpec[];
   classes: ClassSpec[];
   t01Lines: LineSpec[];
@@ -128,8 +134,15 @@ export interface TemplatePatch {
   layout?: Partial<Pick<TemplatePack, LayoutKey>>;
 }
 
+/** The parts of the published document a template requires (TemplatePack.document). */
+export interface DocumentSpec {
+  sections: { kind: string; name: string }[];
+  glossary: boolean;
+}
+
 /** The pack's layout facts a patch may replace wholesale (`TemplatePatch.layout`). */
 export type LayoutKey =
+  | "document"
   | "t01Lines"
   | "t04Lines"
   | "t04ExpenseColumns"
