@@ -183,7 +183,7 @@ describe("no silent pass", () => {
     const total = t3.rows.find((r) => r.key === "合计")!;
     const r = auditWorkbook(without(t3.sheet, "row", total.row));
     // the statements of 说明三 bound to the 合计 row are 未审核 too (they were skipped silently before issue 9)
-    expect(lines(r.notChecked)).toEqual(["T03.2 公开03 缺合计行", "X.4 公开03 缺合计行", "X.11 公开05 缺合计行", "X.22 公开02 缺合计行", ...Array(6).fill("N3 情况说明 缺合计行")]);
+    expect(lines(r.notChecked)).toEqual(["T03.2 公开03 缺合计行", "X.4 公开03 缺合计行", "X.11 公开05 缺合计行", "X.22 公开02 缺合计行", ...Array(6).fill("N3 情况说明 缺合计行"), "N5a 情况说明 缺合计行"]);
     expect(r.notChecked.filter((n) => n.table === "情况说明").map((n) => n.detail)).toEqual([
       "说明三：公开03 中没有合计行，文中支出合计 2481.93万元 未与表核对",
       "说明三：公开03 中没有合计行，文中基本支出 630.50万元 未与表核对",
@@ -191,6 +191,8 @@ describe("no silent pass", () => {
       "说明三：公开03 中没有合计行，文中项目支出 1851.44万元 未与表核对",
       "说明三：公开03 中没有合计行，文中项目支出占 74.60% 未与表核对",
       "说明三：公开03 中没有合计行，各项是否都已说明未与表核对",
+      // 五(一)'s share of 公开03 本年支出合计 (五 is a statement table since issue 9)
+      "说明五(一)：公开03 中没有合计行，文中占支出合计的 100.00% 未与表核对",
     ]);
     expect(r.notChecked[1].detail).toBe("公开03 未找到“合计”行，未能核对：公开03 本年支出合计 = 公开01 本年支出合计");
     expect(r.notChecked[1].cells).toEqual(["'公开01表'!F33"]);

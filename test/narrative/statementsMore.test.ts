@@ -12,6 +12,7 @@ import { StatementTable } from "../../src/engine/narrative/statements/model";
 import { S10 } from "../../src/engine/narrative/statements/others";
 import { fundTable } from "../../src/engine/narrative/statements/funds";
 import { S13 } from "../../src/engine/narrative/statements/performance";
+import { S5 } from "../../src/engine/narrative/statements/general";
 import { Decimal } from "../../src/engine/decimal";
 import { loadSample } from "./helpers";
 
@@ -94,5 +95,20 @@ describe("十三 绩效 (N13b): the money of the 整体支出绩效评价 and it
     expect(r.found).toEqual([]);
     expect(r.unchecked).toEqual(["N13b 无法确定对应科目"]);
     expect(r.checks).toEqual([1, 1]);
+  });
+});
+
+const H5 = "五、一般公共预算财政拨款支出决算情况说明\n（一）总体情况\n";
+
+describe("五 (N5a): the stated total against 公开05 (2481.93) and its share of 公开03's 本年支出合计", () => {
+  test("read and passed; a misstated share caught", () => {
+    const r = run(S5, H5 + "本年度一般公共预算财政拨款支出 2481.93 万元，占本年支出合计的 100.00%。");
+    expect(r.found).toEqual([]);
+    expect(r.checks).toEqual([2, 2]);
+    const wrong = run(S5, H5 + "本年度一般公共预算财政拨款支出 2481.93 万元，占本年支出合计的 99.00%。");
+    expect(wrong.found).toEqual(["N5a | error | 99 | 100.00"]);
+  });
+  test("a misstated amount is caught against 公开05", () => {
+    expect(run(S5, H5 + "本年度一般公共预算财政拨款支出 2418.93 万元。").found).toEqual(["N5a | error | 2418.93 | 2481.93"]);
   });
 });

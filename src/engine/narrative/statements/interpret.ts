@@ -54,12 +54,16 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
     if ("figure" in b) {
       // a figure the text did not state: nothing to compare with (the sentence that would state it is absent); a
       // figure of the statement itself is this match's, never one an earlier match left
-      if (own && b.figure.indexOf(own.id + ".") === 0) {
-        const g = own.figs[b.figure.slice(own.id.length + 1)];
-        return g ? ck.textRef(g, fill(b.label, m, item)) : { silent: true };
+      const own1 = own && b.figure.indexOf(own.id + ".") === 0 ? own.figs[b.figure.slice(own.id.length + 1)] : undefined;
+      const f = own1 !== undefined ? own1 : seen[b.figure] ? seen[b.figure].fig : null;
+      if (!f) return { silent: true };
+      const r = ck.textRef(f, fill(b.label, m, item));
+      if (b.refs) {
+        // the cell the stated figure stands for, named in the finding (absent: the figure is still the operand)
+        const behind = bind(b.refs, m, item, own);
+        r.refs = isRef(behind) && behind.ref ? [behind.ref] : [];
       }
-      const f = seen[b.figure];
-      return f ? ck.textRef(f.fig, fill(b.label, m, item)) : { silent: true };
+      return r;
     }
     const parts: Ref[] = [];
     for (const x of b.sum) {
@@ -156,7 +160,7 @@ export function runTable(c: Ctx, sec: Section, table: StatementTable): void {
     let first: number | null = null;
     for (const e of table.entries) {
       if ("hand" in e) {
-        e.hand(run, p, where);
+        if (e.hand(run, p, where) === true) break;
         continue;
       }
       const st: Statement = e;

@@ -29,7 +29,7 @@ export type CellSpec = [TableId, string, string, string];
  * Σ of bindings (its half-width the tolerance of its operands), or a figure stated earlier in the section by
  * another statement ("statement.figure"), read as a text operand.
  */
-export type Binding = string | { cell: CellSpec } | { sum: Binding[]; label: string } | { figure: string; label: string };
+export type Binding = string | { cell: CellSpec } | { sum: Binding[]; label: string } | { figure: string; label: string; refs?: Binding };
 
 /** A stated amount equals its binding (Checker.amount, RULES.md §5.4). */
 export interface AmountCheck {
@@ -124,9 +124,9 @@ export interface Statement {
   also?: (run: Run, p: Para, where: string, x: Match) => void;
 }
 
-/** A check that is not data, run for each paragraph at its place in the table's order. */
+/** A check that is not data, run for each paragraph at its place in the table's order; true ends the paragraph. */
 export interface Handwritten {
-  hand: (run: Run, p: Para, where: string) => void;
+  hand: (run: Run, p: Para, where: string) => void | boolean;
 }
 
 /**
