@@ -18,6 +18,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, YOUNG_GENERATION_MB, budgetMessage } from "./budgets";
+import { tuneJitForBatch } from "./jit";
 import { FileReport, failedReport } from "./report";
 
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
@@ -139,6 +140,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   }
   const stats = options.stats;
   const count = Math.min(options.threads as number, files.length);
+  tuneJitForBatch();
 
   return new Promise<FileReport[]>((resolve) => {
     let next = 0;
