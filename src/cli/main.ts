@@ -90,7 +90,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // A narrative whose content cannot be read fails alone, after the workbooks' reports (issue 13 item 4, narrative.ts).
   let narrativeFailed: FileReport | undefined;
   if (opts.narrative !== undefined) {
-    const n = await (require("./narrative") as typeof import("./narrative")).readNarrative(opts.narrative);
+    // On a worker under the per-file budgets when the command uses workers (narrativeBudget.ts).
+    const n = io.threads
+      ? await (require("./narrativeBudget") as typeof import("./narrativeBudget")).readNarrativeUnderBudget(opts.narrative, budgetsOf(opts.budgets))
+      : await (require("./narrative") as typeof import("./narrative")).readNarrative(opts.narrative);
     if (!n.ok && !n.content) {
       io.stderr("错误：" + n.error + "\n");
       return 2;

@@ -1,6 +1,6 @@
 /** Reads the 情况说明 text given with --narrative: .docx through mammoth, otherwise plain text (UTF-8 or GBK). */
 import * as fs from "fs";
-import { MESSAGES, zipProblemMessage } from "../io/readWorkbookFile";
+import { MESSAGES, zipProblemMessage } from "../io/readMessages";
 import { guardZip } from "../io/zipCopy";
 
 /**

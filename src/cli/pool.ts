@@ -69,7 +69,7 @@ export interface AuditFilesOptions {
 }
 
 /** The worker entry: worker.js next to this file when built, worker.ts (loaded through tsx) from src/. */
-function workerSource(override?: string): { entry: string; tsx: string | null } | null {
+export function workerSource(override?: string): { entry: string; tsx: string | null } | null {
   const ext = path.extname(__filename) === ".ts" ? ".ts" : ".js";
   const entry = override || path.join(__dirname, "worker" + ext);
   if (path.extname(entry) !== ".ts") return { entry: entry, tsx: null };
@@ -81,7 +81,7 @@ function workerSource(override?: string): { entry: string; tsx: string | null } 
 }
 
 /** Runs in the new thread as a CommonJS script: register tsx when the entry is TypeScript, then load it. */
-const BOOT = [
+export const BOOT = [
   'const { workerData } = require("worker_threads");',
   "if (workerData.tsx) require(workerData.tsx);",
   "require(workerData.entry);",

@@ -6,6 +6,7 @@
 import * as XLSX from "@e965/xlsx";
 import { auditWithNarrative } from "../engine";
 import { snapshotFromSheetJS } from "../io/sheetjsSnapshot";
+import { guardZipInBrowser } from "../io/zipGuardBrowser";
 import { mountPane, Pane } from "../taskpane/pane";
 import { Grid } from "./grid";
 import { PreviewHost } from "./previewHost";
@@ -24,7 +25,20 @@ const fileLabel = byId("pv-file");
 const grid = new Grid(byId("pv-tabs"), byId("pv-grid"), byId("pv-grid-status"));
 let pane: Pane | null = null;
 
+/** Every workbook, the sample and a picked file alike, passes the CLI's zip guard before SheetJS inflates it. */
 function open(bytes: ArrayBuffer, name: string): void {
+  guardZipInBrowser(new Uint8Array(bytes)).then(
+    function (problem) {
+      if (problem !== null) fileLabel.textContent = "无法打开「" + name + "」：" + problem;
+      else openGuarded(bytes, name);
+    },
+    function (e) {
+      fileLabel.textContent = "无法打开「" + name + "」：" + ((e as Error).message || String(e));
+    },
+  );
+}
+
+function openGuarded(bytes: ArrayBuffer, name: string): void {
   try {
     // cellNF keeps number formats (the displayed text is what gets audited); bookFiles lets the reader see
     // sheet protection in .xlsx.
