@@ -7,7 +7,13 @@ import { FileReport, failedReport, okReport } from "./report";
  * Reads and audits one file; never throws (an engine failure is reported like an unreadable file). `maxCells` is the
  * file's cell budget (budgets.ts); absent, the reader's default.
  */
-export function auditFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: string): FileReport {
+/**
+ * Last year's document (issue 12): its path, read here through the workbook reader, or (a PDF, whose reader is
+ * asynchronous) its path with what the PDF reader made of it.
+ */
+export type PreviousDoc = string | { file: string; read: { ok: true; snapshot: WorkbookSnapshot } | { ok: false; error: string } };
+
+export function auditFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: PreviousDoc): FileReport {
   const read = readWorkbookFile(file, maxCells !== undefined ? { maxCells: maxCells } : {});
   if (!read.ok) return failedReport(file, read.error);
   return auditSnapshot(file, read.snapshot, narrative, strict, maxCells, previous);
@@ -17,11 +23,12 @@ export function auditFile(file: string, narrative: string | undefined, strict = 
  * A document already read (a workbook, or a PDF through src/io/readPdfFile.ts) → its report. `locate` adds what only
  * the reader knows to the result before it is reported (a PDF's pages). Never throws.
  */
-export function auditSnapshot(file: string, snapshot: WorkbookSnapshot, narrative: string | undefined, strict: boolean, maxCells: number | undefined, previous: string | undefined, locate?: (r: AuditResult) => void): FileReport {
+export function auditSnapshot(file: string, snapshot: WorkbookSnapshot, narrative: string | undefined, strict: boolean, maxCells: number | undefined, previousDoc: PreviousDoc | undefined, locate?: (r: AuditResult) => void): FileReport {
   try {
-    // Last year's document (issue 12) goes through the same reader entry as every input (.xlsx, .xls, and .pdf
-    // when the reader knows it); unreadable, this year's document is still audited and the comparison is 未审核.
-    const prev = previous !== undefined ? readWorkbookFile(previous, maxCells !== undefined ? { maxCells: maxCells } : {}) : null;
+    // Last year's document (issue 12) goes through the same readers as every input (.xlsx, .xls here; .pdf read
+    // beforehand by auditAnyFile); unreadable, this year's document is still audited and the comparison is 未审核.
+    const previous = typeof previousDoc === "string" ? previousDoc : previousDoc ? previousDoc.file : undefined;
+    const prev = previousDoc === undefined ? null : typeof previousDoc === "string" ? readWorkbookFile(previousDoc, maxCells !== undefined ? { maxCells: maxCells } : {}) : previousDoc.read;
     const options = { ...(narrative !== undefined ? { narrative: narrative } : {}), ...(prev && prev.ok ? { previous: { snapshot: prev.snapshot, name: baseName(previous as string) } } : {}) };
     const result = auditWorkbook(snapshot, options);
     if (locate) locate(result);
@@ -56,11 +63,13 @@ function previousUnreadable(r: AuditResult, file: string, error: string): void {
  * Any file the command takes: a PDF (recognised by content) through the PDF reader, which is asynchronous, anything
  * else through auditFile. What the workers and the serial path call (pool.ts, worker.ts).
  */
-export function auditAnyFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: string): Promise<FileReport> {
+export async function auditAnyFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previousFile?: string): Promise<FileReport> {
   // Loaded only for PDFs, so that reading workbooks never loads the PDF reader.
   const pdf = require("./auditPdf") as typeof import("./auditPdf");
+  // last year's document may be a PDF too (issue 12): read first, with the same reader and limits
+  const previous: PreviousDoc | undefined = previousFile !== undefined && pdf.isPdfFile(previousFile) ? { file: previousFile, read: await pdf.readPdfSnapshot(previousFile) } : previousFile;
   if (pdf.isPdfFile(file)) return pdf.auditPdfFile(file, narrative, strict, maxCells, previous);
-  return Promise.resolve(auditFile(file, narrative, strict, maxCells, previous));
+  return auditFile(file, narrative, strict, maxCells, previous);
 }
 
 /** A narrative checked on its own (no workbook): the report carries the narrative's file name; never throws. */

@@ -7,7 +7,8 @@ import { locateFindings, textlessPages } from "../io/pdfLocate";
 import { readPdfBuffer } from "../io/readPdfFile";
 import { looksLikePdf } from "../io/pdfText";
 import { DEFAULT_MAX_FILE_BYTES } from "../io/readWorkbookFile";
-import { auditSnapshot } from "./audit";
+import { auditSnapshot, PreviousDoc } from "./audit";
+import type { WorkbookSnapshot } from "../engine";
 import { FileReport, failedReport } from "./report";
 
 /** True when the file starts like a PDF (%PDF- in its first KB), whatever its name. */
@@ -25,7 +26,21 @@ export function isPdfFile(file: string): boolean {
   }
 }
 
-export async function auditPdfFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileReport> {
+/** A PDF read to a snapshot only (last year's document, issue 12): the same size limit and reader as auditPdfFile. */
+export async function readPdfSnapshot(file: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<{ ok: true; snapshot: WorkbookSnapshot } | { ok: false; error: string }> {
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxFileBytes) return { ok: false, error: "文件过大（约 " + Math.round(size / 1048576) + " MB，上限 " + Math.round(maxFileBytes / 1048576) + " MB）" };
+    buf = fs.readFileSync(file);
+  } catch (_e) {
+    return { ok: false, error: "读取文件时出错" };
+  }
+  const read = await readPdfBuffer(new Uint8Array(buf.buffer, buf.byteOffset, buf.length), file);
+  return read.ok ? { ok: true, snapshot: read.snapshot } : { ok: false, error: read.error };
+}
+
+export async function auditPdfFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previous?: PreviousDoc, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileReport> {
   let buf: Buffer;
   try {
     const size = fs.statSync(file).size;

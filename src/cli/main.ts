@@ -113,7 +113,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const progress = !!io.stderrIsTTY && opts.files.length > PROGRESS_THRESHOLD;
   const files = opts.files;
   // issue 12: last year's document of each workbook (--previous, or paired from --previous-dir); the unpaired named
-  const plan = opts.previous !== undefined || opts.previousDir !== undefined ? (require("./previous") as typeof import("./previous")).planPrevious(files, opts, budgetsOf(opts.budgets).cells) : null;
+  const plan = opts.previous !== undefined || opts.previousDir !== undefined ? await (require("./previous") as typeof import("./previous")).planPrevious(files, opts, budgetsOf(opts.budgets).cells) : null;
   if (plan) for (const m of plan.messages) io.stderr(escapeControls(m) + "\n");
   // Progress and the unreadable-file lines come in command-line order, as in a serial run, whatever thread is done first.
   const reports: FileReport[] = await auditFiles(files, {

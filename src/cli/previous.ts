@@ -23,8 +23,10 @@ export interface PreviousPlan {
   messages: string[];
 }
 
-function identify(file: string, maxCells: number): DocIdentity | null {
-  const r = readWorkbookFile(file, { maxCells: maxCells });
+async function identify(file: string, maxCells: number): Promise<DocIdentity | null> {
+  // a PDF (recognised by content) through the PDF reader, loaded only then; anything else through the workbook reader
+  const pdf = require("./auditPdf") as typeof import("./auditPdf");
+  const r = pdf.isPdfFile(file) ? await pdf.readPdfSnapshot(file) : readWorkbookFile(file, { maxCells: maxCells });
   if (!r.ok) return null;
   try {
     return identityOf(r.snapshot, recognize(r.snapshot));
@@ -33,7 +35,7 @@ function identify(file: string, maxCells: number): DocIdentity | null {
   }
 }
 
-export function planPrevious(files: string[], opts: { previous?: string; previousDir?: string }, maxCells: number): PreviousPlan {
+export async function planPrevious(files: string[], opts: { previous?: string; previousDir?: string }, maxCells: number): Promise<PreviousPlan> {
   if (opts.previous !== undefined) return { previous: files.map(() => opts.previous), notes: files.map(() => null), messages: [] };
   const dir = opts.previousDir as string;
   const messages: string[] = [];
@@ -58,19 +60,19 @@ export function planPrevious(files: string[], opts: { previous?: string; previou
       isFile = false;
     }
     if (!isFile) continue;
-    const id = identify(full, maxCells);
+    const id = await identify(full, maxCells);
     if (!id) messages.push("上年目录中的“" + n + "”无法读取，未参与配对。");
     else candidates.push({ doc: full, id });
   }
   const previous: (string | undefined)[] = files.map(() => undefined);
   const notes: (string | null)[] = files.map(() => null);
   const current: { doc: string; id: DocIdentity }[] = [];
-  files.forEach((f, i) => {
-    const id = identify(f, maxCells);
+  for (let i = 0; i < files.length; i++) {
+    const id = await identify(files[i], maxCells);
     // an unreadable workbook fails in its own report; it has no partner to look for
     if (id) current.push({ doc: String(i), id });
     else notes[i] = "本年文件无法读取，未配对上年文件";
-  });
+  }
   const pairing = pairDocuments(current, candidates);
   for (const p of pairing.pairs) previous[Number(p.current)] = p.previous;
   for (const a of pairing.alone) {

@@ -88,3 +88,18 @@ test("argument errors: --previous with two workbooks, both options at once", asy
   expect((await run(["--previous", good, SAMPLE, other])).stderr).toContain("--previous 只对应一个工作簿");
   expect((await run(["--previous", good, "--previous-dir", lastYear, SAMPLE])).code).toBe(2);
 });
+
+test("last year's document as a PDF (the sample printed by LibreOffice, test/fixtures/pdf): read by the PDF reader", async () => {
+  const pdf = path.join(__dirname, "..", "fixtures", "pdf", "sample.pdf");
+  const r = await run(["--format", "json", "--previous", pdf, SAMPLE]);
+  const rep = JSON.parse(r.stdout).reports[0];
+  expect(validate(schema, JSON.parse(r.stdout))).toEqual([]);
+  expect(rep.previous).toEqual({ file: pdf, note: null });
+  // the 2024 PDF is no 2023 document: the pairing warning, and 说明一's implied 3,881.84 against its 2,481.93
+  expect(rep.findings.filter((f: F) => f.rule === "PY.5").length).toBe(1);
+  const one = rep.findings.filter((f: F) => f.rule === "PY.1" && f.cell === "A3");
+  expect(one.map((f: F) => [f.expected, f.actual, (f.previous as { file: string }).file])).toEqual([
+    ["2481.93", "3881.84", "sample.pdf"],
+    ["2481.93", "3881.84", "sample.pdf"],
+  ]);
+});
