@@ -19,6 +19,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as XLSX from "@e965/xlsx";
+import { benchPdf } from "./benchPdf";
 
 /** The 2024 template's 功能分类 类 (src/engine/templates). */
 const CLASSES = templateFor().classes;
@@ -556,6 +557,8 @@ async function orchestrate(): Promise<void> {
       },
       totalMs: 0,
     };
+    log("PDF: " + COPIES + " copies of the sample as PDF (scripts/benchPdf.ts)");
+    (doc as { pdf?: unknown }).pdf = await benchPdf(tmp, COPIES);
     doc.totalMs = round(performance.now() - started);
     process.stdout.write(JSON.stringify(doc, null, 2) + "\n");
   } finally {

@@ -9,7 +9,7 @@
  * rest of its text (a long name, a two-line header) and joins the cell above.
  */
 import type { Line } from "./pdfLayout";
-import type { PdfItem } from "./pdfText";
+import type { PdfBox, PdfItem } from "./pdfText";
 
 export interface GridCell {
   text: string;
@@ -70,6 +70,8 @@ interface Column {
   to: number;
   /** Right edge of its widest item. */
   max?: number;
+  /** Bounded by ruling lines or cell boxes: [from, to] is the cell's extent. */
+  ruled?: boolean;
 }
 
 /** The body: lines from the first one with an amount (or, without amounts, all but the first). */
@@ -154,7 +156,8 @@ function bounds(cols: Column[]): number[] {
   for (let i = 0; i + 1 < cols.length; i++) {
     const a = cols[i];
     const c = cols[i + 1];
-    if (a.side === "R" && c.side === "R") b.push(a.edge + EDGE_TOL);
+    if (a.ruled && c.ruled) b.push((a.to + c.from) / 2);
+    else if (a.side === "R" && c.side === "R") b.push(a.edge + EDGE_TOL);
     else if (a.side === "L" && c.side === "L") b.push(c.edge - EDGE_TOL);
     else if (a.side === "R") b.push((a.edge + c.edge) / 2);
     // Left then right: what starts beyond the widest text of the left column (a header over the amounts) is the right one's.
@@ -191,9 +194,70 @@ function cellOf(it: PdfItem, page: number): GridCell {
   return { text: it.str, page: page, x0: it.x0, x1: it.x1, y: it.y };
 }
 
-/** Lines of a table region (title excluded) → grid. */
-export function buildGrid(lines: Line[]): PdfGrid {
-  const cols = joinPairs(columnsOf(lines.filter((l) => l.page === lines[0].page)), lines.filter((l) => l.page === lines[0].page));
+/**
+ * Columns from the boxes drawn on the page (cell borders, ruling lines, cell clip rectangles): their vertical edges
+ * are the column boundaries, kept where no figure or code of the body crosses one (a merged header may). Null when
+ * the table has no such boxes.
+ */
+function ruledColumns(lines: Line[], boxes: PdfBox[]): Column[] | null {
+  if (!boxes || boxes.length === 0 || lines.length === 0) return null;
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const l of lines) {
+    top = Math.min(top, l.y - 1.5 * l.size);
+    bottom = Math.max(bottom, l.y + l.size);
+    for (const it of l.items) {
+      left = Math.min(left, it.x0);
+      right = Math.max(right, it.x1);
+    }
+  }
+  const xs: number[] = [];
+  for (const b of boxes) {
+    if (b.y1 < top || b.y0 > bottom || b.x1 < left - 50 || b.x0 > right + 50) continue;
+    xs.push(b.x0, b.x1);
+  }
+  if (xs.length < 4) return null;
+  const start = bodyStart(lines);
+  const body: PdfItem[] = [];
+  for (let i = start; i < lines.length; i++) for (const it of lines[i].items) body.push(it);
+  const edges = clusters(xs)
+    .map((e) => e.x)
+    .filter((x) => !body.some((it) => x > it.x0 + 1 && x < it.x1 - 1));
+  const cols: Column[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const a = edges[i];
+    const b = edges[i + 1];
+    if (b - a < 3) continue;
+    let used = false;
+    for (const l of lines) for (const it of l.items) if ((it.x0 + it.x1) / 2 > a && (it.x0 + it.x1) / 2 < b) used = true;
+    if (used) cols.push({ side: "L", edge: a, from: a, to: b, ruled: true });
+  }
+  return cols.length >= 2 ? cols : null;
+}
+
+/** The smallest box holding a point: the cell an item stands in (a wrapped cell's lines share it). */
+function boxAt(boxes: PdfBox[], x: number, y: number): PdfBox | null {
+  let best: PdfBox | null = null;
+  for (const b of boxes) {
+    if (x < b.x0 || x > b.x1 || y < b.y0 || y > b.y1 || b.x1 - b.x0 < 3 || b.y1 - b.y0 < 3) continue;
+    if (!best || (b.x1 - b.x0) * (b.y1 - b.y0) < (best.x1 - best.x0) * (best.y1 - best.y0)) best = b;
+  }
+  return best;
+}
+
+function columnsFor(lines: Line[], boxes: PdfBox[]): Column[] {
+  return ruledColumns(lines, boxes) || joinPairs(columnsOf(lines), lines);
+}
+
+/** Lines of a table region (title excluded) → grid; `boxes` are the boxes drawn on each page. */
+export function buildGrid(lines: Line[], boxes: { [page: number]: PdfBox[] } = {}): PdfGrid {
+  const firstPage = lines.length ? lines[0].page : 0;
+  const cols = columnsFor(
+    lines.filter((l) => l.page === firstPage),
+    boxes[firstPage] || [],
+  );
   const n = Math.max(1, cols.length);
   const bs = bounds(cols);
   // A table continued on another page may stand at other positions there: that page's own columns are used when
@@ -201,7 +265,13 @@ export function buildGrid(lines: Line[]): PdfGrid {
   const pageCols: { [page: number]: { cols: Column[]; bs: number[] } } = {};
   for (const l of lines) {
     if (pageCols[l.page]) continue;
-    const own = l.page === lines[0].page ? cols : joinPairs(columnsOf(lines.filter((x) => x.page === l.page)), lines.filter((x) => x.page === l.page));
+    const own =
+      l.page === firstPage
+        ? cols
+        : columnsFor(
+            lines.filter((x) => x.page === l.page),
+            boxes[l.page] || [],
+          );
     pageCols[l.page] = own.length === cols.length ? { cols: own, bs: bounds(own) } : { cols: cols, bs: bs };
   }
   const rows: (GridCell | null)[][] = [];
@@ -215,7 +285,18 @@ export function buildGrid(lines: Line[]): PdfGrid {
     for (const p of placed) if (isNumberText(p.it.str)) amounts[p.at[0]] = true;
     // A wrapped line: close below the previous one on the same page, no amount of its own, only where text already is.
     const gap = prev ? line.y - prev.line.y : Infinity;
-    if (prev && prev.line.page === line.page && gap < 1.3 * Math.max(line.size, prev.line.size) && gap < 0.8 * pitch && amounts.every((a) => !a)) {
+    const pageBoxes = boxes[line.page] || [];
+    // The same cell box as the text above it: one cell written on two lines.
+    const sameBox =
+      prev !== null &&
+      pageBoxes.length > 0 &&
+      placed.every((p) => {
+        const above = rows[(prev as { row: number }).row][p.at[0]];
+        if (!above || above.page !== line.page) return false;
+        const b = boxAt(pageBoxes, (p.it.x0 + p.it.x1) / 2, p.it.y - p.it.size / 3);
+        return b !== null && b === boxAt(pageBoxes, (above.x0 + above.x1) / 2, above.y - p.it.size / 3) && b.y1 - b.y0 > 1.6 * p.it.size;
+      });
+    if (prev && prev.line.page === line.page && (sameBox || (gap < 1.3 * Math.max(line.size, prev.line.size) && gap < 0.8 * pitch)) && amounts.every((a) => !a)) {
       const row = rows[prev.row];
       if (placed.every((p) => row[p.at[0]] !== null && !isNumberText((row[p.at[0]] as GridCell).text))) {
         for (const p of placed) {

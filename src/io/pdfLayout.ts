@@ -219,8 +219,10 @@ export function regions(pages: Line[][], pageNumbers: number[]): Region[] {
     const page = pageNumbers[pi];
     // Cut the page at its title lines.
     const segments: { title: Line | null; lines: Line[] }[] = [{ title: null, lines: [] }];
+    // A 目录 page lists the tables' titles: they start no table there.
+    const tocPage = lines.some(isTocHeading);
     for (const l of lines) {
-      if (isTitle(l, body)) segments.push({ title: l, lines: [] });
+      if (!tocPage && isTitle(l, body)) segments.push({ title: l, lines: [] });
       else segments[segments.length - 1].lines.push(l);
     }
     segments.forEach((seg, si) => {
@@ -257,7 +259,7 @@ export function regions(pages: Line[][], pageNumbers: number[]): Region[] {
           inGlossary = true;
           inToc = false;
         } else if (inToc && !/[.…·．]{2,}|\d+\s*$/.test(l.text)) inToc = false;
-        const kind: RegionKind = inToc ? "toc" : inGlossary ? "glossary" : "text";
+        const kind: RegionKind = inToc || tocPage ? "toc" : inGlossary ? "glossary" : "text";
         const last = out[out.length - 1];
         if (last && last.kind === kind && last.pages[last.pages.length - 1] >= page - 1) {
           last.lines.push(l);

@@ -89,18 +89,27 @@ export function textlessPages(read: PdfRead, result: AuditResult): void {
   const sentence = textlessSentence(read.textless);
   const kept: Finding[] = [];
   const added: NotChecked[] = [];
+  const removed: Finding[] = [];
   for (const f of result.findings) {
+    // A missing table, a missing 情况说明: they may well stand on the pages that could not be read.
     if (f.rule === "S.1") added.push({ rule: "S.1", table: f.table, reason: "缺表", detail: (f.table ? f.table + " 未找到：" : "") + sentence, cells: [] });
-    else kept.push(f);
+    else if (f.rule === "N-SOURCE") added.push({ rule: "N-SOURCE", table: f.table, reason: "无文本", detail: "未找到情况说明：" + sentence, cells: [] });
+    else {
+      kept.push(f);
+      continue;
+    }
+    removed.push(f);
   }
   for (const n of result.notChecked) if (n.reason === "缺表" || n.reason === "无文本") n.detail = n.detail + "（" + sentence + "）";
   if (added.length > 0 || result.notChecked.length === 0) {
     if (added.length === 0) added.push({ rule: "S.1", table: null, reason: "其他", detail: sentence, cells: [] });
-    const removed = result.findings.length - kept.length;
     result.findings = kept;
     result.notChecked = added.concat(result.notChecked);
-    result.summary.warnings -= removed;
-    result.summary.checks -= removed;
+    for (const f of removed) {
+      if (f.severity === "warning") result.summary.warnings--;
+      else if (f.severity === "info") result.summary.infos--;
+      result.summary.checks--;
+    }
     result.summary.notChecked += added.length;
     for (const n of added) {
       const t = result.tableStats.find((x) => x.table === n.table);

@@ -12,6 +12,7 @@
 import { a1, CellValue, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
 import { compact, Line, Region } from "./pdfLayout";
 import { buildGrid, GridCell, isNumberText } from "./pdfGrid";
+import type { PdfBox } from "./pdfText";
 
 /** Where a cell of the snapshot came from: its page (1-based) and position in points from the page's top-left. */
 export interface PdfPlace {
@@ -107,8 +108,8 @@ class Sheets {
   }
 }
 
-function tableSheet(s: Sheets, r: Region): void {
-  const g = buildGrid(r.lines);
+function tableSheet(s: Sheets, r: Region, boxes: { [page: number]: PdfBox[] }): void {
+  const g = buildGrid(r.lines, boxes);
   const rows: (Cell | null)[][] = [];
   const merges: string[] = [];
   let offset = 0;
@@ -172,11 +173,11 @@ function textSheet(s: Sheets, name: string, regions: Region[], byLine: boolean):
   s.add(s.uniqueName(name), rows, [], pages);
 }
 
-export function snapshotOfRegions(regions: Region[], source?: string): PdfSnapshot {
+export function snapshotOfRegions(regions: Region[], source?: string, boxes: { [page: number]: PdfBox[] } = {}): PdfSnapshot {
   const s = new Sheets();
   // The 目录 first and the text last, as a workbook would hold them; tables in document order.
   textSheet(s, "目录", regions.filter((r) => r.kind === "toc"), true);
-  for (const r of regions) if (r.kind === "table") tableSheet(s, r);
+  for (const r of regions) if (r.kind === "table") tableSheet(s, r, boxes);
   textSheet(s, "情况说明", regions.filter((r) => r.kind === "text"), false);
   textSheet(s, "名词解释", regions.filter((r) => r.kind === "glossary"), false);
   if (source !== undefined) s.out.snapshot.source = source;

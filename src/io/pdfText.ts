@@ -26,6 +26,60 @@ export interface PdfPageText {
   items: PdfItem[];
   /** Images painted on the page (a scanned page has images and no text). */
   images: number;
+  /**
+   * Boxes drawn or clipped to on the page (cell borders, ruling lines as thin boxes, cell clip rectangles), in the same
+   * coordinates as the items; the page-sized ones left out. Where a table has them they show its columns.
+   */
+  boxes: PdfBox[];
+}
+
+export interface PdfBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Boxes kept per page at most (a page of hatching must not cost unbounded memory). */
+const MAX_BOXES = 20000;
+
+type Matrix = number[];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/**
+ * The bounding boxes of the paths of a page's operator list (PDF.js 5 gives each constructPath its min/max), through
+ * the current transformation matrix, turned to top-left coordinates.
+ */
+export function pathBoxes(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: { [k: string]: number }, view: number[]): PdfBox[] {
+  const out: PdfBox[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const width = view[2] - view[0];
+  const height = view[3] - view[1];
+  for (let i = 0; i < ops.fnArray.length && out.length < MAX_BOXES; i++) {
+    const f = ops.fnArray[i];
+    if (f === OPS.save) stack.push(ctm);
+    else if (f === OPS.restore) ctm = stack.pop() || [1, 0, 0, 1, 0, 0];
+    else if (f === OPS.transform) ctm = multiply(ctm, ops.argsArray[i] as number[]);
+    else if (f === OPS.constructPath) {
+      const args = ops.argsArray[i] as unknown[];
+      const mm = args && (args[2] as ArrayLike<number> | null);
+      if (!mm || mm.length < 4 || !isFinite(mm[0])) continue;
+      const a = apply(ctm, mm[0], mm[1]);
+      const b = apply(ctm, mm[2], mm[3]);
+      const box = { x0: Math.min(a[0], b[0]) - view[0], x1: Math.max(a[0], b[0]) - view[0], y0: view[3] - Math.max(a[1], b[1]), y1: view[3] - Math.min(a[1], b[1]) };
+      if (box.x1 - box.x0 > 0.95 * width && box.y1 - box.y0 > 0.95 * height) continue;
+      out.push(box);
+    }
+  }
+  return out;
 }
 
 export interface PdfLimits {
@@ -99,12 +153,13 @@ export async function readPdfText(data: Uint8Array, limits: Partial<PdfLimits> =
       total += items.length;
       if (total > lim.maxItems) return { ok: false, error: PDF_MESSAGES.tooManyItems(lim.maxItems) };
       let images = 0;
+      let boxes: PdfBox[] = [];
+      const ops = await page.getOperatorList();
       if (items.length === 0) {
-        // Only a page without text needs to know whether it is a picture (a scan).
-        const ops = await page.getOperatorList();
+        // A page without text: is it a picture (a scan)?
         for (const f of ops.fnArray) if (imageOps.indexOf(f) >= 0) images++;
-      }
-      pages.push({ page: n, width: width, height: height, items: items, images: images });
+      } else boxes = pathBoxes(ops, pdfjs.OPS, view);
+      pages.push({ page: n, width: width, height: height, items: items, images: images, boxes: boxes });
       page.cleanup();
     }
     await doc.destroy();

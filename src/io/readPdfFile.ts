@@ -4,7 +4,7 @@
  */
 import { dropFurniture, Line, pageLines, regions } from "./pdfLayout";
 import { PdfPlaces, snapshotOfRegions } from "./pdfSnapshot";
-import { PDF_MESSAGES, PdfLimits, readPdfText } from "./pdfText";
+import { PDF_MESSAGES, PdfBox, PdfLimits, PdfPageText, readPdfText } from "./pdfText";
 import type { WorkbookSnapshot } from "../engine";
 
 export interface PdfRead {
@@ -36,12 +36,19 @@ export async function readPdfBuffer(data: Uint8Array, source?: string, limits: P
         withText.map((p) => p.page),
       ),
       source,
+      boxesByPage(withText),
     );
     return { ok: true, snapshot: snap.snapshot, places: snap.places, sheetPages: snap.sheetPages, pages: text.pages.length, textless: textless };
   } catch (e) {
     if (process.env.PDF_DEBUG) console.error(e);
     return { ok: false, error: PDF_MESSAGES.corrupt };
   }
+}
+
+function boxesByPage(pages: PdfPageText[]): { [page: number]: PdfBox[] } {
+  const out: { [page: number]: PdfBox[] } = {};
+  for (const p of pages) out[p.page] = p.boxes;
+  return out;
 }
 
 /** The sentence for pages without a text layer. */
