@@ -113,6 +113,8 @@ function documentSheet(d: DocumentLine, r: FileReport, tool: ToolInfo, date: str
     rows.push([]);
     const keep = REPORT_COLUMNS.map((c, i) => (DETAIL_COLUMNS.indexOf(c) >= 0 ? i : -1)).filter((i) => i >= 0);
     rows.push(DETAIL_COLUMNS.map((c) => str(c.title)));
+    // a filter on the findings' columns, so a reviewer can show one table or one kind of result
+    ws["!autofilter"] = { ref: XLSX.utils.encode_range({ s: { r: rows.length - 1, c: 0 }, e: { r: rows.length - 1 + sheet.rows.length, c: DETAIL_COLUMNS.length - 1 } }) };
     sheet.rows.forEach((row) => rows.push(keep.map((i) => fromReportCell(row[i]))));
     const groups = groupUnchecked(r.notChecked);
     rows.push([]);

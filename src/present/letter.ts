@@ -189,7 +189,11 @@ export function letterBlocks(input: LetterInput): LetterBlock[] {
     kind: "para",
     text:
       "本次共核对 " + s.checks + " 项，通过 " + s.passed + " 项；发现不符 " + s.errors + " 处、疑点 " + s.warnings + " 处、尾差 " + s.tails + " 处，另有 " + s.notChecked + " 项因材料不全或无法取数未能审核。" +
-      (input.missing.length ? "报送材料中未找到 " + input.missing.join("、") + "（九张报表找到 " + input.tablesFound + " 张）。" : "九张报表齐全。") +
+      (input.tablesFound === 0 && !input.missing.length
+        ? "本次只审核了情况说明文字，未报送报表，与报表的核对均未审核。"
+        : input.missing.length
+          ? "报送材料中未找到 " + input.missing.join("、") + "（九张报表找到 " + input.tablesFound + " 张）。"
+          : "九张报表齐全。") +
       (s.errors || s.warnings
         ? "经审核，上述材料存在须整改或核实的问题，请按本意见逐项整改、核实后重新报送。"
         : "经审核，未发现须整改的问题" + (s.notChecked ? "，但有未能审核的事项，请一并补充" : "") + "。"),

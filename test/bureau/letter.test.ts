@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as mammoth from "mammoth";
 import { run } from "../cli/helpers";
-import { location, problemText, suggestedCorrection } from "../../src/present/letter";
+import { letterBlocks, location, problemText, suggestedCorrection } from "../../src/present/letter";
 import { safeFileName } from "../../src/cli/letter";
 import type { Finding } from "../../src/engine/types";
 import { Batch, BROKEN_CELL, makeBatch, removeBatch } from "./batch";
@@ -99,4 +99,12 @@ test("a letter never overwrites an input", async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/意见书.*与输入文件相同，未写入/);
   expect(fs.readFileSync(input).equals(before)).toBe(true);
+});
+
+test("a 情况说明 checked alone: the letter says no table was sent, not that the nine are complete", () => {
+  const blocks = letterBlocks({ department: "", year: "", fileName: "说明.txt", date: "2026-11-30", ok: true, tablesFound: 0, missing: [], summary: { checks: 3, passed: 3, errors: 0, warnings: 0, tails: 0, infos: 0, notChecked: 1 }, findings: [], notChecked: [], tool: "t" });
+  const all = blocks.map((b) => b.text).join("\n");
+  expect(all).toContain("本次只审核了情况说明文字，未报送报表");
+  expect(all).not.toContain("九张报表齐全");
+  expect(all).toContain("关于“说明.txt”部门决算公开材料的审核意见");
 });
