@@ -35,9 +35,6 @@ export function auditSnapshot(file: string, snapshot: WorkbookSnapshot, narrativ
     if (prev && !prev.ok) previousUnreadable(result, previous as string, prev.error);
     const report = okReport(file, result, strict);
     if (previous !== undefined) report.previous = { file: previous, note: prev && !prev.ok ? "无法读取：" + prev.error : null };
-    // for the bureau's outputs (summary, HTML, letters); jsonReport leaves them out of the JSON
-    if (result.department !== undefined) report.department = result.department;
-    if (result.year !== undefined) report.year = result.year;
     return report;
   } catch (e) {
     const msg = e && (e as Error).message ? (e as Error).message : String(e);

@@ -66,10 +66,9 @@ function overviewRow(d: DocumentLine, r: FileReport): string {
 
 /** The cell (or page, once a PDF is read), and last year's place when the finding compared with it. */
 function where(f: Finding): string {
-  const page = (f as { page?: number | null }).page;
-  const at = f.cell ? qualify(f.sheet, f.cell) : f.sheet;
+  const at = f.location || (typeof f.page === "number" && f.page > 0 ? "第 " + f.page + " 页 " : "") + (f.cell ? qualify(f.sheet, f.cell) : f.sheet);
   const prev = previousLine(f);
-  return (typeof page === "number" && page > 0 ? "第 " + page + " 页 " : "") + at + (prev ? "\n上年：" + prev : "");
+  return at + (prev ? "\n上年：" + prev : "");
 }
 
 function figures(f: Finding): string {

@@ -11,7 +11,7 @@ import * as path from "path";
 import { CliOptions, USAGE, parseArgs } from "./args";
 import { clashingInput } from "./outputClash";
 import { auditFiles, budgetsOf, threadsFor } from "./pool";
-import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport, jsonReport } from "./report";
+import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport } from "./report";
 import { escapeControls, escapeJsonControls } from "./terminal";
 
 export interface CliIO {
@@ -81,7 +81,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
   }
   // --summary and --letter (issue 12): never over an input, nor over --output (summaryOutputs.ts checks each letter).
-  const clashOfExtras = (require("./summaryOutputs") as typeof import("./summaryOutputs")).extraOutputClash(opts);
+  const extras = opts.summary !== undefined || opts.letter !== undefined;
+  const clashOfExtras = extras ? (require("./summaryOutputs") as typeof import("./summaryOutputs")).extraOutputClash(opts) : undefined;
   if (clashOfExtras !== undefined) {
     io.stderr("错误：" + clashOfExtras + "\n\n" + USAGE + "\n");
     return 2;
@@ -141,7 +142,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[]): Promise<number> {
   let body: string;
   if (opts.format === "json") {
-    const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports.map(jsonReport) };
+    const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
     body = escapeJsonControls(JSON.stringify(doc, null, 2)) + "\n";
   } else if (opts.format === "html") {
     body = (require("./html") as typeof import("./html")).formatHtml(reports, { tool: tool, date: opts.date });
@@ -160,7 +161,8 @@ async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: File
   } else {
     io.stdout(body);
   }
-  const extrasWritten = await (require("./summaryOutputs") as typeof import("./summaryOutputs")).writeExtraOutputs(opts, reports, tool, io);
+  const extrasWritten =
+    opts.summary === undefined && opts.letter === undefined ? true : await (require("./summaryOutputs") as typeof import("./summaryOutputs")).writeExtraOutputs(opts, reports, tool, io);
 
   let code = extrasWritten ? 0 : 2;
   for (const r of reports) {

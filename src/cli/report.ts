@@ -22,10 +22,7 @@ export interface FileReport {
   notChecked: NotChecked[];
   /** Schema v2: per table, checks passed / with findings / not checked. */
   tableStats: TableStats[];
-  /**
-   * The department and the year printed in the tables' heads (the most frequent), for the bureau's outputs (summary,
-   * HTML, letters). Not part of the JSON contract: jsonReport() leaves them out.
-   */
+  /** Issue 12 (additive): the department and year (YYYY) most of the tables' heads print, for batch summaries and letters. */
   department?: string;
   year?: string;
   /**
@@ -33,15 +30,6 @@ export interface FileReport {
    * none was (no partner found, or unreadable). Absent when no comparison was asked for.
    */
   previous?: { file: string | null; note: string | null };
-}
-
-/** A FileReport as the JSON contract has it (without the bureau's identity fields). */
-export function jsonReport(r: FileReport): FileReport {
-  if (r.department === undefined && r.year === undefined) return r;
-  const out: FileReport = Object.assign({}, r);
-  delete out.department;
-  delete out.year;
-  return out;
 }
 
 /** Version 2 adds notChecked and tableStats (contracts/CHANGES.md). */
@@ -119,14 +107,16 @@ function tableStats(t: TableStats): TableStats {
 
 /** `strict` (the JSON report) keeps to the schema exactly; the text report shows the engine's values as they are. */
 export function okReport(file: string, r: AuditResult, strict = true): FileReport {
-  const out: FileReport = { file: file, ok: true, tables: [], missing: [], summary: emptySummary(), findings: [], notChecked: [], tableStats: [] };
-  // Keys in the schema's order: unit sits between ok and tables.
-  const withUnit: FileReport = r.unit !== undefined ? { file: file, ok: true, unit: r.unit, tables: [], missing: [], summary: out.summary, findings: [], notChecked: [], tableStats: [] } : out;
-  withUnit.tables = (r.tables || []).map(table);
-  withUnit.missing = (r.missing || []).slice();
-  withUnit.summary = summary(r.summary || emptySummary());
-  withUnit.findings = (r.findings || []).map((f) => finding(f, strict));
-  withUnit.notChecked = (r.notChecked || []).map(notChecked);
-  withUnit.tableStats = (r.tableStats || []).map(tableStats);
-  return withUnit;
+  // Keys in the schema's order: unit, department and year (each only when known) sit between ok and tables.
+  const out = { file: file, ok: true } as FileReport;
+  if (r.unit !== undefined) out.unit = r.unit;
+  if (r.department !== undefined) out.department = r.department;
+  if (r.year !== undefined) out.year = r.year;
+  out.tables = (r.tables || []).map(table);
+  out.missing = (r.missing || []).slice();
+  out.summary = summary(r.summary || emptySummary());
+  out.findings = (r.findings || []).map((f) => finding(f, strict));
+  out.notChecked = (r.notChecked || []).map(notChecked);
+  out.tableStats = (r.tableStats || []).map(tableStats);
+  return out;
 }

@@ -174,7 +174,6 @@ function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: 
   const unit = Object.keys(units).sort((a, b) => units[b] - units[a])[0];
   return {
     unit,
-    ...identity(found),
     tables: found.map((t) => ({ id: t.id as TableId, title: t.title, sheet: t.sheet, range: t.range })),
     missing: rec.missing.map((m) => m.id),
     summary: summarise(ctx),
@@ -198,8 +197,10 @@ export function auditWithNarrative(snapshot: WorkbookSnapshot, options: AuditOpt
 export function auditWorkbook(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult {
   const r = runAudit(snapshot, options);
   const out: AuditResult = { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, notChecked: r.notChecked, tableStats: r.tableStats };
-  if (r.department !== undefined) out.department = r.department;
-  if (r.year !== undefined) out.year = r.year;
+  // Only here, not in runAudit: the pane does not show them, so its bundle does not carry the code.
+  const id = identity(TABLE_IDS.map((t) => r.recognition.tables[t]).filter((t): t is TableModel => !!t));
+  if (id.department !== undefined) out.department = id.department;
+  if (id.year !== undefined) out.year = id.year;
   return out;
 }
 

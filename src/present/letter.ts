@@ -55,11 +55,14 @@ export function amount(s: string): string {
   return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (m[3] || "");
 }
 
-/** Where the finding is: 「公开05表!C10」, or the page when the document was a PDF (the `page` field of issue 11). */
+/**
+ * Where the finding is: 「工作表“公开05表” C10 单元格」; for a document read from a PDF (issue 11) the reader's own
+ * words for the place on paper (「第 12 页 · 支出决算表 · 行 201 · 列 基本支出」), else the page.
+ */
 export function location(f: Finding): string {
-  const page = (f as { page?: number | null }).page;
+  if (f.location) return f.location;
   const at = f.sheet ? "工作表“" + f.sheet + "”" + (f.cell ? " " + f.cell.replace(/\$/g, "") + " 单元格" : "") : "整个文件";
-  return typeof page === "number" && page > 0 ? "第 " + page + " 页（" + at + "）" : at;
+  return typeof f.page === "number" && f.page > 0 ? "第 " + f.page + " 页（" + at + "）" : at;
 }
 
 /** Whether the finding's figure is a percentage (the quoted text writes it with %). */

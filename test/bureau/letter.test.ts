@@ -86,7 +86,8 @@ test("a correction is never invented: a 疑点 without the engine's suggestion a
   expect(suggestedCorrection(hint)).toBeNull();
   const sum: Finding = { rule: "T03.1", severity: "error", table: "公开03", sheet: "公开03表", cell: "C7", related: [], expected: "2481.94", actual: "2491.93", difference: "-9.99", tolerance: "0.03", message: "合计不符" };
   expect(suggestedCorrection(sum)).toBe("按勾稽关系应为 2,481.94（现为 2,491.93）；如该数无误，请逐项核对参与计算的单元格");
-  expect(location({ ...sum, page: 3 } as Finding)).toBe("第 3 页（工作表“公开03表” C7 单元格）");
+  expect(location({ ...sum, page: 3 })).toBe("第 3 页（工作表“公开03表” C7 单元格）");
+  expect(location({ ...sum, page: 3, location: "第 3 页 · 支出决算表 · 行 合计 · 列 本年支出合计" })).toBe("第 3 页 · 支出决算表 · 行 合计 · 列 本年支出合计");
 });
 
 test("a letter never overwrites an input", async () => {
