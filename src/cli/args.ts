@@ -136,6 +136,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (o[key] !== undefined) return { ok: false, error: "参数 " + name + " 只能给一次。" };
       if (key === "date" && !validDate(v.value)) return { ok: false, error: "参数 --date 应为 年-月-日（如 2026-11-30），收到“" + v.value + "”。" };
       o[key] = v.value;
+      i = v.next;
     } else if (name === "--previous" || name === "--previous-dir") {
       // issue 12: last year's document(s); one of the two, once
       const v = takeValue(argv, i, name);
