@@ -111,7 +111,7 @@ function documentSection(d: DocumentLine, r: FileReport): string {
   const head =
     '<section class="doc" id="doc-' + d.no + '" data-status="' + esc(d.status) + '"><details>' +
     "<summary><h2>" + d.no + ". " + esc(documentTitle(d)) + ' <span class="status status-' + esc(d.status) + '">' + esc(d.status) + "</span></h2></summary>" +
-    '<p class="meta">文件：' + esc(d.file) + (r.unit ? "；金额单位：" + esc(r.unit) : "") + "</p>";
+    '<p class="meta">文件：' + esc(d.file) + (r.unit ? "；金额单位：" + esc(r.unit) : "") + (d.previous ? "；上年文件：" + esc(d.previous) : "") + "</p>";
   if (!r.ok) return head + '<p class="unread">无法读取：' + esc(d.error) + "</p></details></section>";
   const counts = "不符 " + d.errors + "，疑点 " + d.warnings + "，尾差 " + d.tails + "，提示 " + d.infos + "，未审核 " + d.notChecked + "；检查 " + r.summary.checks + " 项，通过 " + r.summary.passed + " 项";
   const unchecked = groupUnchecked(r.notChecked);

@@ -101,6 +101,7 @@ export async function letterFiles(reports: FileReport[], input: { tool: ToolInfo
       findings: r.findings,
       notChecked: r.notChecked,
       tool: input.tool.name + " " + input.tool.version,
+      previous: d.previous,
     });
     const stem = safeFileName(d.department ? d.department + (d.year ? d.year + "年度" : "") + "决算审核意见书" : d.name + ".审核意见书");
     let name = stem + ".docx";

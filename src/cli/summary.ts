@@ -3,7 +3,8 @@
  * CLI's reader; exceljs is only a dev dependency).
  *
  *  - Sheet 汇总: one row per document — 序号, 单位, 年度, 文件, 表 (found of 9), 不符, 疑点, 尾差, 未审核, 提示, 状态,
- *    a link to the document's own sheet, 说明 (why a file could not be read). Header in row 1 with an autofilter.
+ *    a link to the document's own sheet, 说明 (why a file could not be read), 上年文件 (last year's document compared
+ *    with, or why none was). Header in row 1 with an autofilter.
  *  - One sheet per document: the 审核报告 block of the add-in (present/reportSheet.ts: the same columns, words and
  *    number formats, figures as numbers), then the 未审核 list grouped as in the text report.
  *
@@ -18,7 +19,7 @@ import { REPORT_COLUMNS, ReportCell, reportSheet } from "../present/reportSheet"
 import { FileReport, ToolInfo } from "./report";
 import { DocumentLine, OVERVIEW_SHEET, TABLE_COUNT, documentLines, documentTitle } from "./summaryRows";
 
-export const OVERVIEW_COLUMNS = ["序号", "单位", "年度", "文件", "表", "不符", "疑点", "尾差", "未审核", "提示", "状态", "明细", "说明"];
+export const OVERVIEW_COLUMNS = ["序号", "单位", "年度", "文件", "表", "不符", "疑点", "尾差", "未审核", "提示", "状态", "明细", "说明", "上年文件"];
 
 /** The report sheet's columns without the three review-mark columns (the CLI has no review marks). */
 const DETAIL_COLUMNS = REPORT_COLUMNS.filter((c) => c.title !== "核实" && c.title !== "核实说明" && c.title !== "核实时间");
@@ -75,6 +76,7 @@ function overviewSheet(lines: DocumentLine[], tool: ToolInfo, date: string): XLS
       str(d.status),
       link,
       str(d.error),
+      str(d.previous),
     ]);
   });
   const total = lines.length;
@@ -83,7 +85,7 @@ function overviewSheet(lines: DocumentLine[], tool: ToolInfo, date: string): XLS
   rows.push([str("合计"), str(total + " 份：需整改 " + count("需整改") + "，通过 " + count("通过") + "，无法读取 " + count("无法读取"))]);
   rows.push([str("审核日期"), str(date)]);
   rows.push([str("工具版本"), str(tool.name + " " + tool.version)]);
-  put(ws, rows, [6, 36, 8, 40, 7, 6, 6, 6, 7, 6, 9, 7, 50]);
+  put(ws, rows, [6, 36, 8, 40, 7, 6, 6, 6, 7, 6, 9, 7, 50, 30]);
   ws["!autofilter"] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: total, c: OVERVIEW_COLUMNS.length - 1 } }) };
   return ws;
 }
@@ -102,6 +104,7 @@ function documentSheet(d: DocumentLine, r: FileReport, tool: ToolInfo, date: str
     ["工具版本", tool.name + " " + tool.version],
   ];
   if (!r.ok) head.push(["无法读取", d.error]);
+  if (d.previous) head.push(["上年文件", d.previous]);
   head.forEach((h) => rows.push([str(h[0]), str(h[1])]));
   if (r.ok) {
     // The add-in's report sheet, as typed cells: the same columns, severity words and figure formats.

@@ -38,6 +38,16 @@ export interface DocumentLine {
   error: string;
   /** The name of the document's own sheet in the 汇总 workbook (unique, valid). */
   sheet: string;
+  /** Last year's document compared with (--previous, --previous-dir), or why none was: "" when not asked. */
+  previous: string;
+}
+
+/** 「上年.xlsx」, 「上年.xlsx（无法读取：…）」 or 「未配对：…」; "" when no comparison was asked for. */
+export function previousText(r: FileReport): string {
+  const p = r.previous;
+  if (!p) return "";
+  if (p.file === null) return "未配对" + (p.note ? "：" + p.note : "");
+  return path.basename(p.file) + (p.note ? "（" + p.note + "）" : "");
 }
 
 export const TABLE_COUNT = TABLE_IDS.length;
@@ -96,6 +106,7 @@ export function documentLines(reports: FileReport[]): DocumentLine[] {
       notChecked: r.summary.notChecked || 0,
       status: statusOf(r),
       error: r.ok ? "" : r.error || "",
+      previous: previousText(r),
       sheet: sheetNameFor(prefix + (department || name.replace(/\.[^.]*$/, "")), taken),
     };
   });

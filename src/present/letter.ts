@@ -37,6 +37,8 @@ export interface LetterInput {
   findings: Finding[];
   notChecked: NotChecked[];
   tool: string;
+  /** Last year's document compared with, or why none was (src/cli/summaryRows.ts previousText); "" when not asked. */
+  previous?: string;
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -197,6 +199,7 @@ export function letterBlocks(input: LetterInput): LetterBlock[] {
         : input.missing.length
           ? "报送材料中未找到 " + input.missing.join("、") + "（九张报表找到 " + input.tablesFound + " 张）。"
           : "九张报表齐全。") +
+      (input.previous ? (/^未配对|无法读取/.test(input.previous) ? "未能与上年文件对比（" + input.previous + "）。" : "已与上年文件“" + input.previous + "”对比上年数。") : "") +
       (s.errors || s.warnings
         ? "经审核，上述材料存在须整改或核实的问题，请按本意见逐项整改、核实后重新报送。"
         : "经审核，未发现须整改的问题" + (s.notChecked ? "，但有未能审核的事项，请一并补充" : "") + "。"),

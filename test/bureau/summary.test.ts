@@ -136,3 +136,14 @@ test("--summary never overwrites an input", async () => {
   expect(r.stderr).toMatch(/汇总文件.*与输入文件相同/);
   expect(fs.readFileSync(batch.files[0]).equals(before)).toBe(true);
 });
+
+test("last year's document (issue 12 item 1) shows in its column; an unreadable one is named with its 未审核", async () => {
+  const file = path.join(batch.dir, "上年.xlsx");
+  const r = await run(["--format", "json", "--summary", file, "--previous", batch.files[batch.corrupt], batch.files[batch.sample]]);
+  const rep = (JSON.parse(r.stdout) as { reports: (JsonReport & { previous: { file: string; note: string } })[] }).reports[0];
+  const ws = XLSX.read(fs.readFileSync(file)).Sheets["汇总"];
+  expect(cellAt(ws, 1, col("上年文件"))!.v).toBe(path.basename(batch.files[batch.corrupt]) + "（" + rep.previous.note + "）");
+  expect(rep.previous.note).toMatch(/^无法读取/);
+  expect(cellAt(ws, 1, col("未审核"))!.v).toBe(rep.summary.notChecked);
+  expect(rep.summary.notChecked).toBe(1);
+});
