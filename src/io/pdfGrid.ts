@@ -196,7 +196,7 @@ function cellOf(it: PdfItem, page: number): GridCell {
 
 /**
  * Columns from the boxes drawn on the page (cell borders, ruling lines, cell clip rectangles): their vertical edges
- * are the column boundaries, kept where no figure or code of the body crosses one (a merged header may). Null when
+ * are the column boundaries, kept where no figure or code of the body crosses one (text may: merged cells). Null when
  * the table has no such boxes.
  */
 function ruledColumns(lines: Line[], boxes: PdfBox[]): Column[] | null {
@@ -221,7 +221,8 @@ function ruledColumns(lines: Line[], boxes: PdfBox[]): Column[] | null {
   if (xs.length < 4) return null;
   const start = bodyStart(lines);
   const body: PdfItem[] = [];
-  for (let i = start; i < lines.length; i++) for (const it of lines[i].items) body.push(it);
+  // Text may span merged cells (a header, a note, the unit); a figure or a code never crosses a column boundary.
+  for (let i = start; i < lines.length; i++) for (const it of lines[i].items) if (isNumberText(it.str)) body.push(it);
   const edges = clusters(xs)
     .map((e) => e.x)
     .filter((x) => !body.some((it) => x > it.x0 + 1 && x < it.x1 - 1));

@@ -206,9 +206,10 @@ export function titleKey(t: string): string {
 }
 
 /**
- * Lines of all pages → regions in reading order. `pages` are the lines of each page after dropFurniture.
+ * Lines of all pages → regions in reading order. `pages` are the lines of each page after dropFurniture; `ruled`
+ * says which pages have cell borders or ruling lines drawn (a table page even where its rows hold one text each).
  */
-export function regions(pages: Line[][], pageNumbers: number[]): Region[] {
+export function regions(pages: Line[][], pageNumbers: number[], ruled: boolean[] = []): Region[] {
   const sizes: number[] = [];
   for (const lines of pages) for (const l of lines) sizes.push(l.size);
   const body = median(sizes);
@@ -233,7 +234,12 @@ export function regions(pages: Line[][], pageNumbers: number[]): Region[] {
         prev &&
         prev.kind === "table" &&
         ((seg.title && prev.title && (CONTINUED.test(compact(seg.title.text)) || titleKey(seg.title.text) === titleKey(prev.title.text))) ||
-          (!seg.title && si === 0 && ((first && CONTINUED.test(compact(first.text))) || tableLike(seg.lines))));
+          (!seg.title &&
+            si === 0 &&
+            ((first && CONTINUED.test(compact(first.text))) ||
+              tableLike(seg.lines) ||
+              // a ruled page without a title of its own, not opening a part of the text: the table goes on
+              (ruled[pi] && first !== undefined && !/部分|说明$|情况$/.test(compact(first.text))))));
       if (continued && prev) {
         let from = 0;
         if (first && CONTINUED.test(compact(first.text))) from = 1;
@@ -252,7 +258,9 @@ export function regions(pages: Line[][], pageNumbers: number[]): Region[] {
       }
       // Text: the 目录 and the 名词解释 apart from the 情况说明; a heading switches between them.
       for (const l of seg.lines) {
-        if (isTocHeading(l)) {
+        if (tocPage) {
+          // the 目录's entries name the parts; they switch nothing
+        } else if (isTocHeading(l)) {
           inToc = true;
           inGlossary = false;
         } else if (isGlossaryHeading(l)) {

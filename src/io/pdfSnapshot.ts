@@ -4,8 +4,8 @@
  * Decisions (the issue is silent):
  *  - A table's sheet is named after its title (cut to Excel's 31 characters, made unique with （2）…); row 1 holds the
  *    title merged across the table, as in the published workbooks.
- *  - The 情况说明 is one sheet 情况说明 with one paragraph per row; the 目录 a sheet 目录 with one line per row; the
- *    名词解释 a sheet 名词解释. Other text (部门概况 …) goes with the 情况说明, as in a workbook's text sheet.
+ *  - The text is one sheet 情况说明 with one paragraph per row, in document order (部门概况, 情况说明, 名词解释);
+ *    the 目录's entries for the 情况说明 come first, one per row (see narrativeRegions).
  *  - Values: a figure with a decimal point, thousands separator or % is a number (its displayed text kept exactly as
  *    printed, its format made from it); everything else, codes and 栏次 included, is text, as in the templates.
  */
@@ -173,13 +173,34 @@ function textSheet(s: Sheets, name: string, regions: Region[], byLine: boolean):
   s.add(s.uniqueName(name), rows, [], pages);
 }
 
+/**
+ * The 情况说明 as the engine reads it: the 目录's entries for it first, one per row (leaders and page numbers cut off),
+ * so that they are headings without a body, which the engine takes for the 目录 and compares with the headings of
+ * the text (N-TOC); then the text. The 目录's entries for the tables are left out (a title there is no table).
+ */
+function narrativeRegions(regions: Region[]): Region[] {
+  const out: Region[] = [];
+  for (const r of regions) {
+    // The 名词解释 stays in the text as its own part (a part heading, then its own paragraphs), where the engine
+    // looks for it (CP.4); it is never joined to the paragraph before it.
+    if (r.kind === "text" || r.kind === "glossary") out.push(r);
+    if (r.kind !== "toc") continue;
+    const lines: Line[] = [];
+    for (const l of r.lines) {
+      const t = compact(l.text).replace(/[.…·．]{2,}\d*$/, "").replace(/\d+$/, "");
+      if (!/说明$|^第.+部分/.test(t)) continue;
+      lines.push({ ...l, items: [{ ...l.items[0], str: t, x1: l.items[l.items.length - 1].x1 }], text: t });
+    }
+    // One region per entry: each is a paragraph of its own.
+    for (const l of lines) out.push({ kind: "text", title: null, lines: [l], pages: [l.page] });
+  }
+  return out;
+}
+
 export function snapshotOfRegions(regions: Region[], source?: string, boxes: { [page: number]: PdfBox[] } = {}): PdfSnapshot {
   const s = new Sheets();
-  // The 目录 first and the text last, as a workbook would hold them; tables in document order.
-  textSheet(s, "目录", regions.filter((r) => r.kind === "toc"), true);
   for (const r of regions) if (r.kind === "table") tableSheet(s, r, boxes);
-  textSheet(s, "情况说明", regions.filter((r) => r.kind === "text"), false);
-  textSheet(s, "名词解释", regions.filter((r) => r.kind === "glossary"), false);
+  textSheet(s, "情况说明", narrativeRegions(regions), false);
   if (source !== undefined) s.out.snapshot.source = source;
   return s.out;
 }

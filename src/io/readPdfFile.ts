@@ -34,6 +34,7 @@ export async function readPdfBuffer(data: Uint8Array, source?: string, limits: P
       regions(
         lines,
         withText.map((p) => p.page),
+        withText.map((p) => p.boxes.length >= 10),
       ),
       source,
       boxesByPage(withText),
