@@ -51,11 +51,11 @@ export interface EtRange {
   readonly Column: number;
   readonly Rows: EtCount;
   readonly Columns: EtCount;
-  /** A 2-D array (rows of cells) for a multi-cell range, the bare value for one cell. */
-  readonly Value2: unknown;
+  /** A 2-D array (rows of cells) for a multi-cell range, the bare value for one cell; set the same way. */
+  Value2: unknown;
   readonly Formula: unknown;
-  /** The shared format, or null when the cells differ (as in Excel). */
-  readonly NumberFormat: unknown;
+  /** The shared format, or null when the cells differ (as in Excel); set with one string for every cell. */
+  NumberFormat: unknown;
   /** The displayed text of one cell. */
   readonly Text: unknown;
   /** True / false, or null when the range holds merged and unmerged cells (as in Excel). */
@@ -65,10 +65,13 @@ export interface EtRange {
   readonly Interior: EtInterior;
   readonly FormatConditions: EtFormatConditions;
   Select(): void;
+  /** Width in characters of the default font (as in Excel VBA). */
+  ColumnWidth: number;
+  WrapText: boolean;
 }
 
 export interface EtWorksheet {
-  readonly Name: string;
+  Name: string;
   readonly Visible: number;
   readonly ProtectContents: boolean;
   readonly UsedRange: EtRange;
@@ -79,6 +82,8 @@ export interface EtWorksheet {
 
 export interface EtWorksheets extends EtCount {
   Item(index: number | string): EtWorksheet;
+  /** Adds a worksheet before `before` or after `after` (as in Excel VBA: Add(Before, After)). */
+  Add(before?: EtWorksheet, after?: EtWorksheet): EtWorksheet;
 }
 
 export interface EtDocumentProperty {

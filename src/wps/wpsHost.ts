@@ -6,11 +6,11 @@
  * Decisions where issue 14 is silent:
  *  - the ET calls are synchronous; each AuditHost method runs them at once and answers a settled Promise;
  *  - a sheet is addressed by its name (ET has no id that is documented as stable across renames, as Excel's is);
- *  - no selection events, no cell notes (批注) and no report sheet yet under WPS (capabilities say so, and the
- *    pane hides what a host cannot do); flags, review marks, navigation and settings work as in Excel;
+ *  - no selection events and no cell notes (批注) under WPS (capabilities say so, and the pane hides what a host
+ *    cannot do); flags, review marks, navigation, settings and the report sheet (report.ts) work as in Excel;
  *  - conditional formats are probed once per pane (flags.ts probeConditionalFormats); without them, fills.
  */
-import { Finding, WorkbookSnapshot } from "../engine";
+import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
 import { planFlags } from "../present/flagPlan";
 import { clearMessage, hiddenSheetMessage, skippedMessage } from "../present/flagMessages";
 import { AuditHost, CancelToken, ClearOutcome, DEFAULT_SETTINGS, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
@@ -19,6 +19,7 @@ import { DocStore } from "./docStore";
 import { activeBook, EtApplication, XL_SHEET_VISIBLE } from "./et";
 import { applyFlags, clearFlags, probeConditionalFormats, WpsFlagMode } from "./flags";
 import { readSnapshot } from "./readSnapshot";
+import { exportReport } from "./report";
 import { loadRegistry } from "./registry";
 
 export const REVIEW_KEY = "juesuanAudit.review";
@@ -57,7 +58,7 @@ export class WpsHost implements AuditHost {
   }
 
   capabilities(): HostCapabilities {
-    return { flagMode: this.flagMode(), notes: false, selectionEvents: false, exportReport: false, apiLevel: "WPS" };
+    return { flagMode: this.flagMode(), notes: false, selectionEvents: false, exportReport: true, apiLevel: "WPS" };
   }
 
   async readSnapshot(onProgress?: (p: ReadProgress) => void, cancel?: CancelToken): Promise<WorkbookSnapshot> {
@@ -108,6 +109,10 @@ export class WpsHost implements AuditHost {
       ws.Activate();
       ws.Range(cell).Select();
     });
+  }
+
+  exportReport(result: AuditResult, marks?: ReviewMark[]): Promise<string> {
+    return settle("导出审核报告", () => exportReport(this.app, result, { marks: marks || this.marks(), book: this.last || undefined }));
   }
 
   private marks(): ReviewMark[] {

@@ -9,115 +9,8 @@
  */
 import { parseCell, parseRange, toA1 } from "../../src/present/address";
 
-export interface FakeCell {
-  value?: string | number | boolean;
-  format?: string;
-  formula?: string;
-  /** What WPS shows; when absent, the value as text ("" for none). */
-  text?: string;
-  /** BGR fill, or absent for no fill. */
-  fill?: number;
-}
-
-export interface FakeCf {
-  type: number;
-  formula1: string;
-  /** Areas the rule applies to (A1, no sheet). */
-  areas: string[];
-  fill: number | null;
-  font: number | null;
-}
-
-export interface FakeSheet {
-  name: string;
-  visible: number;
-  protected: boolean;
-  /** 0-based box of the used range (what UsedRange answers). */
-  used: { top: number; left: number; rows: number; cols: number };
-  cells: { [a1: string]: FakeCell };
-  merges: string[];
-  cfs: FakeCf[];
-}
-
-export interface FakeBook {
-  sheets: FakeSheet[];
-  props: { name: string; value: string }[];
-  active: string;
-  selected: string;
-  /** When true, FormatConditions is not modelled (an older WPS): the adapter must fall back to fills. */
-  noConditionalFormats?: boolean;
-}
-
-export interface FakeLog {
-  calls: number;
-  /** Calls by member, "Range.NumberFormat" → n. */
-  byMember: { [m: string]: number };
-}
-
-type Members = { [k: string]: unknown };
-
-const IGNORED = ["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "constructor"];
-
-function strict(kind: string, members: Members, log: FakeLog): unknown {
-  const count = (m: string): void => {
-    log.calls++;
-    log.byMember[kind + "." + m] = (log.byMember[kind + "." + m] || 0) + 1;
-  };
-  return new Proxy(members, {
-    get(target, prop) {
-      if (typeof prop === "symbol") return undefined;
-      const d = Object.getOwnPropertyDescriptor(target, prop);
-      if (!d) {
-        if (IGNORED.indexOf(prop) >= 0) return undefined;
-        throw new Error("fake ET: " + kind + "." + prop + " is not modelled");
-      }
-      if (d.get) {
-        count(prop);
-        return d.get.call(target);
-      }
-      if (typeof d.value === "function") {
-        return (...args: unknown[]) => {
-          count(prop);
-          return (d.value as (...a: unknown[]) => unknown)(...args);
-        };
-      }
-      throw new Error("fake ET: " + kind + "." + prop + " is not modelled");
-    },
-    set(target, prop, value) {
-      const d = typeof prop === "string" ? Object.getOwnPropertyDescriptor(target, prop) : undefined;
-      if (!d || !d.set) throw new Error("fake ET: " + kind + "." + String(prop) + " cannot be set");
-      count(String(prop));
-      d.set.call(target, value);
-      return true;
-    },
-  });
-}
-
-const NONE = -4142;
-
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function boxOf(a: string): Box {
-  const r = parseRange(a.replace(/\$/g, ""));
-  if (!r) throw new Error("fake ET: bad address " + a);
-  return r;
-}
-
-function cellsOf(b: Box): string[] {
-  const out: string[] = [];
-  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.push(toA1(r, c));
-  return out;
-}
-
-function addr(b: Box): string {
-  const tl = toA1(b.top, b.left);
-  return b.top === b.bottom && b.left === b.right ? tl : tl + ":" + toA1(b.bottom, b.right);
-}
+import { addr, Box, boxOf, cellsOf, FakeBook, FakeCf, FakeLog, FakeSheet, NONE, strict } from "./fakeEtCore";
+export type { FakeBook, FakeCell, FakeCf, FakeLog, FakeSheet } from "./fakeEtCore";
 
 export function fakeEt(book: FakeBook): { Application: unknown; log: FakeLog } {
   const log: FakeLog = { calls: 0, byMember: {} };
@@ -262,6 +155,24 @@ export function fakeEt(book: FakeBook): { Application: unknown; log: FakeLog } {
         get Rows() { one(); return count(b.bottom - b.top + 1); },
         get Columns() { one(); return count(b.right - b.left + 1); },
         get Value2() { return grid((a) => (s.cells[a] ? s.cells[a].value : undefined)); },
+        set Value2(v: unknown) {
+          one();
+          refuseIfProtected(s, "写入");
+          const rows = b.bottom - b.top + 1;
+          const cols = b.right - b.left + 1;
+          const g = Array.isArray(v) ? (v as unknown[][]) : [[v]];
+          if (g.length !== rows || g.some((r) => !Array.isArray(r) || r.length !== cols)) throw new Error("fake ET: Value2 of the wrong shape for " + address);
+          g.forEach((r, i) =>
+            r.forEach((x, j) => {
+              const a = toA1(b.top + i, b.left + j);
+              const c = (s.cells[a] = s.cells[a] || {});
+              if (typeof x !== "string" && typeof x !== "number") throw new Error("fake ET: only text and numbers are written");
+              // What ET does with a text typed into a cell that is not formatted as text: "=…" becomes a formula.
+              if (typeof x === "string" && x.charAt(0) === "=" && c.format !== "@") c.formula = x;
+              c.value = x;
+            })
+          );
+        },
         get Formula() {
           return grid((a) => {
             const c = s.cells[a];
@@ -269,6 +180,20 @@ export function fakeEt(book: FakeBook): { Application: unknown; log: FakeLog } {
           });
         },
         get NumberFormat() { one(); return shared(cellList().map((a) => (s.cells[a] && s.cells[a].format) || "General")); },
+        set NumberFormat(f: unknown) {
+          one();
+          refuseIfProtected(s, "改数字格式");
+          if (typeof f !== "string") throw new Error("fake ET: NumberFormat is set with one string");
+          cellList().forEach((a) => ((s.cells[a] = s.cells[a] || {}).format = f));
+        },
+        set ColumnWidth(w: number) {
+          one();
+          for (let c = b.left; c <= b.right; c++) (s.widths = s.widths || {})[toA1(0, c).replace(/\d+$/, "")] = w;
+        },
+        set WrapText(on: boolean) {
+          one();
+          if (on) for (let c = b.left; c <= b.right; c++) (s.wrapped = s.wrapped || []).push(toA1(0, c).replace(/\d+$/, ""));
+        },
         get Text() {
           one();
           return shared(cellList().map((a) => {
@@ -302,11 +227,18 @@ export function fakeEt(book: FakeBook): { Application: unknown; log: FakeLog } {
     );
   }
 
+  const sheetOf = new WeakMap<object, FakeSheet>();
+
   function worksheet(s: FakeSheet): unknown {
-    return strict(
+    const ws = strict(
       "Worksheet",
       {
         get Name() { return s.name; },
+        set Name(n: string) {
+          if (typeof n !== "string" || !n || n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new Error("fake ET: bad sheet name " + n);
+          if (book.sheets.some((x) => x !== s && x.name === n)) throw new Error("fake ET: a sheet is named " + n + " already");
+          s.name = n;
+        },
         get Visible() { return s.visible; },
         get ProtectContents() { return s.protected; },
         get UsedRange() {
@@ -321,7 +253,9 @@ export function fakeEt(book: FakeBook): { Application: unknown; log: FakeLog } {
         },
       },
       log
-    );
+    ) as object;
+    sheetOf.set(ws, s);
+    return ws;
   }
 
   function property(i: number): unknown {
@@ -350,6 +284,15 @@ export function fakeEt(book: FakeBook): { Application: unknown; log: FakeLog } {
               const s = typeof i === "number" ? book.sheets[i - 1] : book.sheets.filter((x) => x.name === i)[0];
               if (!s) throw new Error("fake ET: no sheet " + i);
               return worksheet(s);
+            },
+            Add(before?: object, after?: object) {
+              const anchor = (before && sheetOf.get(before)) || (after && sheetOf.get(after));
+              if (!anchor || (before && after)) throw new Error("fake ET: Add is modelled with one of Before or After");
+              let k = book.sheets.length + 1;
+              while (book.sheets.some((x) => x.name === "Sheet" + k)) k++;
+              const fresh: FakeSheet = { name: "Sheet" + k, visible: -1, protected: false, used: { top: 0, left: 0, rows: 0, cols: 0 }, cells: {}, merges: [], cfs: [] };
+              book.sheets.splice(book.sheets.indexOf(anchor) + (after ? 1 : 0), 0, fresh);
+              return worksheet(fresh);
             },
           },
           log
