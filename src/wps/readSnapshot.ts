@@ -18,6 +18,8 @@
  * The result is trimmed to the cells that hold a value or a formula, as the CLI's reader does: ET's used range
  * also counts cells that only carry formatting.
  * Caps: as in Excel (present/readLimits.ts), checked before any cell is read.
+ * Dates are formatted on the 1900 date system (Workbook.Date1904 is not read): only a date cell of a workbook saved
+ * with the 1904 system would show differently, and the audit checks amounts, not dates.
  * Uncertain in WPS (docs/install-wps.md): that NumberFormat and MergeCells answer null for mixed ranges as Excel
  * does. If WPS answered `false` for a range with some merged cells, merges would be missed; any answer other than
  * false or a string leads to a closer look, never to a wrong value.
