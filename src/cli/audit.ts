@@ -1,5 +1,5 @@
 /** One file → one FileReport: what every thread of the audit command does per file. */
-import { AuditResult, auditText, auditWorkbook, WorkbookSnapshot } from "../engine";
+import { AuditResult, auditText, auditWithPrevious, auditWorkbook, WorkbookSnapshot } from "../engine";
 import { readWorkbookFile } from "../io/readWorkbookFile";
 import { FileReport, failedReport, okReport } from "./report";
 
@@ -30,7 +30,7 @@ export function auditSnapshot(file: string, snapshot: WorkbookSnapshot, narrativ
     const previous = typeof previousDoc === "string" ? previousDoc : previousDoc ? previousDoc.file : undefined;
     const prev = previousDoc === undefined ? null : typeof previousDoc === "string" ? readWorkbookFile(previousDoc, maxCells !== undefined ? { maxCells: maxCells } : {}) : previousDoc.read;
     const options = { ...(narrative !== undefined ? { narrative: narrative } : {}), ...(prev && prev.ok ? { previous: { snapshot: prev.snapshot, name: baseName(previous as string) } } : {}) };
-    const result = auditWorkbook(snapshot, options);
+    const result = options.previous ? auditWithPrevious(snapshot, options) : auditWorkbook(snapshot, options);
     if (locate) locate(result);
     if (prev && !prev.ok) previousUnreadable(result, previous as string, prev.error);
     const report = okReport(file, result, strict);

@@ -5,7 +5,6 @@
 import { qualified } from "./address";
 import { TableModel } from "./model";
 import { NarrativeResult, narrativeRules } from "./narrative";
-import { priorRules } from "./prior";
 import { completenessRules } from "./completeness";
 import { AuditOptions } from "./options";
 import { recognize, Recognition } from "./recognize";
@@ -136,7 +135,13 @@ function summarise(ctx: Context): Summary {
   return s;
 }
 
-export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult & { recognition: Recognition; context: Context } {
+/**
+ * A pass run after the narrative rules, given by the entry that needs it (prior/index.ts auditWithPrevious: the
+ * comparison with last year's document), so that bundles that never compare (the pane) leave its code out.
+ */
+export type ExtraPass = (ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions) => void;
+
+export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {}, extra?: ExtraPass): AuditResult & { recognition: Recognition; context: Context } {
   let rec: Recognition;
   try {
     rec = recognize(snapshot, options.templates || DEFAULT_TEMPLATES);
@@ -145,10 +150,10 @@ export function runAudit(snapshot: WorkbookSnapshot, options: AuditOptions = {})
   }
   // The rules and the narrative use the pack the tables were read with: it flows on in the Recognition and Context.
   if (!rec.template) rec.template = templateFor(undefined, undefined, options.templates || DEFAULT_TEMPLATES);
-  return auditRecognised(rec, snapshot, options);
+  return auditRecognised(rec, snapshot, options, extra);
 }
 
-function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): AuditResult & { recognition: Recognition; context: Context } {
+function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions, extra?: ExtraPass): AuditResult & { recognition: Recognition; context: Context } {
   const ctx = new Context(rec.tables, rec.template);
   guarded(ctx, "读表", () => notices(ctx, rec));
   for (const spec of CATALOGUE) guarded(ctx, spec.id, () => evaluate(ctx, spec));
@@ -165,7 +170,9 @@ function auditRecognised(rec: Recognition, snapshot: WorkbookSnapshot, options: 
   guarded(ctx, "根源归并", () => linkRootCauses(ctx));
   guarded(ctx, "情况说明与绩效", () => narrativeRules(ctx, rec, snapshot, options));
   guarded(ctx, "完整性", () => completenessRules(ctx, rec, snapshot, options));
-  if (options.previous) guarded(ctx, "与上年文件对比", () => priorRules(ctx, rec, snapshot, options));
+  if (extra) guarded(ctx, "与上年文件对比", () => extra(ctx, rec, snapshot, options));
+  // never silent: last year's document given to an entry that does not compare (use auditWithPrevious)
+  else if (options.previous) ctx.unchecked("PY.1", "情况说明", "其他", "给出了上年文件“" + options.previous.name + "”，但这一审核入口不做与上年文件的对比（应使用 auditWithPrevious）");
   tallyRest(ctx, "情况说明");
   const rank = (f: Finding) => rankOf(f.table || "");
   const findings = ctx.findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
@@ -195,7 +202,11 @@ export function auditWithNarrative(snapshot: WorkbookSnapshot, options: AuditOpt
 }
 
 export function auditWorkbook(snapshot: WorkbookSnapshot, options: AuditOptions = {}): AuditResult {
-  const r = runAudit(snapshot, options);
+  return resultOf(runAudit(snapshot, options));
+}
+
+/** The audit result without the recognition and context that runAudit also returns. */
+export function resultOf(r: AuditResult & { recognition: Recognition; context: Context }): AuditResult {
   const out: AuditResult = { unit: r.unit, tables: r.tables, missing: r.missing, summary: r.summary, findings: r.findings, notChecked: r.notChecked, tableStats: r.tableStats };
   // Only here, not in runAudit: the pane does not show them, so its bundle does not carry the code.
   const id = identity(TABLE_IDS.map((t) => r.recognition.tables[t]).filter((t): t is TableModel => !!t));

@@ -17,7 +17,8 @@ export interface AuditOptions {
   templates?: TemplateSet;
   /**
    * Last year's document of the same unit (issue 12 item 1): every 上年 figure this year's 情况说明 states or
-   * implies is checked against its tables, and the text carried over is measured (src/engine/prior/).
+   * implies is checked against its tables, and the text carried over is measured (src/engine/prior/). Only the
+   * entry auditWithPrevious compares; any other entry records the comparison as 未审核 (never silent).
    */
   previous?: { snapshot: WorkbookSnapshot; name: string };
 }

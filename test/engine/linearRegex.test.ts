@@ -39,7 +39,7 @@ function runtimePatterns(): { patterns: Pattern[]; sites: Set<string> } {
       engine.auditWorkbook(snap, { narrative: text });
       engine.auditText(text);
       // last year's document (issue 12, engine/prior/): the sample paired with itself reaches every pattern there
-      engine.auditWorkbook(snap, { narrative: text, previous: { snapshot: snap, name: "上年.xlsx" } });
+      engine.auditWithPrevious(snap, { narrative: text, previous: { snapshot: snap, name: "上年.xlsx" } });
     });
   }, sites, ENGINE);
   return { patterns, sites };

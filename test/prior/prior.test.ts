@@ -3,7 +3,7 @@
  * Last year's document is the "2023" workbook built from the sample's own statements about the prior year
  * (fixture.ts); one figure perturbed must be caught with both documents' figures and places.
  */
-import { auditWorkbook } from "../../src/engine";
+import { auditWithPrevious, auditWorkbook } from "../../src/engine";
 import { carriedShare, pairDocuments } from "../../src/engine/prior";
 import { paragraphs } from "../../src/engine/narrative/normalise";
 import { outline } from "../../src/engine/narrative/sections";
@@ -12,7 +12,7 @@ import { previousYear } from "./fixture";
 import * as XLSX from "@e965/xlsx";
 
 const PY = /^PY\.[125]$/;
-const withPrevious = (edit?: (wb: XLSX.WorkBook) => void) => auditWorkbook(sampleSnapshot(), { previous: { snapshot: previousYear(edit), name: "2023.xlsx" } });
+const withPrevious = (edit?: (wb: XLSX.WorkBook) => void) => auditWithPrevious(sampleSnapshot(), { previous: { snapshot: previousYear(edit), name: "2023.xlsx" } });
 
 test("the unperturbed pair: every 上年 figure of the text agrees with the 2023 tables, nothing 未审核, the rest unchanged", () => {
   const alone = auditWorkbook(sampleSnapshot());
@@ -58,9 +58,9 @@ test("an absent table of last year's document is 未审核 (缺表), never 0", (
 
 test("a stated 三公 change is checked against last year's 公开09 (text and table built here)", () => {
   const text = sampleText().replace("公务接待费支出决算0.12万元，完成预算的60.00%，占100.00%。", "公务接待费支出决算0.12万元，完成预算的60.00%，占100.00%，比上年减少0.08万元，下降40.00%，主要原因是压缩开支。");
-  const ok = auditWorkbook(sampleSnapshot(), { narrative: text, previous: { snapshot: previousYear((wb) => setSangong(wb, 0.2)), name: "2023.xlsx" } });
+  const ok = auditWithPrevious(sampleSnapshot(), { narrative: text, previous: { snapshot: previousYear((wb) => setSangong(wb, 0.2)), name: "2023.xlsx" } });
   expect(ok.findings.filter((x) => PY.test(x.rule))).toEqual([]);
-  const bad = auditWorkbook(sampleSnapshot(), { narrative: text, previous: { snapshot: previousYear((wb) => setSangong(wb, 0.25)), name: "2023.xlsx" } });
+  const bad = auditWithPrevious(sampleSnapshot(), { narrative: text, previous: { snapshot: previousYear((wb) => setSangong(wb, 0.25)), name: "2023.xlsx" } });
   expect(bad.findings.filter((x) => PY.test(x.rule)).map((x) => [x.rule, x.severity, x.expected, x.actual, x.previous && x.previous.cell])).toEqual([["PY.1", "error", "0.25", "0.2", "L8"]]);
 });
 

@@ -9,7 +9,7 @@
  *   any order; each listed cell must be the finding's checked cell.
  */
 import * as fs from "fs";
-import { auditWorkbook, DEFAULT_TEMPLATES, runAudit, Severity, withYear, WorkbookSnapshot } from "../../src/engine";
+import { auditWithPrevious, auditWorkbook, DEFAULT_TEMPLATES, runAudit, Severity, withYear, WorkbookSnapshot } from "../../src/engine";
 import { TemplatePatch } from "../../src/engine/templates/types";
 import { Decimal } from "../../src/engine/decimal";
 import { money } from "../../src/engine/messages";
@@ -203,7 +203,7 @@ function grow(s: { values: unknown[][]; text: string[][]; formats?: string[][]; 
 /** The rule's outcome on one case: its findings as "severity sheet!cell", and its 未审核 count. */
 export function outcome(rule: string, k: Case): { findings: string[]; unchecked: number } {
   const { snapshot, narrative, previous } = build(k);
-  const r = auditWorkbook(snapshot, {
+  const r = (previous ? auditWithPrevious : auditWorkbook)(snapshot, {
     ...(narrative !== undefined ? { narrative } : {}),
     ...(previous ? { previous: { snapshot: previous, name: "2023.xlsx" } } : {}),
     ...(k.patch ? { templates: withYear(DEFAULT_TEMPLATES, "2024", k.patch) } : {}),

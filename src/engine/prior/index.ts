@@ -13,7 +13,8 @@ import { recognize, Recognition, safeGrids } from "../recognize";
 import { Context } from "../rules/context";
 import { DEFAULT_TEMPLATES } from "../templates";
 import { Tables } from "../model";
-import { WorkbookSnapshot, TABLE_IDS } from "../types";
+import { AuditResult, WorkbookSnapshot, TABLE_IDS } from "../types";
+import { resultOf, runAudit } from "../audit";
 import { carriedOver } from "./carried";
 import { PriorChecks, PriorDoc } from "./check";
 import { claimsOf } from "./claims";
@@ -36,7 +37,15 @@ function fiscalYearOf(tables: Tables): number | undefined {
   return undefined;
 }
 
-/** The checks against last year's document; runs after the narrative rules (audit.ts). */
+/**
+ * The audit of `snapshot` with the comparison against `options.previous` (issue 12). A separate entry, not a step of
+ * auditWorkbook, so that bundles that never compare (the pane) leave this code out (test/e2e bundle budget).
+ */
+export function auditWithPrevious(snapshot: WorkbookSnapshot, options: AuditOptions): AuditResult {
+  return resultOf(runAudit(snapshot, options, priorRules));
+}
+
+/** The checks against last year's document; runs after the narrative rules (audit.ts ExtraPass). */
 export function priorRules(ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): void {
   const prev = options.previous;
   if (!prev) return;
