@@ -26,7 +26,7 @@ export function auditFile(file: string, narrative: string | undefined, strict = 
 export function auditSnapshot(file: string, snapshot: WorkbookSnapshot, narrative: string | undefined, strict: boolean, maxCells: number | undefined, previousDoc: PreviousDoc | undefined, locate?: (r: AuditResult) => void): FileReport {
   try {
     // Last year's document (issue 12) goes through the same readers as every input (.xlsx, .xls here; .pdf read
-    // beforehand by auditAnyFile); unreadable, this year's document is still audited and the comparison is 未审核.
+    // beforehand by auditAny.ts); unreadable, this year's document is still audited and the comparison is 未审核.
     const previous = typeof previousDoc === "string" ? previousDoc : previousDoc ? previousDoc.file : undefined;
     const prev = previousDoc === undefined ? null : typeof previousDoc === "string" ? readWorkbookFile(previousDoc, maxCells !== undefined ? { maxCells: maxCells } : {}) : previousDoc.read;
     const options = { ...(narrative !== undefined ? { narrative: narrative } : {}), ...(prev && prev.ok ? { previous: { snapshot: prev.snapshot, name: baseName(previous as string) } } : {}) };
@@ -54,19 +54,6 @@ function previousUnreadable(r: AuditResult, file: string, error: string): void {
   const t = r.tableStats.filter((x) => x.table === "情况说明")[0];
   if (t) t.notChecked++;
   else r.tableStats.push({ table: "情况说明", checks: 0, passed: 0, withFindings: 0, notChecked: 1 });
-}
-
-/**
- * Any file the command takes: a PDF (recognised by content) through the PDF reader, which is asynchronous, anything
- * else through auditFile. What the workers and the serial path call (pool.ts, worker.ts).
- */
-export async function auditAnyFile(file: string, narrative: string | undefined, strict = true, maxCells?: number, previousFile?: string): Promise<FileReport> {
-  // Loaded only for PDFs, so that reading workbooks never loads the PDF reader.
-  const pdf = require("./auditPdf") as typeof import("./auditPdf");
-  // last year's document may be a PDF too (issue 12): read first, with the same reader and limits
-  const previous: PreviousDoc | undefined = previousFile !== undefined && pdf.isPdfFile(previousFile) ? { file: previousFile, read: await pdf.readPdfSnapshot(previousFile) } : previousFile;
-  if (pdf.isPdfFile(file)) return pdf.auditPdfFile(file, narrative, strict, maxCells, previous);
-  return auditFile(file, narrative, strict, maxCells, previous);
 }
 
 /** A narrative checked on its own (no workbook): the report carries the narrative's file name; never throws. */

@@ -24,7 +24,7 @@ import { FileReport, failedReport } from "./report";
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
 function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number, previous?: string): Promise<FileReport> {
   // auditAnyFile: a PDF is read asynchronously (issue 11); a workbook's report is resolved at once.
-  return (require("./audit") as typeof import("./audit")).auditAnyFile(file, narrative, strict, cells, previous);
+  return (require("./auditAny") as typeof import("./auditAny")).auditAnyFile(file, narrative, strict, cells, previous);
 }
 
 /** Most workers by default: more would multiply the memory ceiling for little gain on ordinary machines. */

@@ -7,7 +7,7 @@
  * made them. The parent ends the worker (terminate) when a file exceeds its time or memory budget.
  */
 import { parentPort, workerData } from "worker_threads";
-import { auditAnyFile } from "./audit";
+import { auditAnyFile } from "./auditAny";
 
 interface Task {
   index: number;

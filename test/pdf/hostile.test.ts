@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { auditAnyFile } from "../../src/cli/audit";
+import { auditAnyFile } from "../../src/cli/auditAny";
 import { auditFiles } from "../../src/cli/pool";
 import { readPdfBuffer } from "../../src/io/readPdfFile";
 import { encryptedPdf, nestedPdf, scannedPdf } from "./handmade";
