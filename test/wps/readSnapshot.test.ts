@@ -64,3 +64,15 @@ test("a used range past the cap stops the read with a sentence naming the sheet;
   }, cancel);
   await expect(p).rejects.toBeInstanceOf(CancelledError);
 });
+
+test("the fake ET fails loudly on any member it does not model (so nothing the adapter calls goes untested)", () => {
+  const app = fakeEt(etBookFromSnapshot(cliSnapshot())).Application as { [k: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const ws = app.ActiveWorkbook.Worksheets.Item(1);
+  expect(() => ws.Cells2).toThrow("fake ET: Worksheet.Cells2 is not modelled");
+  expect(() => ws.Range("A1").Value).toThrow("fake ET: Range.Value is not modelled");
+  expect(() => app.ActiveSheet).toThrow("fake ET: Application.ActiveSheet is not modelled");
+  expect(() => {
+    ws.Visible = 0;
+  }).toThrow("fake ET: Worksheet.Visible cannot be set");
+  expect(() => ws.Range("A1:B2").Address(true, true)).toThrow("only Address(false, false) is modelled");
+});
