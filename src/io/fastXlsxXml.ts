@@ -129,10 +129,20 @@ export function tags(s: string, name: string): { [k: string]: string }[] {
   return out;
 }
 
-/** A prefixed form (<x:name or </x:name) of any of these elements is somewhere in s. */
+const PREFIXED = new Map<string, RegExp>();
+
+/**
+ * A prefixed form (<x:name or </x:name) of any of these elements is somewhere in s. One compiled alternation per
+ * list, one scan of s (was one new RegExp and one scan per name: a quarter of the fast reader's time on the sample).
+ */
 export function hasPrefixed(s: string, names: string[]): boolean {
-  for (let i = 0; i < names.length; i++) if (new RegExp("</?\\w+:" + names[i] + "\\b").test(s)) return true;
-  return false;
+  const key = names.join("|");
+  let re = PREFIXED.get(key);
+  if (re === undefined) {
+    re = new RegExp("</?\\w+:(?:" + key + ")\\b");
+    PREFIXED.set(key, re);
+  }
+  return re.test(s);
 }
 
 export function parsexmlbool(v: string | undefined): boolean {
