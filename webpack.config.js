@@ -16,7 +16,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { NormalModuleReplacementPlugin } = require("webpack");
+const { DefinePlugin, NormalModuleReplacementPlugin } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
 
@@ -84,6 +84,10 @@ module.exports = async (env, options) => {
       // src/io/sheetjs.ts loads SheetJS lazily with require() for the CLI; the browser takes sheetjsBrowser.ts, a plain
       // import that webpack can tree-shake with the preview's own.
       new NormalModuleReplacementPlugin(/^\.\/sheetjs$/, "./sheetjsBrowser"),
+      // The PDF reader in the preview (issue 11): PDF.js loaded in its own chunk, workerless (src/io/pdfjsLoadBrowser.ts).
+      new NormalModuleReplacementPlugin(/^\.\/pdfjsLoad$/, "./pdfjsLoadBrowser"),
+      // The reader's debug switch (a Node environment variable) is off in the browser, which has no `process`.
+      new DefinePlugin({ "process.env.PDF_DEBUG": "undefined" }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["polyfill", "taskpane"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["polyfill", "commands"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
@@ -94,6 +98,9 @@ module.exports = async (env, options) => {
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/preview/preview.css", to: "preview.css" },
           { from: "examples/2024-sanmenxia-xzsp.xlsx", to: "sample.xlsx" },
+          // PDF.js's CMaps and standard fonts for the preview's PDF reader, fetched only when a PDF needs them.
+          { from: "node_modules/pdfjs-dist/cmaps", to: "pdfjs/cmaps" },
+          { from: "node_modules/pdfjs-dist/standard_fonts", to: "pdfjs/standard_fonts" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
