@@ -21,6 +21,9 @@ Office.onReady(function () {
       return auditWithNarrative(s, o);
     },
     storage: storage(),
+    previous: function () {
+      return import(/* webpackChunkName: "previous-year" */ "../io/previousYear");
+    },
   });
   void pane.audit();
 });

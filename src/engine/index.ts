@@ -27,5 +27,5 @@ export type { RuleMeta } from "./rules/registry";
 export { DEFAULT_TEMPLATES, templateFor, withRegion, withYear } from "./templates";
 export type { TemplatePack, TemplatePatch, TemplateSet } from "./templates";
 /** Last year's document (issue 12): who a document is (unit, year) and the pairing of a batch with last year's. */
-export { auditWithPrevious, identityOf, pairDocuments } from "./prior";
+export { auditWithPrevious, identityOf, pairDocuments, priorRules } from "./prior";
 export type { DocIdentity, Pairing } from "./prior";

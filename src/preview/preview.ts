@@ -97,6 +97,9 @@ function show(book: WorkbookSnapshot, label: string, after: ((r: AuditResult) =>
         return r;
       },
       storage: window.localStorage,
+      previous: function () {
+        return import(/* webpackChunkName: "previous-year" */ "../io/previousYear");
+      },
     });
   }
   void pane.audit();

@@ -17,6 +17,7 @@ import { S } from "./labels";
 import { ListNav } from "./listNav";
 import { mountNarrativeView } from "./narrativeView";
 import { clusters } from "./order";
+import { mountPrevious, PreviousReader } from "./previous";
 import { el, renderClusters, renderOverview } from "./render";
 import { renderReviewed, reviewForm, Reviews } from "./reviewUi";
 import { renderSelected } from "./selection";
@@ -26,6 +27,8 @@ export interface PaneDeps {
   audit: (snapshot: WorkbookSnapshot, options?: AuditOptions) => AuditResult;
   /** Where the notes option is remembered (localStorage in a browser); optional. */
   storage?: { getItem(k: string): string | null; setItem(k: string, v: string): void } | null;
+  /** Loads the reader of last year's document (src/io/previousYear.ts, with import()); no 「上年决算文件」 without it. */
+  previous?: () => Promise<PreviousReader>;
 }
 
 export interface Pane {
@@ -37,6 +40,8 @@ export interface Pane {
   result(): AuditResult | null;
   /** Shows the findings on a cell, as when the user selects it in the grid. */
   showCell(sheet: string, cell: string): void;
+  /** Uses last year's document from now on (the 「上年决算文件」 button); true when it could be read. */
+  loadPrevious(bytes: ArrayBuffer, name: string): Promise<boolean>;
 }
 
 function q(root: HTMLElement, sel: string): HTMLElement {
@@ -87,6 +92,9 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
   const results = q(root, ".jp-results");
   const reviewedBox = q(root, ".jp-reviewed");
   const overview = q(root, ".jp-overview");
+  const previous = mountPrevious((status.parentNode as HTMLElement).insertBefore(document.createElement("div"), status.nextSibling), deps.previous, function () {
+    void audit();
+  });
   show(progress, false);
   show(selectedBox, false);
   show(notice, false);
@@ -195,7 +203,7 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
       if (t.cancelled) throw new CancelledError();
       setStatus(S.auditing);
       await Promise.all([yieldUi(), reviews.load()]);
-      const r = deps.audit(snap, narrative.options());
+      const r = previous.audit(deps.audit, snap, narrative.options());
       result = r;
       reviews.apply(r.findings, snap);
       btnAudit.textContent = S.reaudit;
@@ -387,5 +395,6 @@ export function mountPane(root: HTMLElement, host: AuditHost, deps: PaneDeps): P
       return result;
     },
     showCell: showCell,
+    loadPrevious: previous.load,
   };
 }
