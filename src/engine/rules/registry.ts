@@ -44,6 +44,11 @@ function section(name: string, rows: Row[]): RuleMeta[] {
 
 const PROJECT = "project";
 
+/** Project rules (ids RULES.md does not have) that share one reason: rows of [id, severity, title, tables]. */
+function projectChecks(reason: string, rows: [string, Severity, string, string[]][]): RuleMeta[] {
+  return rows.map(([id, severity, title, tables]) => ({ id, severity, title, section: PROJECT, kind: "check", tables, reason }));
+}
+
 const DECLARED: RuleMeta[] = [
   ...section("RULES.md §1 公开01", [
     ["T01.1", "error", "本年收入合计 = 各项收入之和"],
@@ -214,69 +219,49 @@ const DECLARED: RuleMeta[] = [
     reason: "issue 8 §3：--narrative 单独审核文本时，所有与表的核对须列为未审核并说明原因（缺表）",
   },
   // Wording defects that need no table (narrative/wording.ts, issue 8 §3)
-  ...[
-    ["N-WORD", "error", "用词前后矛盾（“减增加”“大小于”，或同一句既说增减又说持平）"],
-    ["N-YEAR", "error", "标题、目录中的年度完整且为决算年度；正文中的年度完整"],
-    ["N-NAME", "warning", "功能分类类名为该年度的名称（不用已更名的旧名）"],
-  ].map(([id, severity, title]) => ({
-    id: id as string,
-    severity: severity as Severity,
-    title: title as string,
-    section: PROJECT,
-    kind: "check",
-    tables: NARR,
-    reason: "issue 8 §3 所列的文字问题，RULES.md 未编号（N-PUNCT 之外的用词、年度、科目名称）",
-  })),
+  ...projectChecks(
+    "issue 8 §3 所列的文字问题，RULES.md 未编号（N-PUNCT 之外的用词、年度、科目名称）",
+    [
+      ["N-WORD", "error", "用词前后矛盾（“减增加”“大小于”，或同一句既说增减又说持平）", NARR],
+      ["N-YEAR", "error", "标题、目录中的年度完整且为决算年度；正文中的年度完整", NARR],
+      ["N-NAME", "warning", "功能分类类名为该年度的名称（不用已更名的旧名）", NARR],
+    ]
+  ),
   // Checks inside the text (RULES.md §8.2.2–8.2.4 describe them without ids; narrative/inText.ts)
-  ...[
-    ["NT.1", "error", "文中所述总数 = 其中所列各项之和（未列全时各项之和不大于总数）"],
-    ["NT.2", "error", "同一总数下各项占比 = 该项 ÷ 总数，列全时合计 100%"],
-    ["NT.3", "error", "文中增减额、增减率、完成率与文中两数相符；收入总计 = 支出总计"],
-    ["NT.4", "error", "增加/增长、减少/下降、持平与变动方向一致"],
-    ["NT.5", "error", "车辆数：总数 = 其中各类车辆之和"],
-    ["NT.6", "error", "分母为 0（预算为 0、上年为 0、总数为 0）时不得列示比率"],
-    ["NT.7", "error", "占比不超过 100%，且在表中总计允许的范围内"],
-    ["NT.8", "warning", "必要的说明：增减或未完成预算的原因、国内公务接待批次与人次、购置车辆数"],
-  ].map(([id, severity, title]) => ({
-    id: id as string,
-    severity: severity as Severity,
-    title: title as string,
-    section: PROJECT,
-    kind: "check",
-    tables: NARR,
-    reason: "RULES.md §8.2.2–8.2.4 规定了文内勾稽但未编号；项目按 issue 8 §3 所列各项编为 NT.1–NT.8",
-  })),
+  ...projectChecks(
+    "RULES.md §8.2.2–8.2.4 规定了文内勾稽但未编号；项目按 issue 8 §3 所列各项编为 NT.1–NT.8",
+    [
+      ["NT.1", "error", "文中所述总数 = 其中所列各项之和（未列全时各项之和不大于总数）", NARR],
+      ["NT.2", "error", "同一总数下各项占比 = 该项 ÷ 总数，列全时合计 100%", NARR],
+      ["NT.3", "error", "文中增减额、增减率、完成率与文中两数相符；收入总计 = 支出总计", NARR],
+      ["NT.4", "error", "增加/增长、减少/下降、持平与变动方向一致", NARR],
+      ["NT.5", "error", "车辆数：总数 = 其中各类车辆之和", NARR],
+      ["NT.6", "error", "分母为 0（预算为 0、上年为 0、总数为 0）时不得列示比率", NARR],
+      ["NT.7", "error", "占比不超过 100%，且在表中总计允许的范围内", NARR],
+      ["NT.8", "warning", "必要的说明：增减或未完成预算的原因、国内公务接待批次与人次、购置车辆数", NARR],
+    ]
+  ),
   // Completeness of the published document (issue 12 item 5; src/engine/completeness/), beside S.1, T07.4, T08.2, N-TOC
-  ...[
-    ["CP.1", "warning", "公开09 没有数据时须有空表说明", ["公开09"]],
-    ["CP.2", "warning", "情况说明包括模板要求的各节（模板包 document.sections）", NARR],
-    ["CP.3", "warning", "目录与正文各节一一对应（目录未列的节、目录列出而正文没有的节）", NARR],
-    ["CP.4", "warning", "文件包括名词解释（模板包 document.glossary）", NARR],
-  ].map(([id, severity, title, tables]) => ({
-    id: id as string,
-    severity: severity as Severity,
-    title: title as string,
-    section: PROJECT,
-    kind: "check",
-    tables: tables as string[],
-    reason: "issue 12 第 5 项：公开文件的完整性；RULES.md 只为公开07/08 的空表说明（T07.4、T08.2）和目录标题（N-TOC）编了号",
-  })),
+  ...projectChecks(
+    "issue 12 第 5 项：公开文件的完整性；RULES.md 只为公开07/08 的空表说明（T07.4、T08.2）和目录标题（N-TOC）编了号",
+    [
+      ["CP.1", "warning", "公开09 没有数据时须有空表说明", ["公开09"]],
+      ["CP.2", "warning", "情况说明包括模板要求的各节（模板包 document.sections）", NARR],
+      ["CP.3", "warning", "目录与正文各节一一对应（目录未列的节、目录列出而正文没有的节）", NARR],
+      ["CP.4", "warning", "文件包括名词解释（模板包 document.glossary）", NARR],
+    ]
+  ),
   // Last year's document (issue 12 items 1, 2; src/engine/prior/): RULES.md compares one year's document only
-  ...[
-    ["PY.1", "error", "文中的上年数（本年 ∓ 增减额，或写明的上年数）= 上年决算表中的数（收支总计、财政拨款、一般公共预算、基本支出、三公各项；机关运行经费为上年情况说明所述）", NARR],
-    ["PY.2", "error", "只写增减率时：增减率 = (本年数 − 上年表中的数) ÷ 上年表中的数", NARR],
-    ["PY.3", "info", "情况说明中除数字外与上年相同的句子所占比例（分节）", NARR],
-    ["PY.4", "warning", "“主要原因”与上年相同，而所解释的增减方向与上年相反", NARR],
-    ["PY.5", "warning", "所给上年文件与本年文件是同一单位、相邻两年", NARR],
-  ].map(([id, severity, title, tables]) => ({
-    id: id as string,
-    severity: severity as Severity,
-    title: title as string,
-    section: PROJECT,
-    kind: "check",
-    tables: tables as string[],
-    reason: "issue 12 第 1、2 项：与上年文件对比（--previous、--previous-dir）；RULES.md 只审核一个年度的文件，没有为跨年对比编号",
-  })),
+  ...projectChecks(
+    "issue 12 第 1、2 项：与上年文件对比（--previous、--previous-dir）；RULES.md 只审核一个年度的文件，没有为跨年对比编号",
+    [
+      ["PY.1", "error", "文中的上年数（本年 ∓ 增减额，或写明的上年数）= 上年决算表中的数（收支总计、财政拨款、一般公共预算、基本支出、三公各项；机关运行经费为上年情况说明所述）", NARR],
+      ["PY.2", "error", "只写增减率时：增减率 = (本年数 − 上年表中的数) ÷ 上年表中的数", NARR],
+      ["PY.3", "info", "情况说明中除数字外与上年相同的句子所占比例（分节）", NARR],
+      ["PY.4", "warning", "“主要原因”与上年相同，而所解释的增减方向与上年相反", NARR],
+      ["PY.5", "warning", "所给上年文件与本年文件是同一单位、相邻两年", NARR],
+    ]
+  ),
   {
     id: "S.10",
     severity: "error",
