@@ -3,7 +3,8 @@
  * runs first); engine and CLI tests run in node, pane tests opt into jsdom per file with a docblock.
  */
 module.exports = {
-  testEnvironment: "node",
+  // node, with jsdom loaded first (see the file: PDF.js polyfills a global jsdom would then copy)
+  testEnvironment: "<rootDir>/test/support/nodeEnvironment.js",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
