@@ -58,6 +58,53 @@ function isStale() {
   return !fs.existsSync(path.join(LIB, "cli", "main.js")) || newestSource() > built;
 }
 
+/**
+ * The worker's bundle and code cache (src/cli/workerBoot.ts says why): lib/cli/worker.bundle.js by esbuild from
+ * lib/cli/worker.js, then worker.bundle.cache made by a child process that loads the bundle the way a worker does and
+ * audits the bundled sample once. Optional: any failure removes both and the workers load lib/ module by module.
+ */
+const BUNDLE = path.join(LIB, "cli", "worker.bundle.js");
+const CACHE = path.join(LIB, "cli", "worker.bundle.cache");
+/** Loaded at run time, never bundled: large, or found through Node's own loader (src/io/pdfjsLoad.ts, sheetjs.ts). */
+const EXTERNAL = ["@e965/xlsx", "pdfjs-dist", "mammoth", "docx", "exceljs"];
+
+function removeBundle() {
+  for (const f of [BUNDLE, CACHE]) {
+    try {
+      fs.unlinkSync(f);
+    } catch (_e) {
+      // absent: nothing to remove
+    }
+  }
+}
+
+function bundleWorker() {
+  removeBundle();
+  let esbuild;
+  try {
+    esbuild = require(require.resolve("esbuild", { paths: [REPO] }));
+    esbuild.buildSync({ entryPoints: [path.join(LIB, "cli", "worker.js")], bundle: true, platform: "node", format: "cjs", target: "es2019", outfile: BUNDLE, external: EXTERNAL, logLevel: "silent" });
+  } catch (_e) {
+    removeBundle();
+    return;
+  }
+  const p = spawnSync(process.execPath, [__filename, "--make-cache"], { cwd: REPO, encoding: "utf8" });
+  if (p.status !== 0) removeBundle();
+}
+
+/** In the child of bundleWorker: the same V8 flags as a batch (jit.ts), the bundle loaded as BOOT does, one audit. */
+function makeCache() {
+  require(path.join(LIB, "cli", "jit.js")).tuneJitForBatch();
+  const vm = require("vm");
+  const Module = require("module");
+  const script = new vm.Script(Module.wrap(fs.readFileSync(BUNDLE, "utf8")), { filename: BUNDLE });
+  const m = { exports: {}, filename: BUNDLE, id: BUNDLE };
+  script.runInThisContext().call(m.exports, m.exports, Module.createRequire(BUNDLE), m, BUNDLE, path.dirname(BUNDLE));
+  const sample = path.join(REPO, "examples", "2024-sanmenxia-xzsp.xlsx");
+  const run = fs.existsSync(sample) ? m.exports.auditAnyFile(sample, undefined, true, undefined, undefined) : Promise.resolve();
+  return Promise.resolve(run).then(() => fs.writeFileSync(CACHE, script.createCachedData()));
+}
+
 /** Compiles src/ into lib/; returns false when nothing usable was emitted. */
 function build() {
   const started = new Date();
@@ -65,15 +112,22 @@ function build() {
   const p = spawnSync(process.execPath, [tsc, "-p", path.join(REPO, "tsconfig.cli.json")], { cwd: REPO, encoding: "utf8" });
   if (p.status !== 0) {
     process.stderr.write("编译命令行程序时出错：\n" + (p.stdout || "") + (p.stderr || ""));
+    // a bundle of the previous build would run old code: the workers load lib/ module by module instead
+    removeBundle();
     if (!fs.existsSync(path.join(LIB, "cli", "main.js"))) return false;
   } else {
+    bundleWorker();
     fs.writeFileSync(STAMP, started.toISOString() + "\n");
     fs.utimesSync(STAMP, started, started);
   }
   return true;
 }
 
-if (process.argv[2] === "--build") {
+if (process.argv[2] === "--make-cache") {
+  makeCache().catch(() => {
+    process.exitCode = 1;
+  });
+} else if (process.argv[2] === "--build") {
   process.exitCode = build() ? 0 : 2;
 } else {
   if (isStale() && !build()) {

@@ -19,6 +19,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, YOUNG_GENERATION_MB, budgetMessage } from "./budgets";
 import { tuneJitForBatch } from "./jit";
+import { BOOT, bundleFor } from "./workerBoot";
 import { FileReport, failedReport } from "./report";
 
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
@@ -69,23 +70,18 @@ export interface AuditFilesOptions {
 }
 
 /** The worker entry: worker.js next to this file when built, worker.ts (loaded through tsx) from src/. */
-export function workerSource(override?: string): { entry: string; tsx: string | null } | null {
+export function workerSource(override?: string): { entry: string; tsx: string | null; bundle: string | null } | null {
   const ext = path.extname(__filename) === ".ts" ? ".ts" : ".js";
   const entry = override || path.join(__dirname, "worker" + ext);
-  if (path.extname(entry) !== ".ts") return { entry: entry, tsx: null };
+  if (path.extname(entry) !== ".ts") return { entry: entry, tsx: null, bundle: bundleFor(entry) };
   try {
-    return { entry: entry, tsx: require.resolve("tsx/cjs") };
+    return { entry: entry, tsx: require.resolve("tsx/cjs"), bundle: null };
   } catch (_e) {
     return null;
   }
 }
 
-/** Runs in the new thread as a CommonJS script: register tsx when the entry is TypeScript, then load it. */
-export const BOOT = [
-  'const { workerData } = require("worker_threads");',
-  "if (workerData.tsx) require(workerData.tsx);",
-  "require(workerData.entry);",
-].join("\n");
+export { BOOT } from "./workerBoot";
 
 /** Consecutive workers that may fail to start before the rest of the files run on the main thread. */
 const START_FAILURES = 3;
@@ -225,7 +221,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       try {
         worker = new Worker(BOOT, {
           eval: true,
-          workerData: { entry: src.entry, tsx: src.tsx, narrative: narrative, strict: strict, cells: budgets.cells },
+          workerData: { entry: src.entry, tsx: src.tsx, bundle: src.bundle, narrative: narrative, strict: strict, cells: budgets.cells },
           resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
       } catch (_e) {
