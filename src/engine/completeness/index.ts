@@ -19,11 +19,11 @@
  *     words of their headings, which is inference (RULES.md §0.3).
  */
 import { EXTERNAL_SHEET } from "../narrative/result";
-import { Source, sourceOf } from "../narrative";
+import { auditNarrative, Source } from "../narrative/source";
 import { Para } from "../narrative/normalise";
-import { headingKind, outline, Section } from "../narrative/sections";
+import { headingKind, Section } from "../narrative/sections";
 import { AuditOptions } from "../options";
-import { Recognition, safeGrids } from "../recognize";
+import { Recognition } from "../recognize";
 import { Context } from "../rules/context";
 import { WorkbookSnapshot } from "../types";
 
@@ -82,12 +82,12 @@ export function completenessRules(ctx: Context, rec: Recognition, snapshot: Work
   emptySangong(ctx);
   const spec = ctx.template.document;
   if (!spec) return;
-  const src = sourceOf(rec.grids && rec.grids.length ? rec.grids : safeGrids(snapshot), options);
+  // the narrative and its outline as analyseNarrative read them in this audit (read once)
+  const { src, out } = auditNarrative(ctx, rec, snapshot, options);
   if (!src.paras.length) {
     ctx.unchecked("CP.2", T, "无文本", "没有情况说明，模板要求的 " + spec.sections.length + " 节是否齐全未审核");
     return;
   }
-  const out = outline(src.paras);
   const subs = subSections(src.paras);
   const has = (kind: string) => out.sections.some((s) => s.kind === kind) || subs.indexOf(kind) >= 0;
   const missing: string[] = [];

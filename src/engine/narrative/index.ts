@@ -6,10 +6,10 @@
  * else from the workbook sheet that holds it (recognised by its section headings, not by its name).
  */
 import { AuditOptions } from "../options";
-import { a1, qualified } from "../address";
+import { qualified } from "../address";
 import { Grid } from "../grid";
 import { cellAt, Tables } from "../model";
-import { Recognition, safeGrids } from "../recognize";
+import { Recognition } from "../recognize";
 import { templateFor } from "../templates";
 import { Context } from "../rules/context";
 import { SheetSnapshot, WorkbookSnapshot } from "../types";
@@ -17,83 +17,18 @@ import { linkToTableErrors, uncheckDisplaced } from "./blame";
 import { Checker } from "./checker";
 import { hygiene, tocCheck } from "./hygiene";
 import { wording, years } from "./wording";
-import { Para, paragraphs } from "./normalise";
+import { Para } from "./normalise";
 import { findPerformance, Performance } from "./performance";
 import { PerfChecks } from "./performanceChecks";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./result";
 import { changeConsistency, checkS1S4, checkS10, checkS11, checkS12, checkS13, checkS2, checkS3, checkS5, checkS6, checkS7S8, checkS9, Shared } from "./sectionChecks";
-import { headingKind, outline } from "./sections";
 import { inTextChecks } from "./inText";
-import { capText, count, MAX_CELL_TEXT, MAX_DOC_TEXT } from "./limits";
+import { gridsOf, keepRead, NarrativeRead, narrativeSheet, readNarrative, sourceOf } from "./source";
 
 export { EXTERNAL_SHEET } from "./result";
+export { sourceOf } from "./source";
+export type { Source } from "./source";
 export type { FigureMark, MarkStatus, NarrativeResult } from "./result";
-
-export interface Source {
-  source: "sheet" | "external" | "none";
-  sheet: string | null;
-  doc: string;
-  paras: Para[];
-  /** Text not read because of the limits of limits.ts: one 未审核 each (detail, cells). */
-  cut: { detail: string; cells: string[] }[];
-}
-
-/** The sheet holding the 情况说明: the one with most section headings (at least three). */
-function narrativeSheet(grids: Grid[]): { grid: Grid; cells: { r: number; c: number }[] } | null {
-  let best: { grid: Grid; cells: { r: number; c: number }[]; score: number } | null = null;
-  for (const g of grids) {
-    let score = 0;
-    const cells: { r: number; c: number }[] = [];
-    const limit = Math.min(g.bottom, g.top + 5000);
-    // The narrative is written down one or a few columns; very wide sheets are skimmed (bounded time).
-    const right = Math.min(g.right, g.left + 64);
-    for (let r = g.top; r < limit; r++)
-      for (let c = g.left; c < right; c++) {
-        const t = g.text(r, c);
-        if (!t || typeof t !== "string" || !/[\u4e00-\u9fa5]/.test(t)) continue;
-        if (g.mergeOf(r, c)) continue;
-        cells.push({ r, c });
-        // count headings inside the cell too (one cell may hold the whole text)
-        const lines = t.split(/\r?\n/);
-        for (const ln of lines) if (/说明|情况/.test(ln) && headingKind(ln.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")"))) score++;
-      }
-    if (score >= 3 && (!best || score > best.score)) best = { grid: g, cells, score };
-  }
-  return best ? { grid: best.grid, cells: best.cells } : null;
-}
-
-export function sourceOf(grids: Grid[], options: AuditOptions): Source {
-  const cut: Source["cut"] = [];
-  if (options && typeof options.narrative === "string" && /\S/.test(options.narrative)) {
-    const full = options.narrative.replace(/^\ufeff/, "");
-    const doc = capText(full, MAX_DOC_TEXT);
-    if (doc.length < full.length) cut.push({ detail: "情况说明共 " + count(full.length) + " 字，超过可审核的上限 " + count(MAX_DOC_TEXT) + " 字：只审核了前 " + count(doc.length) + " 字，其后 " + count(full.length - doc.length) + " 字未审核", cells: [] });
-    return { source: "external", sheet: null, doc, paras: paragraphs(doc, 0, doc.length, null), cut };
-  }
-  const found = narrativeSheet(grids);
-  if (!found) return { source: "none", sheet: null, doc: "", paras: [], cut };
-  let doc = "";
-  const paras: Para[] = [];
-  for (let i = 0; i < found.cells.length; i++) {
-    const cl = found.cells[i];
-    const where = qualified(found.grid.name, a1(cl.r, cl.c));
-    const full = found.grid.text(cl.r, cl.c);
-    const t = capText(full, MAX_CELL_TEXT);
-    // (a cell is shorter than the document's limit: the first one always fits)
-    if (doc.length + t.length + 1 > MAX_DOC_TEXT) {
-      let rest = 0;
-      for (let k = i; k < found.cells.length; k++) rest += found.grid.text(found.cells[k].r, found.cells[k].c).length;
-      cut.push({ detail: "情况说明超过可审核的上限 " + count(MAX_DOC_TEXT) + " 字：自单元格 " + where + " 起的 " + count(found.cells.length - i) + " 个单元格（共 " + count(rest) + " 字）未审核", cells: [where] });
-      break;
-    }
-    if (t.length < full.length) cut.push({ detail: "单元格 " + where + " 的文字共 " + count(full.length) + " 字，超过单元格的上限 " + count(MAX_CELL_TEXT) + " 字：只审核了前 " + count(t.length) + " 字，其后 " + count(full.length - t.length) + " 字未审核", cells: [where] });
-    if (doc) doc += "\n";
-    const from = doc.length;
-    doc += t;
-    for (const p of paragraphs(doc, from, doc.length, { sheet: found.grid.name, addr: a1(cl.r, cl.c) })) paras.push(p);
-  }
-  return { source: "sheet", sheet: found.grid.name, doc, paras, cut };
-}
 
 /** A pseudo sheet from the tab-separated table lines of a converted document (for its 绩效 tables). */
 function textSheet(paras: Para[]): SheetSnapshot | null {
@@ -119,11 +54,10 @@ function fiscalYear(tables: Tables, doc: string): number | undefined {
 }
 
 /** Run every narrative and 绩效 check; pure (no Context needed), used by narrativeRules and by the pane. */
-export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions = {}): NarrativeResult {
-  const grids = rec.grids && rec.grids.length ? rec.grids : safeGrids(snapshot);
-  const src = sourceOf(grids, options);
+export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions = {}, read: NarrativeRead = readNarrative(rec, snapshot, options)): NarrativeResult {
+  const grids = gridsOf(rec, snapshot);
+  const { src, out } = read;
   const ck = new Checker(src.doc, rec.tables);
-  const out = outline(src.paras);
   // 绩效 tables: the workbook's first, then those of a converted document
   let perf: Performance = findPerformance(grids);
   const ext = { projects: false, whole: false };
@@ -222,7 +156,9 @@ export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, o
 }
 
 export function narrativeRules(ctx: Context, rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions): void {
-  const r = analyseNarrative(rec, snapshot, options);
+  const read = readNarrative(rec, snapshot, options);
+  keepRead(ctx, read);
+  const r = analyseNarrative(rec, snapshot, options, read);
   uncheckDisplaced(ctx.findings, r);
   linkToTableErrors(ctx.findings, r.findings);
   ctx.narrative = r;
@@ -234,7 +170,7 @@ export function narrativeRules(ctx: Context, rec: Recognition, snapshot: Workboo
 
 /** The narrative text the engine checks for this workbook and options (for the pane to show). */
 export function narrativeText(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions = {}): { text: string; source: "sheet" | "external" | "none"; sheet: string | null } {
-  const src = sourceOf(rec.grids && rec.grids.length ? rec.grids : safeGrids(snapshot), options);
+  const src = sourceOf(gridsOf(rec, snapshot), options);
   return { text: src.doc, source: src.source, sheet: src.sheet };
 }
 
