@@ -14,7 +14,7 @@ import type { WorkbookSnapshot } from "../engine";
 import { DEFAULT_MAX_CELLS, SHEETJS_READ_OPTIONS, SnapshotRefusedError, SnapshotTooLargeError, snapshotFromSheetJS } from "./sheetjsSnapshot";
 import { Parts, readXlsxFast } from "./fastXlsx";
 import { DEFAULT_ZIP_LIMITS, ZipEntry, ZipLimits, looksLikeZip } from "./zipGuard";
-import { guardZip } from "./zipCopy";
+import { inflateGuarded, storedCopy } from "./zipCopy";
 import { MESSAGES, mb, zipProblemMessage } from "./readMessages";
 
 /** The messages live in readMessages.ts (pure, shared with the browser preview); re-exported for existing importers. */
@@ -99,7 +99,7 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
     // The fast reader needs the inflated parts; entries whose names differ only in case are SheetJS's to resolve.
     let parts: Parts | null = limits.fast === false ? null : new Map();
     const maxCells = limits.maxCells !== undefined ? limits.maxCells : DEFAULT_MAX_CELLS;
-    const g = guardZip(buf, zipLimits, parts, maxCells);
+    const g = inflateGuarded(buf, zipLimits, parts, maxCells);
     if (!g.ok) {
       const p = g.problem;
       return fail(p.kind === "size-mismatch" ? MESSAGES.sizeMismatch : p.kind === "cells" ? cellsMessage(p.cells, p.limit) : zipProblemMessage(p));
@@ -129,7 +129,7 @@ function readBuffer(buf: Buffer, source: string | undefined, limits: ReadLimits)
     // SheetJS reads the copy the guard wrote, never the original (zipCopy.ts); the original only when a test asks for
     // it and every entry reads alike either way.
     const original = limits.storedCopy === false && g.plain;
-    return parse(original ? buf : g.copy, source, limits, xml ? XLSX_TEXT_OPTIONS : {});
+    return parse(original ? buf : storedCopy(buf, entries, g.data), source, limits, xml ? XLSX_TEXT_OPTIONS : {});
   }
   if (startsWith(buf, CFB_MAGIC)) {
     let names: string[];
