@@ -3,6 +3,7 @@
  * sheet protection.
  */
 import type { CellObject } from "@e965/xlsx";
+import { DenseRows, simpleCell } from "./fastXlsxCell";
 import { TABLE_FMT, attrs, blank, decline, hasPrefixed, isSpace, parsexmlbool, siText, toBinary, unescapexml, utf8read } from "./fastXlsxXml";
 
 const RBERR: { [text: string]: number } = {
@@ -34,16 +35,26 @@ function decodeA1(s: string): { r: number; c: number } {
 }
 
 interface SheetOut {
-  data: (CellObject[] | undefined)[];
+  data: DenseRows;
   merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
   isProtected: boolean;
 }
 
-export function worksheet(xml: string, sst: (string | undefined)[] | null, formats: (string | undefined)[] | null): SheetOut {
-  if (hasPrefixed(xml, ["sheetData", "row", "c", "mergeCell", "sheetProtection", "worksheet"])) decline();
+const SHEET_NAMES = ["sheetData", "row", "c", "mergeCell", "sheetProtection", "worksheet"];
+
+/**
+ * One worksheet part. `fast` (the default; false only in tests, which compare both): cells of the usual shape are
+ * read by simpleCell (fastXlsxCell.ts), and the checks for prefixed elements and merges scan only the parts of the
+ * XML the cell loop does not read itself, not the whole part again (issue 9, speed).
+ *
+ * Decision: a <mergeCell> anywhere but after </sheetData> declines the file. SheetJS reads merges only after the
+ * cells (parse_ws_xml's data2); this reader took them from anywhere, so such a file (no writer makes one) read
+ * differently here than through SheetJS.
+ */
+export function worksheet(xml: string, sst: (string | undefined)[] | null, formats: (string | undefined)[] | null, fast = true): SheetOut {
   if (xml.indexOf("purl.oclc.org") >= 0) decline();
   const open = /<sheetData\b[^<>]*>/.exec(xml);
-  if (!open) decline();
+  if (!open) return decline();
   const start = open.index + open[0].length;
   let end = xml.indexOf("</sheetData>", start);
   if (xml.indexOf("<sheetData", start) >= 0) decline();
@@ -51,57 +62,23 @@ export function worksheet(xml: string, sst: (string | undefined)[] | null, forma
     if (end >= 0) decline();
     end = start; // no cells
   } else if (end < 0) decline();
+  const head = xml.slice(0, start);
+  const tail = xml.slice(end);
+  if (fast) {
+    // The cell loop checks everything between: it declines any other element and, in fast mode, looks at the
+    // children of the cells it does not read itself (generalCell).
+    if (hasPrefixed(head, SHEET_NAMES) || hasPrefixed(tail, SHEET_NAMES)) decline();
+    if (head.indexOf("mergeCell") >= 0) decline();
+  } else if (hasPrefixed(xml, SHEET_NAMES)) decline();
 
-  const data: (CellObject[] | undefined)[] = [];
-  const general = TABLE_FMT[0];
-  let i = start;
-  while (i < end) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0 || lt >= end) {
-      if (!blank(xml, i, end)) decline();
-      break;
-    }
-    if (!blank(xml, i, lt)) decline();
-    const gt = xml.indexOf(">", lt);
-    if (gt < 0 || gt > end) decline();
-    const c1 = xml.charCodeAt(lt + 1);
-    const c2 = xml.charCodeAt(lt + 2);
-    if (c1 === 99 /* c */ && (c2 === 32 || c2 === 62 || c2 === 47)) {
-      const selfClosed = xml.charCodeAt(gt - 1) === 47;
-      const a = attrs(xml.slice(lt + 2, selfClosed ? gt - 1 : gt));
-      let contentEnd = gt + 1;
-      let content = "";
-      if (!selfClosed) {
-        contentEnd = xml.indexOf("</c>", gt + 1);
-        if (contentEnd < 0 || contentEnd > end) decline();
-        content = xml.slice(gt + 1, contentEnd);
-        contentEnd += 4;
-      }
-      i = contentEnd;
-      const cell = parseCell(a, content, sst, formats, general);
-      if (cell) {
-        const at = decodeA1(a.r);
-        let row = data[at.r];
-        if (!row) row = data[at.r] = [];
-        row[at.c] = cell;
-      }
-      continue;
-    }
-    if (c1 === 114 /* r */ && xml.startsWith("<row", lt) && (isSpace(xml.charCodeAt(lt + 4)) || xml.charCodeAt(lt + 4) === 62 || xml.charCodeAt(lt + 4) === 47)) {
-      i = gt + 1;
-      continue;
-    }
-    if (xml.startsWith("</row>", lt)) {
-      i = lt + 6;
-      continue;
-    }
-    decline();
-  }
+  const data: DenseRows = [];
+  cellLoop(xml, start, end, sst, formats, data, fast);
 
   const merges: SheetOut["merges"] = [];
+  const scanned = fast ? tail : xml;
   MERGE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MERGE_RE.exec(xml))) {
+  while ((m = MERGE_RE.exec(scanned))) {
     const parts = m[1].split(":");
     if (parts.length > 2) decline();
     const s = decodeA1(parts[0]);
@@ -116,6 +93,87 @@ export function worksheet(xml: string, sst: (string | undefined)[] | null, forma
     isProtected = /\bsheet="(1|true)"/.test(xml.slice(p, pe < 0 ? p + 2000 : pe));
   }
   return { data: data, merges: merges, isProtected: isProtected };
+}
+
+/** The elements of <sheetData>: rows and cells, nothing else. Kept small: it is the reader's hottest loop. */
+function cellLoop(
+  xml: string,
+  start: number,
+  end: number,
+  sst: (string | undefined)[] | null,
+  formats: (string | undefined)[] | null,
+  data: DenseRows,
+  fast: boolean,
+): void {
+  const general = TABLE_FMT[0];
+  let i = start;
+  while (i < end) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0 || lt >= end) {
+      if (!blank(xml, i, end)) decline();
+      break;
+    }
+    if (!blank(xml, i, lt)) decline();
+    const c1 = xml.charCodeAt(lt + 1);
+    const c2 = xml.charCodeAt(lt + 2);
+    if (c1 === 99 /* c */ && (c2 === 32 || c2 === 62 || c2 === 47)) {
+      const next = fast ? simpleCell(xml, lt, sst, formats, general, data) : -1;
+      i = next >= 0 ? next : generalCell(xml, lt, end, sst, formats, general, data, fast);
+      continue;
+    }
+    const gt = xml.indexOf(">", lt);
+    if (gt < 0 || gt > end) decline();
+    if (c1 === 114 /* r */ && xml.startsWith("<row", lt) && (isSpace(xml.charCodeAt(lt + 4)) || xml.charCodeAt(lt + 4) === 62 || xml.charCodeAt(lt + 4) === 47)) {
+      // In fast mode the prefixed-element check never saw this tag: no "<" may hide in it (none may in XML).
+      if (fast) {
+        const inner = xml.indexOf("<", lt + 1);
+        if (inner >= 0 && inner < gt) decline();
+      }
+      i = gt + 1;
+      continue;
+    }
+    if (xml.startsWith("</row>", lt)) {
+      i = lt + 6;
+      continue;
+    }
+    decline();
+  }
+}
+
+/** A cell of any shape parseCell reads; returns the index after it. */
+function generalCell(
+  xml: string,
+  lt: number,
+  end: number,
+  sst: (string | undefined)[] | null,
+  formats: (string | undefined)[] | null,
+  general: string,
+  data: DenseRows,
+  fast: boolean,
+): number {
+  const gt = xml.indexOf(">", lt);
+  if (gt < 0 || gt > end) decline();
+  const selfClosed = xml.charCodeAt(gt - 1) === 47;
+  const body = xml.slice(lt + 2, selfClosed ? gt - 1 : gt);
+  const a = attrs(body);
+  let contentEnd = gt + 1;
+  let content = "";
+  if (!selfClosed) {
+    contentEnd = xml.indexOf("</c>", gt + 1);
+    if (contentEnd < 0 || contentEnd > end) decline();
+    content = xml.slice(gt + 1, contentEnd);
+    contentEnd += 4;
+  }
+  // Fast mode: the checks the whole-part scans made (see worksheet), on the parts of this cell.
+  if (fast && (body.indexOf("<") >= 0 || hasPrefixed(content, SHEET_NAMES) || content.indexOf("mergeCell") >= 0)) decline();
+  const cell = parseCell(a, content, sst, formats, general);
+  if (cell) {
+    const at = decodeA1(a.r);
+    let row = data[at.r];
+    if (!row) row = data[at.r] = [];
+    row[at.c] = cell;
+  }
+  return contentEnd;
 }
 
 /** One <c>: the CellObject parse_ws_xml_data stores (cellNF, cellFormula, cellText: false), or null for none. */
