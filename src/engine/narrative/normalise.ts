@@ -2,7 +2,7 @@
  * Pre-processing of the narrative (RULES.md §3.1) with a map back to the text as written, so that every
  * excerpt and every marked figure points at the original characters.
  *
- * - full-width ASCII becomes ASCII (（）％，：； → (),%:;) through toHalfWidth; Chinese quotes stay;
+ * - full-width ASCII becomes ASCII (（）％，：； → (),%:;) as toHalfWidth makes it; Chinese quotes stay;
  * - Markdown bold markers (**) of converted documents are dropped;
  * - white space (line breaks included) is removed unless it separates two ASCII letters or digits, so
  *   "2481.93 万元" → "2481.93万元", "2024 年" → "2024年" and "科学\n技术" → "科学技术";
@@ -12,7 +12,6 @@
  * ES5 only: no regex `u` flag, no named groups, no lookbehind. Lines are trimmed with String.prototype.trim
  * (linear), never with /^\s+|\s+$/g, which takes minutes on a few hundred KB of spaces (issue 13).
  */
-import { toHalfWidth } from "../text";
 
 export interface Para {
   /** Normalised text. */
@@ -27,50 +26,74 @@ export interface Para {
   raw?: string;
 }
 
-function isAsciiAlnum(ch: string): boolean {
-  return /[A-Za-z0-9]/.test(ch);
+/** The half-width code of a full-width ASCII character (！…～), as toHalfWidth maps it; other codes stay. */
+function halfCode(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
 }
 
-function isSpace(ch: string): boolean {
-  return ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v" || ch === "\u3000" || ch === "\u00a0" || ch === "\u200b";
+/** An ASCII letter or digit once made half-width (c from halfCode). */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Normalise doc[from, to) into a paragraph text with its offset map. */
+/** White space removed by the normalisation (NaN, beyond the text, is none). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0x200b;
+}
+
+/**
+ * Normalise doc[from, to) into a paragraph text with its offset map.
+ *
+ * Written on character codes, the kept characters copied as runs of the source, a full-width one as its
+ * half-width form (one character for one, so the map holds): this runs on every character of the narrative, and a
+ * string and a regex test per character were the narrative's largest cost (issue 9).
+ * test/narrative/normalise.test.ts compares it with the plain per-character reading on random texts.
+ */
 export function normaliseSpan(doc: string, from: number, to: number): { text: string; map: number[] } {
-  const chars: string[] = [];
+  let text = "";
   const map: number[] = [];
+  // the kept run doc[run, i) not yet copied; the last kept character's half-width code (-1: none yet)
+  let run = from;
+  let last = -1;
   let i = from;
   while (i < to) {
-    const ch = doc.charAt(i);
-    if (ch === "*" && doc.charAt(i + 1) === "*") {
+    const c = doc.charCodeAt(i);
+    // (a ** may end past `to`, as the marker of the next line: the reading steps over it all the same)
+    if (c === 42 && doc.charCodeAt(i + 1) === 42) {
+      text += doc.slice(run, i);
       i += 2;
+      run = i;
       continue;
     }
-    if (isSpace(ch)) {
+    if (isSpace(c)) {
+      text += doc.slice(run, i);
       let j = i;
-      while (j < to && isSpace(doc.charAt(j))) j++;
-      const prev = chars.length ? chars[chars.length - 1] : "";
+      while (j < to && isSpace(doc.charCodeAt(j))) j++;
       let k = j;
-      while (k < to && doc.charAt(k) === "*" && doc.charAt(k + 1) === "*") k += 2;
-      const next = k < to ? toHalfWidth(doc.charAt(k)) : "";
-      if (prev && next && isAsciiAlnum(prev) && isAsciiAlnum(next) && !/[\r\n]/.test(doc.slice(i, j))) {
-        chars.push(" ");
+      while (k < to && doc.charCodeAt(k) === 42 && doc.charCodeAt(k + 1) === 42) k += 2;
+      // white space between two ASCII letters or digits stays as one space (line breaks too: a soft break inside
+      // a word or number is joined, but two numbers must not merge)
+      if (last >= 0 && k < to && isAsciiAlnum(last) && isAsciiAlnum(halfCode(doc.charCodeAt(k)))) {
+        text += " ";
         map.push(i);
-      } else if (prev && next && isAsciiAlnum(prev) && isAsciiAlnum(next)) {
-        // a line break between two digits/letters: a soft break inside a word or number is joined, but two
-        // numbers must not merge, so keep a space
-        chars.push(" ");
-        map.push(i);
+        last = 32;
       }
       i = j;
+      run = i;
       continue;
     }
-    chars.push(toHalfWidth(ch));
     map.push(i);
+    last = halfCode(c);
+    if (last !== c) {
+      // full-width ASCII (，（）％ are in most sentences): its half-width form
+      text += doc.slice(run, i) + String.fromCharCode(last);
+      run = i + 1;
+    }
     i++;
   }
+  text += doc.slice(run, Math.min(i, to));
   map.push(to);
-  return { text: chars.join(""), map };
+  return { text, map };
 }
 
 const SENTENCE_END = /[。！？!?：:；;]$|[。！？!?][”"』」)）]?$/;

@@ -33,8 +33,9 @@ function headingsIn(t: string): number {
   // most cells name neither word: no split, no regex
   if (t.indexOf("说明") < 0 && t.indexOf("情况") < 0) return 0;
   let score = 0;
-  const lines = t.split(LINE_BREAK);
-  for (const ln of lines) if (/说明|情况/.test(ln) && headingKind(ln.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")"))) score++;
+  const lines = t.indexOf("\n") < 0 ? [t] : t.split(LINE_BREAK);
+  // (a heading is numbered 「一、」: a line without 、 is none)
+  for (const ln of lines) if (ln.indexOf("、") >= 0 && /说明|情况/.test(ln) && headingKind(ln.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")"))) score++;
   return score;
 }
 
