@@ -17,7 +17,7 @@ const LIB = path.join(REPO, "lib");
 /** Written after each build, dated when the build started: an edit made during the build still counts as newer. */
 const STAMP = path.join(LIB, ".build-stamp");
 const SOURCES = ["src/engine", "src/io", "src/present", "src/cli"];
-const CONFIGS = ["tsconfig.json", "tsconfig.cli.json", "package.json"];
+const CONFIGS = ["tsconfig.json", "tsconfig.cli.json", "package.json", "scripts/cli.js"];
 
 function newestIn(dir) {
   let newest = 0;

@@ -42,7 +42,7 @@ export class Operand implements Rounded {
   }
   /** The same figure subtracted ("减 …"). */
   negated(): Operand {
-    const o = new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, "减 " + this.label, this.units === null ? null : -this.units, this.sign === 1 ? -1 : 1);
+    const o = new Operand(this.table, this.cell, this.value.negated(), this.half, this.dp, this.blank, () => "减 " + this.label, this.units === null ? null : -this.units, this.sign === 1 ? -1 : 1);
     o.uncertain = this.uncertain;
     return o;
   }

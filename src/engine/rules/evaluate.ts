@@ -38,7 +38,8 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
   if (!row) return missingRow(ctx.template, ref.t, ref.row);
   const cell = row.cells[ref.col];
   if (!cell) return row.absent && row.absent[ref.col] ? absentCell(ref.t, row, ref.col) : missingColumn(ctx.template, t, ref.t, ref.col);
-  const o = ctx.operand(t, cell, label(t, row, ref.col, withTable), { row, col: ref.col });
+  // the label is worded only when a finding needs it (most checks pass)
+  const o = ctx.operand(t, cell, () => label(t, row, ref.col, withTable), { row, col: ref.col });
   if (!o) return unreadable(ref.t, cell);
   return ref.neg ? o.negated() : o;
 }
@@ -136,114 +137,13 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       ctx.sum(spec.id, spec.sev, spec.total.t + " " + spec.title.split(" = ")[0], total as Operand, parts as Operand[]);
       return;
     }
-    case "rowSum": {
-      const t = ctx.table(spec.t);
-      if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
-      const keys = [spec.total].concat(spec.parts.map((c) => c.replace(/^-/, "")));
-      const absent = keys.filter((k) => !hasColumn(t, k));
-      if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(ctx.template, t, t.id, absent[0]), what(spec));
-      const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = dict<Decimal>());
-      for (const row of t.rows) {
-        // A total the row does not print (a header over the 合计 row) is never 0: not checked.
-        if (row.absent && row.absent[spec.total]) {
-          skip(ctx, spec.id, t.id, absentCell(t.id, row, spec.total), t.id + " " + rowTitle(row) + "：" + spec.title);
-          continue;
-        }
-        // A row without the total 栏 is on the other side of 公开04: the identity does not apply to it.
-        if (!row.cells[spec.total]) continue;
-        // A part absent from the row (a header over the 合计 row, RULES.md §8.1 items 1/7) is never 0: not checked.
-        const gone = row.absent ? spec.parts.map((c) => c.replace(/^-/, "")).filter((c) => row.absent![c])[0] : undefined;
-        if (gone) {
-          skip(ctx, spec.id, t.id, absentCell(t.id, row, gone), t.id + " " + rowTitle(row) + "：" + spec.title);
-          continue;
-        }
-        // A part written "-c3" is subtracted (年末 = 年初 + 收入 − 支出).
-        const present = spec.parts.filter((c) => row.cells[c.replace(/^-/, "")]);
-        if (!present.length) continue;
-        const parts = present.map((c) => {
-          const neg = c.charAt(0) === "-";
-          const key = c.replace(/^-/, "");
-          const o = ctx.operand(t, row.cells[key], columnName(t, key), { row, col: key });
-          return o && neg ? o.negated() : o;
-        });
-        const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total), { row, col: spec.total });
-        if (!total || parts.some((p) => !p)) {
-          const gap = firstUnreadable(t.id, [row.cells[spec.total]].concat(present.map((c) => row.cells[c.replace(/^-/, "")]))) as Gap;
-          skip(ctx, spec.id, t.id, gap, t.id + " " + rowTitle(row) + "：" + spec.title);
-          continue;
-        }
-        const d = ctx.sum(spec.id, spec.sev, t.id + " " + rowTitle(row), total, parts, { rowKey: row.key });
-        if (d) diffs[row.key] = d;
-      }
-      return;
-    }
-    case "tree": {
-      const t = ctx.table(spec.t);
-      if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
-      const parents = t.rows.filter((r) => r.level === spec.level);
-      if (spec.level === 0 && !parents.length && t.rows.some((r) => r.level === 1)) skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, "合计"), what(spec));
-      const broken = brokenParents(t);
-      for (const parent of parents) {
-        const kids = childRows(t, parent);
-        if (!kids.length) continue;
-        const hole = broken[parent.level === 0 ? "合计" : parent.code || parent.key];
-        if (hole) {
-          const code = (hole.code as string).slice(0, (parent.level === 0 ? 1 : (parent.code as string).length) + 2);
-          skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 列有 " + rowTitle(hole) + "，但未列示其上级科目 " + code, key: "缺行|" + t.id + "|" + parent.key }, t.id + " " + rowTitle(parent) + "：" + spec.title);
-          continue;
-        }
-        for (const c of t.columns) {
-          if (parent.absent && parent.absent[c.key]) skip(ctx, spec.id, t.id, absentCell(t.id, parent, c.key), t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title);
-          if (!parent.cells[c.key]) continue;
-          const where = t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title;
-          const lacking = kids.filter((k) => !k.cells[c.key])[0];
-          if (lacking) {
-            skip(ctx, spec.id, t.id, { reason: "缺栏", detail: t.id + " " + rowTitle(lacking) + " 没有“" + c.name + "”栏的数", key: "缺栏|" + t.id + "|" + lacking.key + "|" + c.key }, where);
-            continue;
-          }
-          const total = ctx.operand(t, parent.cells[c.key], () => rowTitle(parent), { row: parent, col: c.key });
-          const parts = kids.map((k) => ctx.operand(t, k.cells[c.key], k.code || k.label, { row: k, col: c.key }));
-          if (!total || parts.some((p) => !p)) {
-            skip(ctx, spec.id, t.id, firstUnreadable(t.id, [parent.cells[c.key]].concat(kids.map((k) => k.cells[c.key]))) as Gap, where);
-            continue;
-          }
-          ctx.sum(spec.id, spec.sev, t.id + " " + c.name + "栏", total, parts as Operand[], { rowKey: parent.key });
-        }
-      }
-      return;
-    }
+    case "rowSum":
+      return rowSum(ctx, spec);
+    case "tree":
+      return tree(ctx, spec);
     case "classLines":
-    case "itemLines": {
-      const t = ctx.table(spec.t);
-      if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
-      const totalRow = rowByKey(t, spec.total);
-      if (!totalRow) return skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, spec.total), what(spec));
-      const lines = spec.t === "公开01" ? ctx.template.t01Lines : ctx.template.t04Lines;
-      const itemKeys = lines.filter((l) => l.item).map((l) => l.key);
-      const partsRows = spec.kind === "classLines" ? t.rows.filter((r) => r.key.charAt(0) === "C") : t.rows.filter((r) => itemKeys.indexOf(r.key) >= 0);
-      const cols = spec.kind === "classLines" ? spec.cols : [spec.col];
-      for (const c of cols) {
-        const where = t.id + " " + label(t, totalRow, c, false) + "：" + spec.title;
-        if (!totalRow.cells[c]) {
-          skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(ctx.template, t, t.id, c), where);
-          continue;
-        }
-        const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false), { row: totalRow, col: c });
-        const rows = partsRows.filter((r) => r.cells[c]);
-        const parts = rows.map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false), { row: r, col: c }));
-        if (!total || parts.some((p) => !p)) {
-          skip(ctx, spec.id, t.id, firstUnreadable(t.id, [totalRow.cells[c]].concat(rows.map((r) => r.cells[c]))) as Gap, where);
-          continue;
-        }
-        // No part line found at all: the total cannot be compared with anything (never with 0).
-        if (!rows.length && !total.value.isZero()) {
-          skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 未找到" + (spec.kind === "classLines" ? "类级支出行" : "各项收入行"), key: "缺行|" + t.id + "|" + spec.kind }, where, cellsOf([total]));
-          continue;
-        }
-        ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts as Operand[]);
-      }
-      return;
-    }
+    case "itemLines":
+      return lines(ctx, spec);
     case "same": {
       const cross = spec.b.some((b) => anyTableLabel(spec.a.t, b.t));
       const a = operand(ctx, spec.a, cross);
@@ -270,8 +170,122 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
   }
 }
 
+type RowSum = Extract<RuleSpec, { kind: "rowSum" }>;
 type PerClass = Extract<RuleSpec, { kind: "perClass" }>;
 type PerCode = Extract<RuleSpec, { kind: "perCode" }>;
+
+/** Per row: total 栏 = Σ part 栏; a part written "-c3" is subtracted (年末 = 年初 + 收入 − 支出). */
+function rowSum(ctx: Context, spec: RowSum): void {
+  const t = ctx.table(spec.t);
+  if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
+  // the parts' keys and signs, parsed once per rule rather than once per row (this loop runs over every row)
+  const parts = spec.parts.map((c) => ({ key: c.replace(/^-/, ""), neg: c.charAt(0) === "-" }));
+  const absent = [spec.total].concat(parts.map((p) => p.key)).filter((k) => !hasColumn(t, k));
+  if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(ctx.template, t, t.id, absent[0]), what(spec));
+  const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = dict<Decimal>());
+  for (const row of t.rows) {
+    // A total the row does not print (a header over the 合计 row) is never 0: not checked.
+    if (row.absent && row.absent[spec.total]) {
+      skip(ctx, spec.id, t.id, absentCell(t.id, row, spec.total), t.id + " " + rowTitle(row) + "：" + spec.title);
+      continue;
+    }
+    // A row without the total 栏 is on the other side of 公开04: the identity does not apply to it.
+    if (!row.cells[spec.total]) continue;
+    // A part absent from the row (a header over the 合计 row, RULES.md §8.1 items 1/7) is never 0: not checked.
+    const gone = row.absent ? parts.filter((p) => row.absent![p.key])[0] : undefined;
+    if (gone) {
+      skip(ctx, spec.id, t.id, absentCell(t.id, row, gone.key), t.id + " " + rowTitle(row) + "：" + spec.title);
+      continue;
+    }
+    const present = parts.filter((p) => row.cells[p.key]);
+    if (!present.length) continue;
+    const ops = present.map((p) => {
+      const o = ctx.operand(t, row.cells[p.key], columnName(t, p.key), { row, col: p.key });
+      return o && p.neg ? o.negated() : o;
+    });
+    const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total), { row, col: spec.total });
+    if (!total || ops.some((p) => !p)) {
+      const gap = firstUnreadable(t.id, [row.cells[spec.total]].concat(present.map((p) => row.cells[p.key]))) as Gap;
+      skip(ctx, spec.id, t.id, gap, t.id + " " + rowTitle(row) + "：" + spec.title);
+      continue;
+    }
+    const d = ctx.sum(spec.id, spec.sev, t.id + " " + rowTitle(row), total, ops, { rowKey: row.key });
+    if (d) diffs[row.key] = d;
+  }
+}
+
+type Tree = Extract<RuleSpec, { kind: "tree" }>;
+
+/** 合计 = Σ类, 类 = Σ款, 款 = Σ项 in every 栏 (spec.level: the parents' level). */
+function tree(ctx: Context, spec: Tree): void {
+  const t = ctx.table(spec.t);
+  if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
+  const parents = t.rows.filter((r) => r.level === spec.level);
+  if (spec.level === 0 && !parents.length && t.rows.some((r) => r.level === 1)) skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, "合计"), what(spec));
+  const broken = brokenParents(t);
+  for (const parent of parents) {
+    const kids = childRows(t, parent);
+    if (!kids.length) continue;
+    const hole = broken[parent.level === 0 ? "合计" : parent.code || parent.key];
+    if (hole) {
+      const code = (hole.code as string).slice(0, (parent.level === 0 ? 1 : (parent.code as string).length) + 2);
+      skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 列有 " + rowTitle(hole) + "，但未列示其上级科目 " + code, key: "缺行|" + t.id + "|" + parent.key }, t.id + " " + rowTitle(parent) + "：" + spec.title);
+      continue;
+    }
+    for (const c of t.columns) {
+      if (parent.absent && parent.absent[c.key]) skip(ctx, spec.id, t.id, absentCell(t.id, parent, c.key), t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title);
+      if (!parent.cells[c.key]) continue;
+      // the wording of a 未审核 entry, built only for one (most cells are checked)
+      const where = () => t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title;
+      const lacking = kids.filter((k) => !k.cells[c.key])[0];
+      if (lacking) {
+        skip(ctx, spec.id, t.id, { reason: "缺栏", detail: t.id + " " + rowTitle(lacking) + " 没有“" + c.name + "”栏的数", key: "缺栏|" + t.id + "|" + lacking.key + "|" + c.key }, where());
+        continue;
+      }
+      const total = ctx.operand(t, parent.cells[c.key], () => rowTitle(parent), { row: parent, col: c.key });
+      const parts = kids.map((k) => ctx.operand(t, k.cells[c.key], k.code || k.label, { row: k, col: c.key }));
+      if (!total || parts.some((p) => !p)) {
+        skip(ctx, spec.id, t.id, firstUnreadable(t.id, [parent.cells[c.key]].concat(kids.map((k) => k.cells[c.key]))) as Gap, where());
+        continue;
+      }
+      ctx.sum(spec.id, spec.sev, t.id + " " + c.name + "栏", total, parts as Operand[], { rowKey: parent.key });
+    }
+  }
+}
+
+type Lines = Extract<RuleSpec, { kind: "classLines" | "itemLines" }>;
+
+/** 公开01/04: a total line = Σ its 类 lines (classLines) or Σ its income item lines (itemLines). */
+function lines(ctx: Context, spec: Lines): void {
+  const t = ctx.table(spec.t);
+  if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
+  const totalRow = rowByKey(t, spec.total);
+  if (!totalRow) return skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, spec.total), what(spec));
+  const lines = spec.t === "公开01" ? ctx.template.t01Lines : ctx.template.t04Lines;
+  const itemKeys = lines.filter((l) => l.item).map((l) => l.key);
+  const partsRows = spec.kind === "classLines" ? t.rows.filter((r) => r.key.charAt(0) === "C") : t.rows.filter((r) => itemKeys.indexOf(r.key) >= 0);
+  const cols = spec.kind === "classLines" ? spec.cols : [spec.col];
+  for (const c of cols) {
+    const where = t.id + " " + label(t, totalRow, c, false) + "：" + spec.title;
+    if (!totalRow.cells[c]) {
+      skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(ctx.template, t, t.id, c), where);
+      continue;
+    }
+    const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false), { row: totalRow, col: c });
+    const rows = partsRows.filter((r) => r.cells[c]);
+    const parts = rows.map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false), { row: r, col: c }));
+    if (!total || parts.some((p) => !p)) {
+      skip(ctx, spec.id, t.id, firstUnreadable(t.id, [totalRow.cells[c]].concat(rows.map((r) => r.cells[c]))) as Gap, where);
+      continue;
+    }
+    // No part line found at all: the total cannot be compared with anything (never with 0).
+    if (!rows.length && !total.value.isZero()) {
+      skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 未找到" + (spec.kind === "classLines" ? "类级支出行" : "各项收入行"), key: "缺行|" + t.id + "|" + spec.kind }, where, cellsOf([total]));
+      continue;
+    }
+    ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts as Operand[]);
+  }
+}
 
 /** Both tables and their 栏 must be there; otherwise one 未审核 entry for the rule. */
 function tablesOf(ctx: Context, spec: RuleSpec, a: TableId, ca: string | null, b: TableId, cb: string | null): [TableModel, TableModel] | null {
