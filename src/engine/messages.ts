@@ -1,15 +1,30 @@
 /** Wording of findings: one Chinese sentence that names both sides, the difference, the tolerance and the verdict. */
-import { Decimal, fmt } from "./decimal";
+import { Decimal, fmt, ZERO } from "./decimal";
 
+/** "0.00" for each number of decimals (0 shown with dp decimals), made once. */
+const ZERO_SHOWN: string[] = [];
+
+/**
+ * An amount for a message: fixed decimals with thousands separators, "-0.00" shown as "0.00" (as fmt does). Written
+ * without fmt's Decimal for the zero and without split: every passed check of the narrative shows its figures.
+ */
 export function money(d: Decimal, dp: number): string {
-  const s = fmt(d, dp);
+  // (d absent or dp no whole number of decimals ≥ 0: as fmt says it, or throws)
+  if (d === null || d === undefined || !(dp >= 0 && dp <= 100 && dp === Math.floor(dp))) return group(fmt(d, dp));
+  const zero = ZERO_SHOWN[dp] || (ZERO_SHOWN[dp] = ZERO.toFixed(dp));
+  const s = d.toFixed(dp);
+  return group(s.charAt(0) === "-" && s.length === zero.length + 1 && s.slice(1) === zero ? zero : s);
+}
+
+/** Thousands separators in a fixed-decimals number, by slicing, not /\B(?=(\d{3})+(?!\d))/g (quadratic in the number of digits). */
+function group(s: string): string {
   const neg = s.charAt(0) === "-";
-  const body = neg ? s.slice(1) : s;
-  const [i, f] = body.split(".");
-  // thousands separators by slicing, not /\B(?=(\d{3})+(?!\d))/g (quadratic in the number of digits)
+  const dot = s.indexOf(".");
+  const i = s.slice(neg ? 1 : 0, dot < 0 ? s.length : dot);
+  if (i.length <= 3) return s;
   let grouped = i.slice(0, ((i.length - 1) % 3) + 1);
   for (let k = grouped.length; k < i.length; k += 3) grouped += "," + i.slice(k, k + 3);
-  return (neg ? "-" : "") + grouped + (f !== undefined ? "." + f : "");
+  return (neg ? "-" : "") + grouped + (dot < 0 ? "" : s.slice(dot));
 }
 
 export function signed(d: Decimal, dp: number): string {

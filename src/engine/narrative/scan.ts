@@ -31,12 +31,17 @@ export interface Ctx {
   perf: Performance;
 }
 
-/** Global copies of the sentence patterns, made once (each paragraph is matched against many of them). */
-const globals: { re: RegExp; g: RegExp }[] = [];
+/**
+ * Global copies of the sentence patterns, made once (each paragraph is matched against many of them). A Map by
+ * pattern: a list searched on each call cost a scan of some hundred patterns per paragraph and statement.
+ */
+const globals = new Map<RegExp, RegExp>();
 function globalOf(re: RegExp): RegExp {
-  for (let i = 0; i < globals.length; i++) if (globals[i].re === re) return globals[i].g;
-  const g = new RegExp(re.source, "g");
-  globals.push({ re, g });
+  let g = globals.get(re);
+  if (!g) {
+    g = new RegExp(re.source, "g");
+    globals.set(re, g);
+  }
   return g;
 }
 

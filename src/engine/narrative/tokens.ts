@@ -47,11 +47,16 @@ export function parseNumber(s: string): { value: Decimal; dp: number } {
   return { value: new Decimal(t), dp: dot < 0 ? 0 : t.length - dot - 1 };
 }
 
+/** Unit factors, made once (a Decimal never changes). */
+const ONE = new Decimal(1);
+const YUAN = new Decimal("0.0001");
+const YI = new Decimal(10000);
+
 /** Factor that converts the printed unit to 万元. */
 export function unitFactor(unit: string): Decimal {
-  if (unit === "元") return new Decimal("0.0001");
-  if (unit === "亿元") return new Decimal(10000);
-  return new Decimal(1);
+  if (unit === "元") return YUAN;
+  if (unit === "亿元") return YI;
+  return ONE;
 }
 
 /**
@@ -82,15 +87,24 @@ export function locate(text: string, num: string, unit: string, from: number): F
  * rounded half-up to the printed decimals when the text shows fewer decimals (RULES.md §5.4: “5.4 万元” vs 5.40).
  */
 export function sameAsTable(f: Figure, table: Decimal, tableDp: number): { equal: boolean; shown: Decimal } {
-  const factor = f.unit === "%" ? new Decimal(1) : unitFactor(f.unit);
+  const factor = f.unit === "%" ? ONE : unitFactor(f.unit);
   const t = table.dividedBy(factor);
   const tDp = Math.max(0, tableDp + (f.unit === "元" ? 4 : f.unit === "亿元" ? -4 : 0));
   const shown = f.dp < tDp ? t.toDecimalPlaces(f.dp) : t;
   return { equal: shown.equals(f.printed), shown };
 }
 
+/** halfUnit by unit and decimals, made on first use (a Decimal never changes; NUM and PCT print at most 10 decimals). */
+const halves: { [unit: string]: Decimal[] } = { "%": [], "元": [], "亿元": [], "": [] };
+
 /** Half a unit of the last printed decimal, in 万元 (or percent). */
 export function halfUnit(f: Figure): Decimal {
+  const known = f.dp >= 0 && f.dp <= 10 && f.dp === Math.floor(f.dp);
+  const by = known ? halves[f.unit === "%" ? "%" : f.unit === "元" || f.unit === "亿元" ? f.unit : ""] : undefined;
+  const hit = by ? by[f.dp] : undefined;
+  if (hit) return hit;
   const unit = new Decimal(10).pow(-f.dp).times(f.unit === "%" ? 1 : unitFactor(f.unit));
-  return unit.dividedBy(2);
+  const h = unit.dividedBy(2);
+  if (by) by[f.dp] = h;
+  return h;
 }
