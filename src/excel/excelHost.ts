@@ -1,6 +1,6 @@
 /** The pane's AuditHost over office-js: composes reading, flags, navigation and the report sheet. */
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
-import { AuditHost, CancelToken, ClearOutcome, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
+import { AuditHost, CancelToken, ClearOutcome, clearedCount, clearOutcome, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
 import { ReviewMark } from "../present/review";
 import { ExcelCapabilities, officeCapabilities } from "./capabilities";
 import { describeOfficeError } from "./errors";
@@ -73,16 +73,11 @@ export class ExcelHost implements AuditHost {
 
   async clearFlagsReport(): Promise<ClearOutcome> {
     const w = await writer();
-    const r = await friendly(w.clearFlags(this.env()), "清除标记");
-    const out: ClearOutcome = { cleared: r.cleared, notCleared: r.notCleared };
-    if (r.notCleared.length || r.registryProblem) out.problem = (r.notCleared.length ? w.clearMessage(r.cleared, r.notCleared) : "") + (r.registryProblem || "");
-    return out;
+    return clearOutcome(await friendly(w.clearFlags(this.env()), "清除标记"), w.clearMessage);
   }
 
-  async clearFlags(): Promise<number> {
-    const r = await this.clearFlagsReport();
-    if (r.problem) throw new Error(r.problem);
-    return r.cleared;
+  clearFlags(): Promise<number> {
+    return clearedCount(this.clearFlagsReport());
   }
 
   select(sheet: string, cell: string): Promise<void> {

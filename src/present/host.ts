@@ -63,6 +63,23 @@ export interface ClearOutcome {
   problem?: string;
 }
 
+/**
+ * A host's clearing result as the pane shows it: one sentence when sheets were left (`message`, the hosts' shared
+ * wording, passed in because the Excel pane loads it with the flag writer) or the flag registry was ignored.
+ */
+export function clearOutcome(r: { cleared: number; notCleared: { sheet: string; reason: string }[]; registryProblem?: string }, message: (cleared: number, notCleared: { sheet: string; reason: string }[]) => string): ClearOutcome {
+  const out: ClearOutcome = { cleared: r.cleared, notCleared: r.notCleared };
+  if (r.notCleared.length || r.registryProblem) out.problem = (r.notCleared.length ? message(r.cleared, r.notCleared) : "") + (r.registryProblem || "");
+  return out;
+}
+
+/** AuditHost.clearFlags from clearFlagsReport: the count, or what was left as the Error the pane shows. */
+export async function clearedCount(report: Promise<ClearOutcome>): Promise<number> {
+  const r = await report;
+  if (r.problem) throw new Error(r.problem);
+  return r.cleared;
+}
+
 /** Per-document add-in settings the pane shows and the user changes (stored with the workbook). */
 export interface HostSettings {
   /** Write flags into the cells after every audit. Off by default: flags are written only when the user asks. */

@@ -13,7 +13,7 @@
 import { AuditResult, Finding, WorkbookSnapshot } from "../engine";
 import { planFlags } from "../present/flagPlan";
 import { clearMessage, hiddenSheetMessage, skippedMessage } from "../present/flagMessages";
-import { AuditHost, CancelToken, ClearOutcome, DEFAULT_SETTINGS, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
+import { AuditHost, CancelToken, ClearOutcome, clearedCount, clearOutcome, DEFAULT_SETTINGS, FlagOptions, FlagOutcome, HostCapabilities, HostSettings, ReadProgress } from "../present/host";
 import { applyReview, ReviewMark, serializeMarks, validateMarks } from "../present/review";
 import { DocStore } from "./docStore";
 import { activeBook, EtApplication, XL_SHEET_VISIBLE } from "./et";
@@ -88,17 +88,12 @@ export class WpsHost implements AuditHost {
 
   clearFlagsReport(): Promise<ClearOutcome> {
     return settle("清除标记", () => {
-      const r = clearFlags(this.app, this.store, this.flagMode());
-      const out: ClearOutcome = { cleared: r.cleared, notCleared: r.notCleared };
-      if (r.notCleared.length || r.registryProblem) out.problem = (r.notCleared.length ? clearMessage(r.cleared, r.notCleared) : "") + (r.registryProblem || "");
-      return out;
+      return clearOutcome(clearFlags(this.app, this.store, this.flagMode()), clearMessage);
     });
   }
 
-  async clearFlags(): Promise<number> {
-    const r = await this.clearFlagsReport();
-    if (r.problem) throw new Error(r.problem);
-    return r.cleared;
+  clearFlags(): Promise<number> {
+    return clearedCount(this.clearFlagsReport());
   }
 
   select(sheet: string, cell: string): Promise<void> {
