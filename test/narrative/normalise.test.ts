@@ -4,7 +4,7 @@
  * on random texts of spaces, line breaks, **, full-width forms, letters and digits, and on sub-ranges of them.
  */
 import fc from "fast-check";
-import { normaliseSpan, paragraphs } from "../../src/engine/narrative/normalise";
+import { normaliseSpan, Para, paragraphs } from "../../src/engine/narrative/normalise";
 import { toHalfWidth } from "../../src/engine/text";
 
 function isAsciiAlnum(ch: string): boolean {
@@ -47,6 +47,59 @@ function reference(doc: string, from: number, to: number): { text: string; map: 
   return { text: chars.join(""), map };
 }
 
+const SENTENCE_END = /[。！？!?：:；;]$|[。！？!?][”"』」)）]?$/;
+const HEADING_START = /^(?:-\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分)/;
+
+function isShortHeading(line: string): boolean {
+  const t = line.trim();
+  return HEADING_START.test(t) && t.length <= 40 && !/[。]./.test(t) && !/[：:]/.test(t.slice(0, t.length - 1));
+}
+
+/** paragraphs before issue 9, on the reference normaliseSpan. */
+function paragraphsReference(doc: string, from: number, to: number, cell: { sheet: string; addr: string } | null): Para[] {
+  const lines: { s: number; e: number }[] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || doc.charAt(i) === "\n") {
+      let e = i;
+      if (e > s && doc.charAt(e - 1) === "\r") e--;
+      lines.push({ s, e });
+      s = i + 1;
+    }
+  }
+  const out: Para[] = [];
+  let cur: { s: number; e: number } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const n = reference(doc, cur.s, cur.e);
+    if (n.text.length) out.push({ text: n.text, map: n.map, cell, table: false });
+    cur = null;
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const ln = lines[li];
+    const raw = doc.slice(ln.s, ln.e);
+    if (/^\s*$/.test(raw)) continue;
+    if (raw.indexOf("\t") >= 0) {
+      flush();
+      const n = reference(doc, ln.s, ln.e);
+      out.push({ text: n.text, map: n.map, cell, table: true, raw });
+      continue;
+    }
+    const trimmed = raw.trim().replace(/\*\*/g, "");
+    if (cur && isShortHeading(trimmed)) flush();
+    if (!cur) cur = { s: ln.s, e: ln.e };
+    else cur.e = ln.e;
+    let nx = li + 1;
+    while (nx < lines.length && /^\s*$/.test(doc.slice(lines[nx].s, lines[nx].e))) nx++;
+    const next = nx < lines.length ? doc.slice(lines[nx].s, lines[nx].e).trim().replace(/\*\*/g, "") : "";
+    const headingEnds = isShortHeading(trimmed) && !(next.length <= 6 && !/[。，,；;：:]/.test(next) && !HEADING_START.test(next));
+    const ends = SENTENCE_END.test(trimmed) || headingEnds;
+    if (ends || !next || HEADING_START.test(next) || next.indexOf("\t") >= 0) flush();
+  }
+  flush();
+  return out;
+}
+
 const PIECES = [" ", "  ", "\t", "\n", "\r\n", "\f", "\v", "\u3000", "\u00a0", "\u200b", "\u2028", "\ufeff", "*", "**", "***", "a", "Z", "0", "9", "12.5", "１", "９", "Ａ", "ｚ", "（", "）", "％", "，", "～", "！", "\uff00", "\uff5f", "万元", "说明", "。", "、", "\ud83d\ude00", "-", "_"];
 
 const doc = fc.array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 60 }).map((ps) => ps.join(""));
@@ -60,6 +113,22 @@ test("normaliseSpan reads every range of a random text as the per-character read
       expect(normaliseSpan(d, 0, d.length)).toEqual(reference(d, 0, d.length));
     }),
     { numRuns: 3000 },
+  );
+});
+
+const LINES = ["一、收入支出决算总体情况说明", "（一）收入", "1.项目", "第二部分", "收入总计", "１２３.４５万元。", "说明", "：", "。", "\t", "\n", "\r\n", "\n\n", " ", "**", "\u3000", "a", "7"];
+const text = fc.array(fc.constantFrom(...LINES), { maxLength: 40 }).map((ps) => ps.join(""));
+
+test("paragraphs splits every range of a random text as before", () => {
+  const cell = { sheet: "情况说明", addr: "A1" };
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), (d, a, b) => {
+      const from = d.length ? a % (d.length + 1) : 0;
+      const to = from + (d.length - from ? b % (d.length - from + 1) : 0);
+      expect(paragraphs(d, from, to, cell)).toEqual(paragraphsReference(d, from, to, cell));
+      expect(paragraphs(d, 0, d.length, null)).toEqual(paragraphsReference(d, 0, d.length, null));
+    }),
+    { numRuns: 2000 },
   );
 });
 

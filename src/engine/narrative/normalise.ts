@@ -110,21 +110,21 @@ function isShortHeading(line: string): boolean {
  */
 export function paragraphs(doc: string, from: number, to: number, cell: { sheet: string; addr: string } | null): Para[] {
   const lines: { s: number; e: number }[] = [];
-  let s = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || doc.charAt(i) === "\n") {
-      let e = i;
-      if (e > s && doc.charAt(e - 1) === "\r") e--;
-      lines.push({ s, e });
-      s = i + 1;
-    }
+  for (let s = from; ; ) {
+    let i = doc.indexOf("\n", s);
+    if (i < 0 || i > to) i = to;
+    let e = i;
+    if (e > s && doc.charAt(e - 1) === "\r") e--;
+    lines.push({ s, e });
+    if (i === to) break;
+    s = i + 1;
   }
-  const out: Para[] = [];
-  let cur: { s: number; e: number } | null = null;
+  // the paragraphs' ranges first, normalised after in one place: normaliseSpan is then compiled into one call
+  // site, not into every place a paragraph ends (issue 9: V8 compiles this in each worker)
+  const spans: { s: number; e: number; raw: string | null }[] = [];
+  let cur: { s: number; e: number; raw: string | null } | null = null;
   const flush = () => {
-    if (!cur) return;
-    const n = normaliseSpan(doc, cur.s, cur.e);
-    if (n.text.length) out.push({ text: n.text, map: n.map, cell, table: false });
+    if (cur) spans.push(cur);
     cur = null;
   };
   for (let li = 0; li < lines.length; li++) {
@@ -133,13 +133,12 @@ export function paragraphs(doc: string, from: number, to: number, cell: { sheet:
     if (/^\s*$/.test(raw)) continue;
     if (raw.indexOf("\t") >= 0) {
       flush();
-      const n = normaliseSpan(doc, ln.s, ln.e);
-      out.push({ text: n.text, map: n.map, cell, table: true, raw });
+      spans.push({ s: ln.s, e: ln.e, raw });
       continue;
     }
     const trimmed = raw.trim().replace(/\*\*/g, "");
     if (cur && isShortHeading(trimmed)) flush();
-    if (!cur) cur = { s: ln.s, e: ln.e };
+    if (!cur) cur = { s: ln.s, e: ln.e, raw: null };
     else cur.e = ln.e;
     // look ahead: is the next non-empty line a continuation?
     let nx = li + 1;
@@ -151,6 +150,13 @@ export function paragraphs(doc: string, from: number, to: number, cell: { sheet:
     if (ends || !next || HEADING_START.test(next) || next.indexOf("\t") >= 0) flush();
   }
   flush();
+  const out: Para[] = [];
+  for (const sp of spans) {
+    const n = normaliseSpan(doc, sp.s, sp.e);
+    // a table line (tab-separated) is kept as it is; a prose paragraph only with text
+    if (sp.raw !== null) out.push({ text: n.text, map: n.map, cell, table: true, raw: sp.raw });
+    else if (n.text.length) out.push({ text: n.text, map: n.map, cell, table: false });
+  }
   return out;
 }
 
