@@ -56,8 +56,10 @@ export function worksheet(xml: string, sst: (string | undefined)[] | null, forma
   const open = /<sheetData\b[^<>]*>/.exec(xml);
   if (!open) return decline();
   const start = open.index + open[0].length;
-  let end = xml.indexOf("</sheetData>", start);
-  if (xml.indexOf("<sheetData", start) >= 0) decline();
+  // Fast mode: one backward search (the tail is short; a search forward for a pattern starting with "<" crawls through
+  // every tag). An earlier "</sheetData>" would then be an element inside the cells, which the cell loop declines.
+  let end = fast ? xml.lastIndexOf("</sheetData>") : xml.indexOf("</sheetData>", start);
+  if (end < start) end = -1;
   if (open[0].charCodeAt(open[0].length - 2) === 47 /* <sheetData/> */) {
     if (end >= 0) decline();
     end = start; // no cells
@@ -67,9 +69,13 @@ export function worksheet(xml: string, sst: (string | undefined)[] | null, forma
   if (fast) {
     // The cell loop checks everything between: it declines any other element and, in fast mode, looks at the
     // children of the cells it does not read itself (generalCell).
+    if (tail.indexOf("<sheetData") >= 0) decline();
     if (hasPrefixed(head, SHEET_NAMES) || hasPrefixed(tail, SHEET_NAMES)) decline();
     if (head.indexOf("mergeCell") >= 0) decline();
-  } else if (hasPrefixed(xml, SHEET_NAMES)) decline();
+  } else {
+    if (xml.indexOf("<sheetData", start) >= 0) decline();
+    if (hasPrefixed(xml, SHEET_NAMES)) decline();
+  }
 
   const data: DenseRows = [];
   cellLoop(xml, start, end, sst, formats, data, fast);
@@ -87,7 +93,15 @@ export function worksheet(xml: string, sst: (string | undefined)[] | null, forma
   }
   // Exactly xlsxProtectedSheets: the first <sheetProtection …> tag, sheet="1" or "true".
   let isProtected = false;
-  const p = xml.indexOf("<sheetProtection");
+  let p: number;
+  if (fast) {
+    // The same first tag: the cell loop declined it anywhere between head and tail.
+    p = head.indexOf("<sheetProtection");
+    if (p < 0) {
+      p = tail.indexOf("<sheetProtection");
+      if (p >= 0) p += end;
+    }
+  } else p = xml.indexOf("<sheetProtection");
   if (p >= 0) {
     const pe = xml.indexOf(">", p);
     isProtected = /\bsheet="(1|true)"/.test(xml.slice(p, pe < 0 ? p + 2000 : pe));
@@ -165,7 +179,7 @@ function generalCell(
     contentEnd += 4;
   }
   // Fast mode: the checks the whole-part scans made (see worksheet), on the parts of this cell.
-  if (fast && (body.indexOf("<") >= 0 || hasPrefixed(content, SHEET_NAMES) || content.indexOf("mergeCell") >= 0)) decline();
+  if (fast && (body.indexOf("<") >= 0 || hasPrefixed(content, SHEET_NAMES) || /mergeCell|sheetData|sheetProtection/.test(content))) decline();
   const cell = parseCell(a, content, sst, formats, general);
   if (cell) {
     const at = decodeA1(a.r);

@@ -3,7 +3,7 @@
  * scanning, shared strings and cell formats, each reproducing what SheetJS 0.20.3 does. `decline()` throws when a
  * part is not handled with certainty; readXlsxFast then returns null and SheetJS reads the file.
  */
-
+import { isAscii } from "buffer";
 
 /** Inflated entries by name. */
 export type Parts = Map<string, Buffer>;
@@ -53,9 +53,23 @@ export function text(parts: Parts, name: string): string {
   const b = parts.get(name);
   if (!b) return decline();
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[1] === 0xfe && b[2] === 0xff) || (b[0] === 0xef && b[1] === 0xbb)) decline();
-  const s = b.toString("utf8");
-  if (s.indexOf("\ufffd") >= 0 || s.indexOf("<!--") >= 0 || s.indexOf("<![CDATA[") >= 0 || s.indexOf("<!DOCTYPE") >= 0) decline();
+  // Pure ASCII (sheet parts nearly always are): Latin-1 decoding gives the same string, and no U+FFFD can be in it.
+  // isAscii is one native pass; UTF-8 decoding took as long as the cell loop on the sample (issue 9, speed).
+  const ascii = isAscii(b);
+  const s = ascii ? b.toString("latin1") : b.toString("utf8");
+  if ((!ascii && s.indexOf("\ufffd") >= 0) || hasMarkupDeclaration(s)) decline();
   return s;
+}
+
+/**
+ * "<!--", "<![CDATA[" or "<!DOCTYPE" somewhere in s. Searched through the rare "!" (in XML, "<" starts every tag:
+ * three searches for patterns that start with it took longer than the whole cell loop on the sample).
+ */
+export function hasMarkupDeclaration(s: string): boolean {
+  for (let p = s.indexOf("!"); p >= 0; p = s.indexOf("!", p + 1)) {
+    if (p > 0 && s.charCodeAt(p - 1) === 60 && (s.startsWith("<!--", p - 1) || s.startsWith("<![CDATA[", p - 1) || s.startsWith("<!DOCTYPE", p - 1))) return true;
+  }
+  return false;
 }
 
 /**
@@ -165,7 +179,66 @@ export function siText(x: string): string | undefined {
   return undefined;
 }
 
-export function sharedStrings(xml: string): (string | undefined)[] {
+/**
+ * The shared strings (parse_sst_xml). Most tables hold plain strings, <si><t>文字</t></si>: plainStrings reads those
+ * in one pass (issue 9, speed: the general path ran a dozen regular expressions per string and scanned the part five
+ * times); anything else in the part, and the general path reads it all. test/io/fastXlsxCell.test.ts compares both.
+ */
+export function sharedStrings(xml: string, fast = true): (string | undefined)[] {
+  const plain = fast ? plainStrings(xml) : null;
+  return plain !== null ? plain : generalStrings(xml);
+}
+
+const SST_NAMES = ["sst", "si", "sstItem"];
+
+/**
+ * The strings when every item is <si><t>text</t></si> or <si><t attributes>text</t></si>, with XML white space
+ * around the items and text free of "<", "&", "_" and CR (unescapexml leaves such text as it is); else null.
+ * The general path's result then: its global removal of "<si>" removes only the one opening each item, its split
+ * on "</si>" yields "<t>text</t>" with white space around, which trim() takes and siText reads as the text; the
+ * white space after the last item gives its trailing "".
+ */
+function plainStrings(xml: string): string[] | null {
+  const open = /<sst\b[^<>]*>/.exec(xml);
+  if (!open) return null;
+  const from = open.index + open[0].length;
+  const close = xml.lastIndexOf("</sst>");
+  if (close < from) return null;
+  const head = xml.slice(0, from);
+  const tail = xml.slice(close);
+  if (hasPrefixed(head, SST_NAMES) || hasPrefixed(tail, SST_NAMES) || /<si |<sstItem/.test(head) || /<si |<sstItem/.test(tail)) return null;
+  const out: string[] = [];
+  let i = skipSpace(xml, from, close);
+  while (i < close) {
+    if (!xml.startsWith("<si><t", i)) return null;
+    let gt = i + 6;
+    const c = xml.charCodeAt(gt);
+    if (c !== 62 /* > */) {
+      if (c !== 32) return null;
+      gt = xml.indexOf(">", gt);
+      if (gt < 0 || xml.indexOf("<", i + 6) < gt || xml.charCodeAt(gt - 1) === 47 /* <t/> */) return null;
+    }
+    const lt = xml.indexOf("<", gt + 1);
+    if (!xml.startsWith("</t>", lt)) return null;
+    for (let k = gt + 1; k < lt; k++) {
+      const ch = xml.charCodeAt(k);
+      if (ch === 38 || ch === 95 || ch === 13 || ch === 62) return null;
+    }
+    out.push(xml.slice(gt + 1, lt));
+    i = skipSpace(xml, lt + 4, close);
+    if (!xml.startsWith("</si>", i)) return null;
+    i = skipSpace(xml, i + 5, close);
+  }
+  out.push("");
+  return out;
+}
+
+function skipSpace(s: string, i: number, to: number): number {
+  while (i < to && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function generalStrings(xml: string): (string | undefined)[] {
   if (hasPrefixed(xml, ["sst", "si", "sstItem"]) || xml.indexOf("<si ") >= 0 || xml.indexOf("<sstItem") >= 0) decline();
   const open = /<sst\b[^<>]*>/.exec(xml);
   if (!open) decline();

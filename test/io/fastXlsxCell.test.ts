@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from "util";
 import fc from "fast-check";
 import { worksheet } from "../../src/io/fastXlsxSheet";
+import { hasMarkupDeclaration, sharedStrings, text } from "../../src/io/fastXlsxXml";
 
 const SST = ["甲", "乙", undefined, "丙"];
 const FORMATS = ["General", "0.00", "#,##0.00", undefined, "@"];
@@ -84,10 +85,11 @@ test("random sheets: the fast path declines or reads exactly as the general path
       if (fast !== "declined" && (fast as { data: unknown[] }).data.length > 0) readFast++;
       expect(isDeepStrictEqual(fast, slow)).toBe(true);
     }),
-    { numRuns: 3000 },
+    // Seeded: the share of sheets read (about a tenth) is then fixed, and the floor below cannot flake.
+    { numRuns: 3000, seed: 9 },
   );
   // The generator must reach the fast path's reads, not only declines.
-  expect(readFast).toBeGreaterThan(300);
+  expect(readFast).toBeGreaterThan(200);
 });
 
 test("the sample's cell shapes take the fast path and give SheetJS's values", () => {
@@ -107,4 +109,98 @@ test("the sample's cell shapes take the fast path and give SheetJS's values", ()
 test("a mergeCell before the cells declines (SheetJS reads merges only after them)", () => {
   const xml = '<worksheet><mergeCells><mergeCell ref="A1:B2"/></mergeCells><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
   expect(read(xml, null, null, true)).toBe("declined");
+});
+
+test("hasMarkupDeclaration (searched through '!') finds exactly what the three searches for '<!…' find", () => {
+  const piece = fc.constantFrom("!", "<", "<!", "--", "<!--", "[CDATA[", "<![CDATA[", "DOCTYPE", "<!DOCTYPE", "a", " ", "中", "#DIV/0!");
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (ps) => {
+      const s = ps.join("");
+      expect(hasMarkupDeclaration(s)).toBe(s.indexOf("<!--") >= 0 || s.indexOf("<![CDATA[") >= 0 || s.indexOf("<!DOCTYPE") >= 0);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test("fast mode: a second </sheetData>, and sheetData or sheetProtection inside an inline string, decline; protection is the first tag", () => {
+  const cells = '<row r="1"><c r="A1"><v>1</v></c></row>';
+  const two = "<worksheet><sheetData>" + cells + "</sheetData>" + cells + "</sheetData></worksheet>";
+  expect(read(two, null, null, true)).toBe("declined");
+  const inline = (x: string) => '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + x + "</t></is></c></row></sheetData></worksheet>";
+  expect(read(inline("<sheetData/>"), null, null, true)).toBe("declined");
+  expect(read(inline("<sheetProtection sheet=\"1\"/>"), null, null, true)).toBe("declined");
+  const prot = (before: string, after: string) => "<worksheet>" + before + "<sheetData>" + cells + "</sheetData>" + after + "</worksheet>";
+  for (const [b, a, want] of [["", '<sheetProtection sheet="1"/>', true], ['<sheetProtection sheet="0"/>', '<sheetProtection sheet="1"/>', false], ["", "", false]] as const) {
+    const x = prot(b, a);
+    expect((read(x, null, null, true) as { isProtected: boolean }).isProtected).toBe(want);
+    expect(read(x, null, null, false)).toEqual(read(x, null, null, true));
+  }
+});
+
+test("random shared string parts: plainStrings declines or reads exactly as the general path", () => {
+  const text = fc.constantFrom("", "收入支出决算总表", "a b", " 前后 ", "A &amp; B", "第一行_x000D_", "x\r\ny", "a>b", "中", "1", "#DIV/0!");
+  const item = fc.oneof(
+    { weight: 8, arbitrary: text.map((t) => "<si><t>" + t + "</t></si>") },
+    { weight: 2, arbitrary: text.map((t) => '<si><t xml:space="preserve">' + t + "</t></si>") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        "<si><t/></si>",
+        "<si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></si>",
+        '<si><t>公开01表</t><phoneticPr fontId="1"/></si>',
+        "<si> <t>a</t> </si>",
+        "<si><tx>a</tx></si>",
+        "<si >x</si>",
+        "<x:si><x:t>a</x:t></x:si>",
+        "<si><t>a<si>b</t></si>",
+        "</sst>",
+        "<si><t>a</t>",
+        "<si></si>",
+      ),
+    },
+  );
+  const space = fc.constantFrom("", "", " ", "\n", "\r\n  ");
+  fc.assert(
+    fc.property(fc.array(fc.tuple(space, item), { maxLength: 6 }), space, fc.boolean(), (items, end, countAttr) => {
+      const xml =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="x"' + (countAttr ? ' count="3"' : "") + ">" + items.map(([w, x]) => w + x).join("") + end + "</sst>";
+      const strings = (fast: boolean) => {
+        try {
+          return sharedStrings(xml, fast);
+        } catch (e) {
+          if (e instanceof TypeError || e instanceof RangeError) throw e;
+          return "declined";
+        }
+      };
+      expect(strings(true)).toEqual(strings(false));
+      expect(isDeepStrictEqual(strings(true), strings(false))).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test("text(): ASCII parts decoded as Latin-1 give the UTF-8 string; declines as before", () => {
+  const old = (b: Buffer): string | null => {
+    const s = b.toString("utf8");
+    return s.indexOf("\ufffd") >= 0 || s.indexOf("<!--") >= 0 || s.indexOf("<![CDATA[") >= 0 || s.indexOf("<!DOCTYPE") >= 0 ? null : s;
+  };
+  const piece = fc.oneof(
+    fc.constantFrom("<c r=\"A1\"><v>1</v></c>", "<!--", "<!DOCTYPE", "!", "a", "\n", "中文", "\ufffd", "é"),
+    fc.uint8Array({ maxLength: 4 }).map((u) => Buffer.from(u).toString("latin1")),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 10 }), fc.boolean(), (ps, raw) => {
+      // raw: the pieces' char codes as bytes (invalid UTF-8 possible); else their UTF-8 encoding
+      const b = Buffer.from("x" + ps.join(""), raw ? "latin1" : "utf8");
+      let got: string | null;
+      try {
+        got = text(new Map([["p", b]]), "p");
+      } catch (e) {
+        if (e instanceof TypeError || e instanceof RangeError) throw e;
+        got = null;
+      }
+      expect(got).toBe(old(b));
+    }),
+    { numRuns: 3000 },
+  );
 });
