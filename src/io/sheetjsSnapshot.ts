@@ -187,40 +187,52 @@ interface Bounds {
   right: number;
 }
 
-/** The bounding box of cells that hold something (value or formula); the `!ref` dimension can be wrong or huge. */
-function contentBounds(ws: WorkSheet): { bounds: Bounds | null; get: CellGetter } {
+type Dense = (CellObject[] | undefined)[];
+
+/** The cell holds something: a value or a formula. */
+function filled(cell: CellObject | undefined): boolean {
+  return !!cell && ((cell.v !== undefined && cell.v !== null && cell.t !== "z") || !!cell.f);
+}
+
+/**
+ * The bounding box of cells that hold something (value or formula); the `!ref` dimension can be wrong or huge.
+ * Dense sheets (both readers of the CLI) without closures: this and convertRows are the per-cell loops.
+ */
+function denseBounds(dense: Dense): Bounds | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const note = (r: number, c: number, cell: CellObject | undefined) => {
-    if (!cell) return;
-    const filled = (cell.v !== undefined && cell.v !== null && cell.t !== "z") || !!cell.f;
-    if (!filled) return;
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (c < left) left = c;
-    if (c > right) right = c;
-  };
-  const dense = (ws as { "!data"?: (CellObject[] | undefined)[] })["!data"];
-  if (dense) {
-    for (let r = 0; r < dense.length; r++) {
-      const row = dense[r];
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) note(r, c, row[c]);
+  for (let r = 0; r < dense.length; r++) {
+    const row = dense[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      if (!filled(row[c])) continue;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     }
-    const get: CellGetter = (r, c) => {
-      const row = dense[r];
-      return row ? row[c] : undefined;
-    };
-    return { bounds: bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right }, get: get };
   }
+  return bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right };
+}
+
+/** The same for a sparse sheet (one key per cell), with the way to get a cell. */
+function sparseBounds(ws: WorkSheet): { bounds: Bounds | null; get: CellGetter } {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
   const keys = Object.keys(ws);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     if (k.charCodeAt(0) === 33 /* ! */) continue;
     const p = decodeAddress(k);
-    if (p) note(p.r, p.c, ws[k] as CellObject);
+    if (!p || !filled(ws[k] as CellObject)) continue;
+    if (p.r < top) top = p.r;
+    if (p.r > bottom) bottom = p.r;
+    if (p.c < left) left = p.c;
+    if (p.c > right) right = p.c;
   }
   const get: CellGetter = (r, c) => ws[a1(r, c)] as CellObject | undefined;
   return { bounds: bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right }, get: get };
@@ -265,16 +277,32 @@ function convertSheet(
   if (isProtected) base.protected = true;
   if (!ws) return { sheet: base, cells: 0 };
 
-  const found = contentBounds(ws);
-  const b = found.bounds;
+  const dense = (ws as { "!data"?: Dense })["!data"] || null;
+  let get: CellGetter | null = null;
+  let b: Bounds | null;
+  if (dense) b = denseBounds(dense);
+  else {
+    const found = sparseBounds(ws);
+    b = found.bounds;
+    get = found.get;
+  }
   if (!b) return { sheet: base, cells: 0 };
-  const rows = b.bottom - b.top + 1;
-  const cols = b.right - b.left + 1;
-  const area = rows * cols;
+  const area = (b.bottom - b.top + 1) * (b.right - b.left + 1);
   if (area > budget) throw new SnapshotTooLargeError(limit - budget + area, limit);
 
-  // Cells covered by a merge but not its top-left: Excel shows nothing there, whatever the file stores.
-  // One byte per cell of the box (area ≤ maxCells), only when the sheet has merges.
+  const grid = convertRows(dense, get, b, coveredCells(mergeList, b, area), context);
+  const sheet: SheetSnapshot = { name: name, visibility: visibility, top: b.top, left: b.left, values: grid.values, text: grid.text, formats: grid.formats, merges: merges };
+  if (isProtected) sheet.protected = true;
+  if (grid.formulas) sheet.formulas = grid.formulas;
+  return { sheet: sheet, cells: area };
+}
+
+/**
+ * Cells covered by a merge but not its top-left: Excel shows nothing there, whatever the file stores. One byte per
+ * cell of the box (area ≤ maxCells), only when the sheet has merges.
+ */
+function coveredCells(mergeList: MergeRange[], b: Bounds, area: number): Uint8Array | null {
+  const cols = b.right - b.left + 1;
   let covered: Uint8Array | null = null;
   for (let i = 0; i < mergeList.length; i++) {
     const m = mergeList[i];
@@ -286,7 +314,20 @@ function convertSheet(
       }
     }
   }
+  return covered;
+}
 
+interface Grid {
+  values: CellValue[][];
+  text: string[][];
+  formats: string[][];
+  formulas: (string | null)[][] | null;
+}
+
+/** The box's cells converted, row by row: the hot loop of the conversion, kept apart from the sheet's set-up. */
+function convertRows(dense: Dense | null, get: CellGetter | null, b: Bounds, covered: Uint8Array | null, context: CellContext): Grid {
+  const rows = b.bottom - b.top + 1;
+  const cols = b.right - b.left + 1;
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const formats: string[][] = [];
@@ -295,9 +336,10 @@ function convertSheet(
     const vRow: CellValue[] = new Array(cols);
     const tRow: string[] = new Array(cols);
     const fRow: string[] = new Array(cols);
+    const cells = dense ? dense[r] : undefined;
     for (let c = b.left; c <= b.right; c++) {
       const j = c - b.left;
-      const cell = found.get(r, c);
+      const cell = dense ? (cells ? cells[c] : undefined) : get!(r, c);
       const out = cell && !(covered && covered[(r - b.top) * cols + j]) ? convertCell(cell, context) : null;
       if (out) {
         vRow[j] = out.value;
@@ -320,10 +362,7 @@ function convertSheet(
     text.push(tRow);
     formats.push(fRow);
   }
-  const sheet: SheetSnapshot = { name: name, visibility: visibility, top: b.top, left: b.left, values: values, text: text, formats: formats, merges: merges };
-  if (isProtected) sheet.protected = true;
-  if (formulas) sheet.formulas = formulas;
-  return { sheet: sheet, cells: area };
+  return { values: values, text: text, formats: formats, formulas: formulas };
 }
 
 function nullRow(n: number): null[] {
