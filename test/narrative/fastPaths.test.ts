@@ -1,5 +1,5 @@
 /**
- * Issue 9: fill, money and halfUnit are written for speed; each must give what the plain code before gave (kept
+ * Issue 9: fill, money, halfUnit and marksOf are written for speed; each must give what the plain code before gave (kept
  * here as the reference), on random inputs.
  */
 import fc from "fast-check";
@@ -7,6 +7,9 @@ import { fill } from "../../src/engine/narrative/statements/fill";
 import { money } from "../../src/engine/messages";
 import { Decimal, fmt } from "../../src/engine/decimal";
 import { halfUnit, locate, unitFactor } from "../../src/engine/narrative/tokens";
+import { Checker } from "../../src/engine/narrative/checker";
+import { paragraphs } from "../../src/engine/narrative/normalise";
+import { marksOf, tableBacked, TextCtx } from "../../src/engine/narrative/inTextBase";
 
 const HOLE = /\{(\d{1,2}|item\.[a-z]{1,12}|[a-z]{1,12})\}/g;
 
@@ -74,4 +77,22 @@ test("halfUnit of a figure as computed afresh", () => {
     }
   expect(halfUnit(locate("共12.345万元", "12.345", "万元", 0)!).toString()).toBe("0.0005");
   expect(halfUnit(locate("共12元", "12", "元", 0)!).toString()).toBe("0.00005");
+});
+
+test("marksOf: the section checks' marks at a figure, in order, none made after the in-text checks began", () => {
+  const text = "收入12.00万元,支出3.00万元";
+  const ck = new Checker(text, {});
+  const p = paragraphs(text, 0, text.length, null)[0];
+  const a = locate(p.text, "12.00", "万元", 0)!;
+  const b = locate(p.text, "3.00", "万元", 0)!;
+  ck.mark(p, a, "ok", "N-1", ["'公开01表'!B5"], "一");
+  ck.mark(p, b, "error", "N-2", [], "二");
+  ck.mark(p, a, "warning", "N-3", [], "三");
+  const t: TextCtx = { ck, tables: {}, alone: false, baseFindings: 0, baseFigures: ck.figures.length, cap: null };
+  ck.mark(p, b, "ok", "NT.1", [], "after");
+  expect(marksOf(t, p, a).map((m) => m.explain)).toEqual(["一", "三"]);
+  expect(marksOf(t, p, b).map((m) => m.explain)).toEqual(["二"]);
+  expect(marksOf(t, p, { ...a, start: 0, end: 2 })).toEqual([]);
+  expect(tableBacked(t, p, a)).toBe(true);
+  expect(tableBacked(t, p, b)).toBe(false);
 });

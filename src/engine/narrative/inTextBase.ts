@@ -5,10 +5,11 @@
  *
  * The text is normalised (normalise.ts): "，" is ",", "；" is ";", "：" is ":", "（" is "("; "、" and "。" stay.
  */
-import { Decimal } from "../decimal";
+import { Decimal, halfOfDecimals } from "../decimal";
 import { Tables } from "../model";
 import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
+import { FigureMark } from "./result";
 import { Figure, locate, NUM, parseNumber, unitFactor } from "./tokens";
 
 /** An amount's unit; a bare "万" before punctuation is 万元 (seen in Guangxi documents: 「0.00 万，」). */
@@ -36,6 +37,8 @@ export interface TextCtx {
   baseFigures: number;
   /** The largest total the tables allow (公开01 收入总计 / 支出总计), to bound shares whose whole is not named. */
   cap: Ref | null;
+  /** The section checks' marks by source offset, made on the first marksOf (they no longer change). */
+  marksAt?: { [start: number]: FigureMark[] };
 }
 
 export interface Clause {
@@ -77,15 +80,22 @@ export function flaggedNear(t: TextCtx, p: Para, start: number, end: number): bo
   return false;
 }
 
-/** The figure's marks made by the section checks (a figure they already judged). */
+const NO_MARKS: FigureMark[] = [];
+
+/**
+ * The figure's marks made by the section checks (a figure they already judged), in the order they were made. Read
+ * only. Indexed once by offset: each figure of the text asks, and a scan of every mark each time was quadratic.
+ */
 export function marksOf(t: TextCtx, p: Para, fig: Figure): { status: string; related: string[]; explain: string }[] {
-  const at = p.map[fig.start];
-  const out: { status: string; related: string[]; explain: string }[] = [];
-  for (let i = 0; i < t.baseFigures; i++) {
-    const m = t.ck.figures[i];
-    if (m.start === at) out.push(m);
+  let at = t.marksAt;
+  if (!at) {
+    at = t.marksAt = Object.create(null) as { [start: number]: FigureMark[] };
+    for (let i = 0; i < t.baseFigures; i++) {
+      const m = t.ck.figures[i];
+      (at[m.start] || (at[m.start] = [])).push(m);
+    }
   }
-  return out;
+  return at[p.map[fig.start]] || NO_MARKS;
 }
 
 /** The figure was compared with a table cell and agreed: the tables own every identity it takes part in. */
@@ -102,7 +112,8 @@ export interface Stated {
   end: number;
 }
 
-const DELIM = /[,;:。、]/;
+/** The delimiters a name does not cross (tested by indexOf: one per character of every name). */
+const DELIMS = ",;:。、";
 const AMOUNT = new RegExp("(各|分别|均)?(?:是|为)?" + NUM + "(?:([、,和])" + NUM + ")?" + UNIT, "g");
 const CHANGE_WORD = /(?:增加|减少|增长|下降|增收|减收|增支|减支|提高|降低|相比|了)$/;
 
@@ -111,7 +122,7 @@ export function nameBefore(text: string, at: number): string {
   let i = at;
   // a name is short; the bound keeps hostile text without punctuation linear
   // 「收、支总计」 is one name: its 、 is not a delimiter
-  while (i > 0 && at - i < 40 && (!DELIM.test(text.charAt(i - 1)) || (text.charAt(i - 1) === "、" && text.charAt(i - 2) === "收" && text.charAt(i) === "支"))) i--;
+  while (i > 0 && at - i < 40 && (DELIMS.indexOf(text.charAt(i - 1)) < 0 || (text.charAt(i - 1) === "、" && text.charAt(i - 2) === "收" && text.charAt(i) === "支"))) i--;
   return text
     .slice(i, at)
     .replace(/^(?:截至)?\d{4}年(?:度|\d{1,2}月(?:底|末)?|期末|末|底)?/, "")
@@ -188,7 +199,7 @@ export const REASON = /原因|由于|主要是|主要用于|系因|因为/;
 
 /** Half a unit at a percentage's printed decimals. */
 export function halfPct(f: Figure): Decimal {
-  return new Decimal(10).pow(-f.dp).dividedBy(2);
+  return halfOfDecimals(f.dp);
 }
 
 /** "说明五(三)" from a section heading and the current (一)/(二) sub-heading. */
