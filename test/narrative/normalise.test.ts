@@ -111,6 +111,8 @@ test("normaliseSpan reads every range of a random text as the per-character read
       const to = from + (d.length - from ? b % (d.length - from + 1) : 0);
       expect(normaliseSpan(d, from, to)).toEqual(reference(d, from, to));
       expect(normaliseSpan(d, 0, d.length)).toEqual(reference(d, 0, d.length));
+      // a range may end past the text (as callers have asked)
+      expect(normaliseSpan(d, from, d.length + (b % 4))).toEqual(reference(d, from, d.length + (b % 4)));
     }),
     { numRuns: 3000 },
   );

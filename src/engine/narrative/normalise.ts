@@ -82,9 +82,10 @@ export function normaliseSpan(doc: string, from: number, to: number): { text: st
       run = i;
       continue;
     }
+    // (past the end of doc, c is NaN: the position is mapped and adds no character, as charAt's "" did)
     map.push(i);
     last = halfCode(c);
-    if (last !== c) {
+    if (c >= 0xff01 && c <= 0xff5e) {
       // full-width ASCII (，（）％ are in most sentences): its half-width form
       text += doc.slice(run, i) + String.fromCharCode(last);
       run = i + 1;
