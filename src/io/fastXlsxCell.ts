@@ -29,8 +29,19 @@ function isNumberChar(ch: number): boolean {
   return (ch >= 48 && ch <= 57) || ch === 46 || ch === 45 || ch === 43 || ch === 69 || ch === 101;
 }
 
-function startsAt(s: string, at: number, what: string): boolean {
-  return s.startsWith(what, at);
+/** "</c>" at i. Compared code by code: the cell's tags are checked on every cell, a builtin call each cost more. */
+function closesCell(s: string, i: number): boolean {
+  return s.charCodeAt(i) === 60 && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 99 && s.charCodeAt(i + 3) === 62;
+}
+
+/** "<v>" at i. */
+function opensValue(s: string, i: number): boolean {
+  return s.charCodeAt(i) === 60 && s.charCodeAt(i + 1) === 118 && s.charCodeAt(i + 2) === 62;
+}
+
+/** "</v>" at i. */
+function closesValue(s: string, i: number): boolean {
+  return s.charCodeAt(i) === 60 && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 118 && s.charCodeAt(i + 3) === 62;
 }
 
 /**
@@ -140,12 +151,12 @@ export function simpleCell(
     next = i + 2;
   } else if (ch === 62 /* > */) {
     i++;
-    if (startsAt(xml, i, "</c>")) next = i + 4;
-    else if (startsAt(xml, i, "<v>")) {
+    if (closesCell(xml, i)) next = i + 4;
+    else if (opensValue(xml, i)) {
       vAt = i + 3;
       vEnd = vAt;
       while (isNumberChar(xml.charCodeAt(vEnd))) vEnd++;
-      if (!startsAt(xml, vEnd, "</v></c>")) return -1;
+      if (!closesValue(xml, vEnd) || !closesCell(xml, vEnd + 4)) return -1;
       next = vEnd + 8;
     } else return -1;
   } else return -1;

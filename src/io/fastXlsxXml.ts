@@ -3,7 +3,7 @@
  * scanning, shared strings and cell formats, each reproducing what SheetJS 0.20.3 does. `decline()` throws when a
  * part is not handled with certainty; readXlsxFast then returns null and SheetJS reads the file.
  */
-import { isAscii } from "buffer";
+import { isAscii, isUtf8, transcode } from "buffer";
 
 /** Inflated entries by name. */
 export type Parts = Map<string, Buffer>;
@@ -56,9 +56,25 @@ export function text(parts: Parts, name: string): string {
   // Pure ASCII (sheet parts nearly always are): Latin-1 decoding gives the same string, and no U+FFFD can be in it.
   // isAscii is one native pass; UTF-8 decoding took as long as the cell loop on the sample (issue 9, speed).
   const ascii = isAscii(b);
-  const s = ascii ? b.toString("latin1") : b.toString("utf8");
+  const s = ascii ? b.toString("latin1") : decodeUtf8(b);
   if ((!ascii && s.indexOf("\ufffd") >= 0) || hasMarkupDeclaration(s)) decline();
   return s;
+}
+
+/**
+ * b.toString("utf8"), faster for valid UTF-8: V8's decoder took 9 ns a byte on Chinese shared strings, ICU's
+ * transcoding to UTF-16 and a copy take a tenth of that. Valid UTF-8 has one decoding, so both give the same string;
+ * anything else (and a Node without ICU) keeps toString, whose U+FFFD replacements text() declines.
+ */
+export function decodeUtf8(b: Buffer): string {
+  if (isUtf8(b)) {
+    try {
+      return transcode(b, "utf8", "ucs2").toString("ucs2");
+    } catch (_e) {
+      // no ICU in this Node: the plain decoder below
+    }
+  }
+  return b.toString("utf8");
 }
 
 /**
@@ -207,6 +223,11 @@ function plainStrings(xml: string): string[] | null {
   const head = xml.slice(0, from);
   const tail = xml.slice(close);
   if (hasPrefixed(head, SST_NAMES) || hasPrefixed(tail, SST_NAMES) || /<si |<sstItem/.test(head) || /<si |<sstItem/.test(tail)) return null;
+  return plainItems(xml, from, close);
+}
+
+/** The items between from and close (the loop of plainStrings, apart so that TurboFan compiles only the loop). */
+function plainItems(xml: string, from: number, close: number): string[] | null {
   const out: string[] = [];
   let i = skipSpace(xml, from, close);
   while (i < close) {

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from "util";
 import fc from "fast-check";
 import { worksheet } from "../../src/io/fastXlsxSheet";
-import { hasMarkupDeclaration, sharedStrings, text } from "../../src/io/fastXlsxXml";
+import { decodeUtf8, hasMarkupDeclaration, sharedStrings, text } from "../../src/io/fastXlsxXml";
 
 const SST = ["甲", "乙", undefined, "丙"];
 const FORMATS = ["General", "0.00", "#,##0.00", undefined, "@"];
@@ -202,5 +202,19 @@ test("text(): ASCII parts decoded as Latin-1 give the UTF-8 string; declines as 
       expect(got).toBe(old(b));
     }),
     { numRuns: 3000 },
+  );
+});
+
+test("decodeUtf8 (ICU for valid UTF-8) equals Buffer.toString('utf8') on any bytes", () => {
+  const bytes = fc.oneof(
+    fc.string({ unit: "binary" }).map((s) => Buffer.from(s, "utf8")),
+    fc.uint8Array({ maxLength: 24 }).map((u) => Buffer.from(u)),
+    fc.constantFrom(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xc0, 0xaf]), Buffer.from("中文\ufeff\ufffd𠀀", "utf8")),
+  );
+  fc.assert(
+    fc.property(bytes, (b) => {
+      expect(decodeUtf8(b)).toBe(b.toString("utf8"));
+    }),
+    { numRuns: 5000 },
   );
 });
