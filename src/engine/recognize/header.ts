@@ -149,20 +149,31 @@ const PAGE_MARK = /^(?:第\d+页(?:[,，]?共\d+页)?|共\d+页|[-—－]+\d{1,3
 export function isPageBreakRow(grid: Grid, r: number, c1: number, c2: number, head: { [t: string]: boolean }, title: string): boolean {
   if (isSequenceRow(grid, r, c1, c2)) return true;
   const tk = normKey(title);
-  const texts: string[] = [];
+  // Runs for every data row: it stops at the second text once one text is not page-break matter (a data row: its
+  // code and its name), instead of normalising the whole row first.
+  let first = "";
+  let count = 0;
+  let other = false;
   for (let c = c1; c <= c2; c++) {
     if (grid.mergeOf(r, c)) continue;
     const t = normKey(grid.text(r, c));
-    if (t !== "") texts.push(t);
+    if (t === "") continue;
+    count++;
+    if (count === 1) {
+      if (/^(?:合计|总计)$/.test(t)) return false;
+      first = t;
+    }
+    if (!other && !isPageBreakText(t, head, tk)) other = true;
+    if (other && count >= 2) return false;
   }
-  if (!texts.length || /^(?:合计|总计)$/.test(texts[0])) return false;
+  if (count === 0) return false;
   // A lone small number is a page number; among other cells it could be an amount.
-  if (texts.length === 1 && /^\d{1,3}$/.test(texts[0])) return true;
-  for (const t of texts) {
-    if (head[t] || (PAGE_MARK.test(t) && !/^\d+$/.test(t)) || META_LINE.test(t)) continue;
-    // The title repeated, with 续表/（续） before or after it.
-    if (tk && t.indexOf(tk) >= 0 && t.length <= tk.length + 8) continue;
-    return false;
-  }
-  return true;
+  if (count === 1 && /^\d{1,3}$/.test(first)) return true;
+  return !other;
+}
+
+/** A text a page break leaves: a header text, a page mark, a head line, or the title repeated with 续表/（续）. */
+function isPageBreakText(t: string, head: { [t: string]: boolean }, tk: string): boolean {
+  if (head[t] || (PAGE_MARK.test(t) && !/^\d+$/.test(t)) || META_LINE.test(t)) return true;
+  return !!tk && t.indexOf(tk) >= 0 && t.length <= tk.length + 8;
 }
