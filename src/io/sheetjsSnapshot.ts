@@ -11,7 +11,8 @@
 import { sheetjs } from "./sheetjs";
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from "@e965/xlsx";
 import { formatNumber } from "./numberFormat";
-import { a1, CellValue, MAX_MERGES_PER_SHEET, disjointAreas, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
+import { CellValue, MAX_MERGES_PER_SHEET, rangeA1, SheetSnapshot, WorkbookSnapshot } from "../engine";
+import { Bounds, CellGetter, Dense, MergeRange, coveredCells, denseBounds, keptMerges, sparseBounds } from "./snapshotGrid";
 import { xlsxProtectedSheets } from "./xlsxProtection";
 export { xlsxProtectedSheets };
 
@@ -63,22 +64,6 @@ const ERROR_TEXT: { [code: number]: string } = {
   0x2b: "#GETTING_DATA",
   0xff: "#WTF?",
 };
-
-/** Parses "C10" → {r: 9, c: 2}; the SheetJS keys of a sparse sheet. Returns null for "!ref" etc. */
-function decodeAddress(key: string): { r: number; c: number } | null {
-  let i = 0;
-  let c = 0;
-  while (i < key.length) {
-    const ch = key.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
-    else break;
-    i++;
-  }
-  if (i === 0 || i === key.length) return null;
-  const r = Number(key.slice(i));
-  if (!(r >= 1) || Math.floor(r) !== r) return null;
-  return { r: r - 1, c: c - 1 };
-}
 
 /** Excel serial for a JS Date (only when a caller read with cellDates: true despite the advice above). */
 function dateToSerial(d: Date): number {
@@ -178,66 +163,6 @@ function numberText(cell: CellObject, v: number, format: string, context: CellCo
   return typeof cell.w === "string" ? cell.w : generalNumber(v);
 }
 
-type CellGetter = (r: number, c: number) => CellObject | undefined;
-
-interface Bounds {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-type Dense = (CellObject[] | undefined)[];
-
-/** The cell holds something: a value or a formula. */
-function filled(cell: CellObject | undefined): boolean {
-  return !!cell && ((cell.v !== undefined && cell.v !== null && cell.t !== "z") || !!cell.f);
-}
-
-/**
- * The bounding box of cells that hold something (value or formula); the `!ref` dimension can be wrong or huge.
- * Dense sheets (both readers of the CLI) without closures: this and convertRows are the per-cell loops.
- */
-function denseBounds(dense: Dense): Bounds | null {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  for (let r = 0; r < dense.length; r++) {
-    const row = dense[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      if (!filled(row[c])) continue;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    }
-  }
-  return bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right };
-}
-
-/** The same for a sparse sheet (one key per cell), with the way to get a cell. */
-function sparseBounds(ws: WorkSheet): { bounds: Bounds | null; get: CellGetter } {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const keys = Object.keys(ws);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k.charCodeAt(0) === 33 /* ! */) continue;
-    const p = decodeAddress(k);
-    if (!p || !filled(ws[k] as CellObject)) continue;
-    if (p.r < top) top = p.r;
-    if (p.r > bottom) bottom = p.r;
-    if (p.c < left) left = p.c;
-    if (p.c > right) right = p.c;
-  }
-  const get: CellGetter = (r, c) => ws[a1(r, c)] as CellObject | undefined;
-  return { bounds: bottom < 0 ? null : { top: top, left: left, bottom: bottom, right: right }, get: get };
-}
-
 function visibilityOf(wb: WorkBook, index: number, name: string): SheetSnapshot["visibility"] {
   const meta = wb.Workbook && wb.Workbook.Sheets;
   if (!meta) return "visible";
@@ -247,11 +172,6 @@ function visibilityOf(wb: WorkBook, index: number, name: string): SheetSnapshot[
   }
   const h = entry ? entry.Hidden : 0;
   return h === 2 ? "veryHidden" : h === 1 ? "hidden" : "visible";
-}
-
-interface MergeRange {
-  s: { r: number; c: number };
-  e: { r: number; c: number };
 }
 
 /** Converts one sheet; `budget` is what is left of maxCells before this sheet. Returns the sheet and cells used. */
@@ -270,7 +190,7 @@ function convertSheet(
   const stated: MergeRange[] = (ws && (ws["!merges"] as MergeRange[] | undefined)) || [];
   if (stated.length > MAX_MERGES_PER_SHEET) throw new SnapshotRefusedError("工作表“" + name + "”有 " + stated.length + " 处合并单元格（上限 " + MAX_MERGES_PER_SHEET + " 处），不像正常的决算表，已拒绝读取。");
   // Overlapping merges (Excel never writes them) are dropped: the loop below then touches each cell at most once.
-  const keep = disjointAreas(stated.map((m) => ({ r1: m.s.r, c1: m.s.c, r2: m.e.r, c2: m.e.c })));
+  const keep = keptMerges(stated);
   const mergeList = stated.filter((_m, i) => keep[i]);
   const merges = mergeList.map((m) => rangeA1(m.s.r, m.s.c, m.e.r, m.e.c));
   const base: SheetSnapshot = { name: name, visibility: visibility, top: 0, left: 0, values: [], text: [], formats: [], merges: merges };
@@ -295,26 +215,6 @@ function convertSheet(
   if (isProtected) sheet.protected = true;
   if (grid.formulas) sheet.formulas = grid.formulas;
   return { sheet: sheet, cells: area };
-}
-
-/**
- * Cells covered by a merge but not its top-left: Excel shows nothing there, whatever the file stores. One byte per
- * cell of the box (area ≤ maxCells), only when the sheet has merges.
- */
-function coveredCells(mergeList: MergeRange[], b: Bounds, area: number): Uint8Array | null {
-  const cols = b.right - b.left + 1;
-  let covered: Uint8Array | null = null;
-  for (let i = 0; i < mergeList.length; i++) {
-    const m = mergeList[i];
-    for (let r = Math.max(m.s.r, b.top); r <= Math.min(m.e.r, b.bottom); r++) {
-      for (let c = Math.max(m.s.c, b.left); c <= Math.min(m.e.c, b.right); c++) {
-        if (r === m.s.r && c === m.s.c) continue;
-        if (!covered) covered = new Uint8Array(area);
-        covered[(r - b.top) * cols + (c - b.left)] = 1;
-      }
-    }
-  }
-  return covered;
 }
 
 interface Grid {
