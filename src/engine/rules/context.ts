@@ -67,9 +67,17 @@ export type RuleSeverity = "error" | "warn";
 export interface CheckRecord {
   kind: "sum" | "same" | "le";
   rule: string;
+  /** The first operand enters with +1 (total, a, part), every other with −1: see coefOf. */
   ops: Operand[];
-  coefs: number[];
   finding: Finding | null;
+}
+
+/**
+ * The coefficient of operand i in d = Σ coef·operand of a record: +1 for the first, −1 for the others. Not stored
+ * per record: about a thousand records are kept per audit, and the array was one allocation each.
+ */
+export function coefOf(i: number): 1 | -1 {
+  return i === 0 ? 1 : -1;
 }
 
 /** Where an operand was read: its row and 栏 key, to know whether the recogniser inferred them. */
@@ -222,7 +230,7 @@ export class Context {
   sum(rule: string, sev: RuleSeverity, where: string, total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
     if (!total || parts.some((p) => p === null)) return null;
     const ps = parts as Operand[];
-    const rec: CheckRecord = { kind: "sum", rule, ops: [total].concat(ps), coefs: [1].concat(ps.map(() => -1)), finding: null };
+    const rec: CheckRecord = { kind: "sum", rule, ops: [total].concat(ps), finding: null };
     this.log.push(rec);
     if (exactInUnits(total, ps)) {
       this.count(total.table.id, true);
@@ -271,7 +279,7 @@ export class Context {
    */
   same(rule: string, sev: RuleSeverity, where: string, a: Operand | null, b: Operand | null): void {
     if (!a || !b) return;
-    const rec: CheckRecord = { kind: "same", rule, ops: [a, b], coefs: [1, -1], finding: null };
+    const rec: CheckRecord = { kind: "same", rule, ops: [a, b], finding: null };
     this.log.push(rec);
     if (a.units !== null && b.units !== null && a.units === b.units) {
       this.count(a.table.id, true);
@@ -315,7 +323,7 @@ export class Context {
   /** part ≤ whole (RULES.md §2): violated within one display unit is a warning, beyond it the rule's severity. */
   le(rule: string, sev: RuleSeverity, where: string, part: Operand | null, whole: Operand | null): void {
     if (!part || !whole) return;
-    const rec: CheckRecord = { kind: "le", rule, ops: [part, whole], coefs: [1, -1], finding: null };
+    const rec: CheckRecord = { kind: "le", rule, ops: [part, whole], finding: null };
     this.log.push(rec);
     if (part.units !== null && whole.units !== null && part.units <= whole.units) {
       this.count(part.table.id, true);

@@ -27,7 +27,7 @@ import { displayUnit, tolerance } from "../rounding";
 import { money } from "../messages";
 import { rowTitle, TCell, TableModel, TRow } from "../model";
 import { Finding, TABLE_IDS } from "../types";
-import { CheckRecord, Context } from "./context";
+import { CheckRecord, coefOf, Context } from "./context";
 
 export { causeOf };
 
@@ -37,7 +37,7 @@ type Status = "ok" | "close" | "bad";
 export function measure(rec: CheckRecord): { d: Decimal; tol: Decimal } {
   let d = new Decimal(0);
   rec.ops.forEach((o, i) => {
-    d = d.plus(o.value.times(rec.coefs[i]));
+    d = d.plus(o.value.times(coefOf(i)));
   });
   // The same tolerances as the check itself (src/engine/rounding): Σ half-widths for a sum, one display unit for a pair.
   return { d, tol: rec.kind === "sum" ? tolerance(rec.ops) : displayUnit(rec.ops[0], rec.ops[1]) };
@@ -165,7 +165,7 @@ export function linkRootCauses(ctx: Context): void {
     for (const b of base) for (const c of copiesOf(b)) if (cells.indexOf(c) < 0 && correctable(c)) cells.push(c);
     let coef = 0;
     rec.ops.forEach((o, i) => {
-      if (o.cell && cells.indexOf(o.cell) >= 0) coef += rec.coefs[i] * o.sign;
+      if (o.cell && cells.indexOf(o.cell) >= 0) coef += coefOf(i) * o.sign;
     });
     if (!coef) return;
     const delta = measured(rec).d.negated().dividedBy(coef);
@@ -178,7 +178,7 @@ export function linkRootCauses(ctx: Context): void {
     for (const r of touched) {
       let k = 0;
       r.ops.forEach((o, i) => {
-        if (o.cell && cells.indexOf(o.cell) >= 0) k += r.coefs[i] * o.sign;
+        if (o.cell && cells.indexOf(o.cell) >= 0) k += coefOf(i) * o.sign;
       });
       if (!k) continue;
       const before = measured(r);

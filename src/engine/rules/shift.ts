@@ -28,7 +28,7 @@ import { money } from "../messages";
 import { childRows, rowTitle, TCell, TableModel, TRow } from "../model";
 import { Finding, TableId } from "../types";
 import { CATALOGUE } from "./catalogue";
-import { Context } from "./context";
+import { coefOf, Context } from "./context";
 import { displayUnit } from "../rounding";
 import { causeOf, linkUnder } from "./rootcause";
 
@@ -323,7 +323,7 @@ function crossOf(ctx: Context, t: TableModel): Cross[] {
     if (j < 0 || !other.cell || at.has(other.cell) || other.table === t) continue;
     const p = at.get(rec.ops[j].cell as TCell)!;
     const unit = displayUnit(rec.ops[0], rec.ops[1]);
-    out.push({ i: p.i, c: p.c, coef: rec.coefs[j] * rec.ops[j].sign, rest: other.value.times(rec.coefs[1 - j]), kind: rec.kind, unit });
+    out.push({ i: p.i, c: p.c, coef: coefOf(j) * rec.ops[j].sign, rest: other.value.times(coefOf(1 - j)), kind: rec.kind, unit });
   }
   return out;
 }
