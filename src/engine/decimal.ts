@@ -20,7 +20,8 @@ export function plain(d: Decimal | null | undefined): string | null {
 export function fmt(d: Decimal | null | undefined, dp = 2): string {
   if (d === null || d === undefined) return "—";
   const s = d.toFixed(Math.max(dp, 0));
-  return s === "-" + new Decimal(0).toFixed(dp) ? new Decimal(0).toFixed(dp) : s;
+  // "-0.00" (a small negative rounded to zero) is shown as "0.00"
+  return s.charAt(0) === "-" && !/[1-9]/.test(s) ? s.slice(1) : s;
 }
 
 /** A float as Excel shows it at most: 15 significant digits, so 0.1+0.2 stays 0.3. */
