@@ -178,6 +178,9 @@ function sectionFor(fmt: string, v: number): string {
  * General, dates and times, fractions, scientific notation, thousands scaling ("#,##0,"), conditional sections.
  */
 export function shownDecimals(fmt: string, v: number): number | null {
+  // General (a number without a style): what the section scan below finds, without its three replacements and test
+  // on every such cell (issue 9, speed).
+  if (fmt === "General") return null;
   const k = kindOf(fmt);
   if (k) return k.decimals + (k.percent ? 2 : 0);
   // Literal text, escapes, padding and fill characters, colours and locales show no digit.

@@ -170,3 +170,13 @@ test("the reader's snapshot (cellText: false) equals the snapshot from SheetJS's
   expect(texts).toContain("#DIV/0!");
   expect(texts.some((t) => /^\d{4}年/.test(t))).toBe(true);
 });
+
+test("shownDecimals(\"General\") returns at once what the section scan finds (checked through \"general\", which takes it)", () => {
+  fc.assert(
+    fc.property(fc.double(), (v) => {
+      expect(shownDecimals("General", v)).toBe(shownDecimals("general", v));
+      expect(shownDecimals("General", v)).toBe(null);
+    }),
+    { numRuns: 2000 },
+  );
+});
