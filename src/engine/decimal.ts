@@ -19,7 +19,8 @@ export function plain(d: Decimal | null | undefined): string | null {
 /** Fixed-decimals display for messages ("585.45"). */
 export function fmt(d: Decimal | null | undefined, dp = 2): string {
   if (d === null || d === undefined) return "—";
-  const s = d.toFixed(Math.max(dp, 0));
+  // a count of decimals below 0 or not whole throws (toFixed's check), as it always did
+  const s = d.toFixed(dp);
   // "-0.00" (a small negative rounded to zero) is shown as "0.00"
   return s.charAt(0) === "-" && !/[1-9]/.test(s) ? s.slice(1) : s;
 }

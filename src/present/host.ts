@@ -74,10 +74,12 @@ export function clearOutcome(r: { cleared: number; notCleared: { sheet: string; 
 }
 
 /** AuditHost.clearFlags from clearFlagsReport: the count, or what was left as the Error the pane shows. */
-export async function clearedCount(report: Promise<ClearOutcome>): Promise<number> {
-  const r = await report;
-  if (r.problem) throw new Error(r.problem);
-  return r.cleared;
+export function clearedCount(report: Promise<ClearOutcome>): Promise<number> {
+  // .then, not async: the pane is compiled to ES5, where every async function carries a state machine
+  return report.then((r) => {
+    if (r.problem) throw new Error(r.problem);
+    return r.cleared;
+  });
 }
 
 /** Per-document add-in settings the pane shows and the user changes (stored with the workbook). */

@@ -38,8 +38,13 @@ const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
  * (narrative statements as data, template sets, Array.prototype.fill now polyfilled). All of it runs when the pane
  * opens. Decision: budget 360 KB. A minifier with more passes saves 0.1 %; the one large saving left is decimal.js
  * (32 KB minified, of which the engine uses the arithmetic only) — an engine decision, not taken here.
+ * Issue 9 (speed, 2026-11-30): 367,307 B at f624739 → 368,981 B (+1.7 KB), measured module by module: the narrative's
+ * fast paths (normalisation on character codes, templates filled by indexOf, amounts grouped without split, the text
+ * read once per audit and shared with the completeness checks), the hosts' one wording of a clearing result, the
+ * title pre-test and the page-break text test; evaluate.ts and excelHost.ts shrank. All of it runs when the pane
+ * opens, and each piece made the audit faster in the pane too. Decision: budget 364 KB (3.7 KB left).
  */
-const PANE_BUDGET = 360 * 1024;
+const PANE_BUDGET = 364 * 1024;
 /** The function file (polyfills + commands) did not grow: it keeps the original 300 KB. */
 const COMMANDS_BUDGET = 300 * 1024;
 const PROD_URL = "https://audit.test.example/addin/";
@@ -72,7 +77,7 @@ describe("shipped bundles", () => {
     expect(res + "").not.toContain("error");
   });
 
-  test("pane JavaScript (polyfills + pane) stays within 360 KB minified", () => {
+  test("pane JavaScript (polyfills + pane) stays within 364 KB minified", () => {
     const pane = size("polyfill.js") + size("taskpane.js");
     console.log("pane JavaScript " + pane + " B of " + PANE_BUDGET + " B; bundle sizes: polyfill " + size("polyfill.js") + " B, taskpane " + size("taskpane.js") + " B, commands " + size("commands.js") + " B, preview " + size("preview.js") + " B; build " + buildMs + " ms");
     expect(pane).toBeLessThanOrEqual(PANE_BUDGET);

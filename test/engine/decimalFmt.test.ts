@@ -26,4 +26,6 @@ test("a small negative rounded to zero is shown without its sign; other figures 
   expect(fmt(new Decimal("-0.005"), 2)).toBe("-0.01");
   expect(fmt(new Decimal("-10.00"), 2)).toBe("-10.00");
   expect(fmt(null)).toBe("—");
+  expect(() => fmt(new Decimal(1), -1)).toThrow();
+  expect(() => fmt(new Decimal(1), 1.5)).toThrow();
 });
