@@ -12,7 +12,8 @@ import { CliOptions, USAGE, parseArgs } from "./args";
 import { clashingInput } from "./outputClash";
 import { auditFiles, budgetsOf, threadsFor } from "./pool";
 import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport } from "./report";
-import { escapeControls, escapeJsonControls } from "./terminal";
+import { escapeControls } from "./terminal";
+import { jsonDocument, reportJson } from "./jsonReport";
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -116,6 +117,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // issue 12: last year's document of each workbook (--previous, or paired from --previous-dir); the unpaired named
   const plan = opts.previous !== undefined || opts.previousDir !== undefined ? await (require("./previous") as typeof import("./previous")).planPrevious(files, opts, budgetsOf(opts.budgets).cells) : null;
   if (plan) for (const m of plan.messages) io.stderr(escapeControls(m) + "\n");
+  // JSON of each report made as it arrives (jsonReport.ts); not with --previous, whose notes are added afterwards
+  const pieces = opts.format === "json" && !plan ? new WeakMap<FileReport, string>() : undefined;
   // Progress and the unreadable-file lines come in command-line order, as in a serial run, whatever thread is done first.
   const reports: FileReport[] = await auditFiles(files, {
     narrative: narrative,
@@ -127,6 +130,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + escapeControls(shorten(files[i])) + "\u001b[K");
     },
     onReport: (_i, r) => {
+      if (pieces) pieces.set(r, reportJson(r));
       if (!r.ok && opts.format !== "text") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + escapeControls(r.file) + "：" + escapeControls(r.error || "") + "\n");
     },
   });
@@ -135,15 +139,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (r.ok && plan.notes[i] !== null && !r.previous) r.previous = { file: null, note: plan.notes[i] };
   });
   if (narrativeFailed) reports.push(narrativeFailed);
-  return finish(opts, io, tool, reports);
+  return finish(opts, io, tool, reports, pieces);
 }
 
 /** Print or write the report of every file (and --summary, --letter), and return the exit code. */
-async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[]): Promise<number> {
+async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[], pieces?: WeakMap<FileReport, string>): Promise<number> {
   let body: string;
   if (opts.format === "json") {
     const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
-    body = escapeJsonControls(JSON.stringify(doc, null, 2)) + "\n";
+    body = jsonDocument(doc, pieces);
   } else if (opts.format === "html") {
     body = (require("./html") as typeof import("./html")).formatHtml(reports, { tool: tool, date: opts.date });
   } else {

@@ -155,9 +155,13 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       flush();
     };
 
+    /**
+     * Resolved once every file has its report: workers told to end may still be shutting down (their isolates are
+     * freed meanwhile, and the process waits for them before it exits), the report is written in the meantime.
+     */
     const finish = () => {
       if (finished) return;
-      if (remaining() || slots.length > 0) return;
+      if (remaining() || (slots.length > 0 && emitted < files.length)) return;
       finished = true;
       clearInterval(watch);
       resolve(reports as FileReport[]);
@@ -248,6 +252,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
         // Answered just before being stopped: the report stands, the worker takes nothing more.
         settle(m.index as number, m.report as FileReport);
         pump();
+        finish();
       });
       worker.on("error", (e: Error & { code?: string }) => {
         slot.errorCode = e && e.code ? e.code : null;
