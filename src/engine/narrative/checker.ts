@@ -8,7 +8,7 @@ import { money } from "../messages";
 import { cellAt, rowByKey, TableModel, Tables } from "../model";
 import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../types";
 import { original, Para } from "./normalise";
-import { HALF, judgeRatio, judgeSum, pct4, Rounded } from "../rounding";
+import { HALF, judgeRatio, judgeSum, pct4, RatioResult, Rounded } from "../rounding";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus } from "./result";
 import { Figure, halfUnit, sameAsTable } from "./tokens";
 import { say, SAY } from "./sayings";
@@ -122,9 +122,14 @@ export class Checker {
     return this.findings.length - 1;
   }
 
-  mark(p: Para, fig: Figure, status: MarkStatus, rule: string, related: string[], explain: string, findingIndex?: number): void {
+  /** `explain` may be a function: the sentence of a passed check is then written when first read (LazyMark). */
+  mark(p: Para, fig: Figure, status: MarkStatus, rule: string, related: string[], explain: string | (() => string), findingIndex?: number): void {
     const start = p.map[fig.start];
     const end = p.map[fig.end - 1] + 1;
+    if (typeof explain === "function") {
+      this.figures.push(new LazyMark(start, end, status, rule, related, explain, p.cell));
+      return;
+    }
     const m: FigureMark = { start, end, status, rule, related, explain, cell: p.cell };
     if (findingIndex !== undefined) m.findingIndex = findingIndex;
     this.figures.push(m);
@@ -154,8 +159,19 @@ export class Checker {
     }
     const cmp = sameAsTable(fig, ref.value, ref.dp);
     const refs = ref.refs || (ref.ref ? [ref.ref] : []);
+    if (cmp.equal && fig.value.equals(ref.value)) {
+      this.ok();
+      // the explanation of a passed check is written only when read (the pane); its parts are taken now
+      const text = fig.text;
+      const label = ref.label;
+      const value = ref.value;
+      const dp = ref.dp;
+      const blank = ref.blank ? "（空白按 0 计）" : "";
+      this.mark(p, fig, "ok", rule, refs, () => say(SAY.amountOk, { what, text, label, shown: money(value, dp) + " 万元", blank }));
+      return true;
+    }
     const shown = money(ref.value, ref.dp) + " 万元";
-    if (cmp.equal && !fig.value.equals(ref.value)) {
+    if (cmp.equal) {
       // the text shows fewer decimals and only agrees after rounding the table (885 万元 for 885.01): it rounds
       // away a non-zero digit the table publishes
       this.bad();
@@ -163,11 +179,6 @@ export class Checker {
       const msg = say(SAY.amountRounded, { where, what, text: fig.text, label: ref.label, shown });
       const i = this.emit(rule, "warning", p, clause, msg, { related: refs, expected: plain(ref.value), actual: plain(fig.value), difference: plain(d), tolerance: plain(halfUnit(fig)) });
       this.mark(p, fig, "warning", rule, refs, msg, i);
-      return true;
-    }
-    if (cmp.equal) {
-      this.ok();
-      this.mark(p, fig, "ok", rule, refs, say(SAY.amountOk, { what, text: fig.text, label: ref.label, shown, blank: ref.blank ? "（空白按 0 计）" : "" }));
       return true;
     }
     this.bad();
@@ -190,7 +201,21 @@ export class Checker {
       return "exact";
     }
     const r = judgeRatio(num, den, fig.value, fig.dp);
-    const ops = num.label + " " + money(num.value, Math.max(num.dp, 2)) + " / " + den.label + " " + money(den.value, Math.max(den.dp, 2));
+    if (r.state === "exact") {
+      this.ok();
+      // written only when read (the pane); the operands' parts are taken now
+      const what1 = what;
+      const text = fig.text;
+      const dp = fig.dp;
+      const nl = num.label;
+      const nv = num.value;
+      const nd = num.dp;
+      const dl = den.label;
+      const dv = den.value;
+      const dd = den.dp;
+      this.mark(p, fig, "ok", rule, refs, () => say(SAY.ratioOk, { what: what1, text, recomputed: recomputedOf(nl, nv, nd, dl, dv, dd, r, dp) }));
+      return "exact";
+    }
     if (r.state === "undefined") {
       this.bad();
       const msg = say(SAY.ratioUndefined, { where, label: den.label, what, text: fig.text, zero });
@@ -198,12 +223,7 @@ export class Checker {
       this.mark(p, fig, "error", rule, refs, msg, i);
       return "undefined";
     }
-    const recomputed = say(SAY.ratioRecomputed, { ops, ratio: pct4(r.ratio), dp: String(fig.dp), rounded: r.rounded!.toFixed(fig.dp) });
-    if (r.state === "exact") {
-      this.ok();
-      this.mark(p, fig, "ok", rule, refs, say(SAY.ratioOk, { what, text: fig.text, recomputed }));
-      return "exact";
-    }
+    const recomputed = recomputedOf(num.label, num.value, num.dp, den.label, den.value, den.dp, r, fig.dp);
     this.bad();
     const interval = "[" + pct4(r.lo) + "%, " + (r.hi ? pct4(r.hi) + "%" : "∞") + "]";
     const tail = r.state === "tail";
@@ -235,19 +255,61 @@ export class Checker {
     const { expected: s, difference: d, tolerance: tol, verdict } = judgeSum(total, parts);
     const refs: string[] = [];
     for (const x of [total].concat(parts)) for (const r of x.refs || (x.ref ? [x.ref] : [])) refs.push(r);
-    const partText = parts.map((x) => x.label + " " + money(x.value, Math.max(x.dp, 2))).join(" + ");
     if (verdict === "exact") {
       this.ok();
-      const explain = say(SAY.sumOk, { what, label: total.label, total: money(total.value, 2), parts: partText });
-      if (fig) this.mark(p, fig, "ok", rule, refs, explain);
-      if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, "ok", rule, refs, explain);
+      // one sentence for every mark of the sum, written when first read (the pane); its parts are taken now
+      const label = total.label;
+      const value = total.value;
+      const terms = parts.map((x) => ({ label: x.label, value: x.value, dp: x.dp }));
+      let explain: string | null = null;
+      const lazy = () => explain || (explain = say(SAY.sumOk, { what, label, total: money(value, 2), parts: partsText(terms) }));
+      if (fig) this.mark(p, fig, "ok", rule, refs, lazy);
+      if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, "ok", rule, refs, lazy);
       return;
     }
+    const partText = partsText(parts);
     this.bad();
     const within = verdict === "tail";
     const msg = say(within ? SAY.sumTail : SAY.sumDiffers, { where, what, label: total.label, total: money(total.value, Math.max(total.dp, 2)), parts: partText, sum: money(s, 2), diff: plain(d) as string, tol: plain(tol) as string });
     const i = this.emit(rule, within ? "tail" : "error", p, clause, msg, { related: refs, expected: plain(s), actual: plain(total.value), difference: plain(d), tolerance: plain(tol) });
     if (fig) this.mark(p, fig, within ? "tail" : "error", rule, refs, msg, i);
     if (markParts) for (const mp of markParts) this.mark(mp.p, mp.fig, within ? "tail" : "error", rule, refs, msg, i);
+  }
+}
+
+/** "label amount + label amount" of a sum's parts. */
+function partsText(parts: { label: string; value: Decimal; dp: number }[]): string {
+  return parts.map((x) => x.label + " " + money(x.value, Math.max(x.dp, 2))).join(" + ");
+}
+
+/** 「按 num / den 重算为 r%（保留 n 位为 x%）」 of a judged ratio. */
+function recomputedOf(nl: string, nv: Decimal, nd: number, dl: string, dv: Decimal, dd: number, r: RatioResult, dp: number): string {
+  const ops = nl + " " + money(nv, Math.max(nd, 2)) + " / " + dl + " " + money(dv, Math.max(dd, 2));
+  return say(SAY.ratioRecomputed, { ops, ratio: pct4(r.ratio), dp: String(dp), rounded: r.rounded!.toFixed(dp) });
+}
+
+/**
+ * The mark of a passed check (issue 9): its explanation is written when first read. The pane reads it; a batch audit
+ * never does, and writing it (amounts formatted, a recomputed ratio, a template filled) was a good part of the
+ * narrative's work. What it shows is taken when the check runs (strings, numbers and Decimals, which never change).
+ */
+class LazyMark implements FigureMark {
+  private text: string | null = null;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly status: MarkStatus,
+    readonly rule: string,
+    readonly related: string[],
+    private make: (() => string) | null,
+    readonly cell: { sheet: string; addr: string } | null | undefined,
+  ) {}
+
+  get explain(): string {
+    if (this.text === null) {
+      this.text = (this.make as () => string)();
+      this.make = null;
+    }
+    return this.text;
   }
 }
