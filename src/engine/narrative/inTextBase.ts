@@ -10,7 +10,7 @@ import { Tables } from "../model";
 import { Checker, Ref } from "./checker";
 import { Para } from "./normalise";
 import { FigureMark } from "./result";
-import { Figure, locate, NUM, parseNumber, unitFactor } from "./tokens";
+import { Figure, inWan, locate, NUM, parseNumber } from "./tokens";
 
 /** An amount's unit; a bare "万" before punctuation is 万元 (seen in Guangxi documents: 「0.00 万，」). */
 export const UNIT = "(万元|亿元|元|万(?=[,;:。、()]|$))";
@@ -184,14 +184,14 @@ export function pairWithOneUnit(text: string, first: string, sep: string, second
   const a = locate(text, first, "", from);
   const b = a && text.slice(a.end + sep.length, a.end + sep.length + second.length) === second ? figureAt(second, unit, a.end + sep.length) : null;
   if (!a || !b) return null;
-  a.value = a.printed.times(unitFactor(unit));
+  a.value = inWan(a.printed, unit, first.length);
   a.unit = unit;
   return [a, b];
 }
 
 export function figureAt(num: string, unit: string, start: number): Figure {
   const p = parseNumber(num);
-  return { value: unit === "%" ? p.value : p.value.times(unitFactor(unit)), printed: p.value, dp: p.dp, unit, text: num + unit, start, end: start + num.length + unit.length };
+  return { value: inWan(p.value, unit, num.length), printed: p.value, dp: p.dp, unit, text: num + unit, start, end: start + num.length + unit.length };
 }
 
 /** Words that explain a change or a deviation. */

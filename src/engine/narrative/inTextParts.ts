@@ -47,18 +47,20 @@ function compatible(den: string, whole: string): boolean {
 export function partChecks(t: TextCtx, pl: Place, stated: Stated[]): void {
   const p = pl.p;
   const text = p.text;
-  const sents = sentences(text);
+  // the sentences only where an opener is (most paragraphs have none)
+  let sents: { start: number; end: number }[] | null = null;
   OPENER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = OPENER.exec(text))) {
+    const ss = sents || (sents = sentences(text));
     const o = m.index;
     const oe = o + m[0].length;
-    const si = sents.findIndex((x) => x.start <= o && o < x.end);
+    const si = ss.findIndex((x) => x.start <= o && o < x.end);
     if (si < 0) continue;
-    const sent = sents[si];
+    const sent = ss[si];
     // the whole: the last amount before the opener in the sentence, or at the end of the previous sentence
     let before = lastBefore(stated, o, sent.start);
-    if (!before.length && si > 0 && !text.slice(sent.start, o).replace(/[,;:]/g, "")) before = lastBefore(stated, sents[si - 1].end, sents[si - 1].start).filter((x) => sents[si - 1].end - x.end <= 3);
+    if (!before.length && si > 0 && !text.slice(sent.start, o).replace(/[,;:]/g, "")) before = lastBefore(stated, ss[si - 1].end, ss[si - 1].start).filter((x) => ss[si - 1].end - x.end <= 3);
     if (!before.length) continue;
     const whole = before[before.length - 1];
     const gap = text.slice(whole.end, o);

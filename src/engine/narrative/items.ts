@@ -73,6 +73,8 @@ function fig(text: string, re: RegExp, from: number, to: number): { f: Figure; a
 
 /** Every item statement of a paragraph, in order. */
 export function itemStatements(p: Para): ItemStatement[] {
+  // HEAD needs a 「(项)」: without one no statement, and HEAD's lazy name scans are costly on every paragraph
+  if (p.text.indexOf("(项)") < 0) return [];
   const heads: { m: RegExpExecArray; start: number; end: number }[] = [];
   HEAD.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -76,6 +76,8 @@ export function generalChange(run: Run, p: Para, where: string): void {
 
 /** 五(二): classes (one paragraph or one line each; completeness and Σ shares after the section). */
 export function classShares(run: Run, p: Para, where: string): void {
+  // the pattern needs a 占: without one it cannot match, and its lazy name scan is costly on every paragraph
+  if (p.text.indexOf("占") < 0) return;
   const ck = run.c.ck;
   const s = state(run);
   const total = run.cell("支出小计");
