@@ -98,17 +98,24 @@ export function projectsEnd(run: Run): void {
   projectChecks(run.c, s.projects, s.claimed, whereOf(run.sec, "二"));
 }
 
-function similar(a: string, b: string): number {
-  const x = normKey(a).replace(/项目$/, "");
-  const y = normKey(b).replace(/项目$/, "");
-  if (x === y) return 1;
-  const grams = (s: string) => {
-    const out: string[] = [];
-    for (let i = 0; i + 1 < s.length; i++) out.push(s.substr(i, 2));
-    return out;
-  };
-  const gx = grams(x);
-  const gy = grams(y);
+/** A project name as `similar` compares it: normalised without a final 项目, and its pairs of characters. */
+interface NameKey {
+  key: string;
+  grams: string[];
+}
+
+function nameKey(name: string): NameKey {
+  const key = normKey(name).replace(/项目$/, "");
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < key.length; i++) grams.push(key.substr(i, 2));
+  return { key, grams };
+}
+
+/** Dice similarity of two names' character pairs (1 when equal). */
+function similar(x: NameKey, y: NameKey): number {
+  if (x.key === y.key) return 1;
+  const gx = x.grams;
+  const gy = y.grams;
   let common = 0;
   const used: boolean[] = [];
   for (const g of gx)
@@ -146,15 +153,18 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: Claim | null, w
       ck.emit("N13a", "error", cl.p, { start: cl.s, end: cl.e }, "说明十三(一)：文中称项目 " + cl.n + " 个，但" + counts.join("、"), { actual: String(cl.n), expected: String(tbl ? rows.length : projects.length) });
     } else ck.ok();
   }
-  // match text projects to table rows: same 预算 and 执行 first, then the same name, then the closest name
+  // match text projects to table rows: same 预算 and 执行 first, then the same name, then the closest name (each
+  // name normalised once, not at every comparison)
+  const pk = projects.map((tp) => nameKey(tp.name));
+  const rk = rows.map((r) => nameKey(r.name));
   const match: (ProjectRow | null)[] = projects.map(() => null);
   const used: boolean[] = rows.map(() => false);
   const amountsEqual = (tp: TextProject, r: ProjectRow) => !!(tp.budget && tp.exec && r.budget && r.exec && r.budget.value && r.exec.value && tp.budget.value.equals(r.budget.value) && tp.exec.value.equals(r.exec.value));
   for (let i = 0; i < projects.length; i++) {
     const cands = rows.map((r, j) => j).filter((j) => !used[j] && amountsEqual(projects[i], rows[j]));
     if (cands.length >= 1) {
-      cands.sort((a, b) => similar(projects[i].name, rows[b].name) - similar(projects[i].name, rows[a].name));
-      if (cands.length === 1 || similar(projects[i].name, rows[cands[0]].name) > similar(projects[i].name, rows[cands[1]].name)) {
+      cands.sort((a, b) => similar(pk[i], rk[b]) - similar(pk[i], rk[a]));
+      if (cands.length === 1 || similar(pk[i], rk[cands[0]]) > similar(pk[i], rk[cands[1]])) {
         match[i] = rows[cands[0]];
         used[cands[0]] = true;
       }
@@ -167,7 +177,7 @@ function projectChecks(c: Ctx, projects: TextProject[], claimed: Claim | null, w
       let bestScore = pass === 0 ? 0.999 : 0.5;
       for (let j = 0; j < rows.length; j++) {
         if (used[j]) continue;
-        const sc = similar(projects[i].name, rows[j].name);
+        const sc = similar(pk[i], rk[j]);
         if (sc >= bestScore) {
           bestScore = sc;
           best = j;
