@@ -36,10 +36,11 @@ const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DAT
 
 /** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). */
 const dateFormats = new Map<string, boolean>();
+const GENERAL = /^general$/i;
 
 /** A number format that shows a date or time (y, m, d, h, s outside quotes and brackets). Cached per format. */
 export function isDateFormat(format: string): boolean {
-  if (!format || format === "General" || /^general$/i.test(format)) return false;
+  if (!format || format === "General" || GENERAL.test(format)) return false;
   let d = dateFormats.get(format);
   if (d === undefined) {
     d = /[ymdhs]/i.test(format.split(";")[0].replace(/"[^"]*"|\\.|\[[^\][]*\]/g, ""));
@@ -69,6 +70,7 @@ function hiddenDecimals(value: number, dp: number, shown: Decimal, percent: bool
   return !rounded.equals(stored) && rounded.equals(shown) ? stored : null;
 }
 
+const NOT_PLAIN = /[^\d.\-]/;
 const SIMPLE = /^(\()?([+-])?(\d+)(?:\.(\d+))?(\))?(%)?$/;
 const STRIP = /[\s,，¥￥$]/g;
 
@@ -87,8 +89,19 @@ export function readAmount(value: CellValue, text: string, format: string, fallb
   if (typeof value === "boolean") return amount("text", shown, fallbackDp, "单元格是逻辑值 " + (value ? "TRUE" : "FALSE") + "，不是金额");
   // 1e309 and beyond: no double holds it (the readers show "∞"); never an amount (issue 13 item 13).
   if (value === Infinity || value === -Infinity) return amount("error", shown, fallbackDp, "单元格存储的数值超出可表示的范围（" + shown + "），无法读取为金额");
+  // Most amount texts are plain ("1,290.77", "0.00", "-66.89"): read by one scan instead of the general path's regexes
+  if (scanPlain(shown)) {
+    if (typeof value === "number" && isDateFormat(format)) return amount("text", shown, fallbackDp, "单元格是日期 " + shown + "，不是金额");
+    const key = scan.commas ? shown.replace(COMMAS, "") : shown;
+    return numberAmount(value, shown, key, scan.dp, scan.units, false);
+  }
+  return readGeneral(value, shown, format, fallbackDp, formula);
+}
+
+/** Every other text (exported for the test that the plain path reads what this path reads). */
+export function readGeneral(value: CellValue, shown: string, format: string, fallbackDp: number, formula: string | null): Amount {
   let t = shown;
-  if (/[^\d.\-]/.test(t)) t = toHalfWidth(shown).replace(STRIP, "");
+  if (NOT_PLAIN.test(t)) t = toHalfWidth(shown).replace(STRIP, "");
   if (t === "") return formula ? amount("error", shown, fallbackDp, "单元格有公式 " + formula + " 但没有计算结果，请在 Excel 中重新计算并保存") : amount("blank", shown, fallbackDp);
   if (t.charAt(0) === "#" && EXCEL_ERROR.test(t)) return amount("error", shown, fallbackDp, "单元格显示错误值 " + t);
   if (typeof value === "number" && isDateFormat(format)) return amount("text", shown, fallbackDp, "单元格是日期 " + shown + "，不是金额");
@@ -100,13 +113,52 @@ export function readAmount(value: CellValue, text: string, format: string, fallb
   }
   const negative = !!m[1] || m[2] === "-";
   const dp = m[4] ? m[4].length : 0;
-  const v = decimalOf((negative ? "-" : "") + m[3] + (m[4] ? "." + m[4] : ""));
-  const percent = !!m[6];
-  const hidden = typeof value === "number" && isFinite(value) ? hiddenDecimals(value, dp, v, percent) : null;
   let units: number | null = null;
   if (dp <= 2 && m[3].length <= 13) {
     const frac = m[4] || "";
     units = parseInt(m[3] + frac + (frac.length === 0 ? "00" : frac.length === 1 ? "0" : ""), 10) * (negative ? -1 : 1);
   }
+  return numberAmount(value, shown, (negative ? "-" : "") + m[3] + (m[4] ? "." + m[4] : ""), dp, units, !!m[6]);
+}
+
+/** A number cell: `key` is its value as a plain decimal text ("-1290.77"), `units` its hundredths or null. */
+function numberAmount(value: CellValue, shown: string, key: string, dp: number, units: number | null, percent: boolean): Amount {
+  const v = decimalOf(key);
+  const hidden = typeof value === "number" && isFinite(value) ? hiddenDecimals(value, dp, v, percent) : null;
   return { state: "number", value: v, dp, text: shown, percent, hidden, units };
+}
+
+/** What scanPlain found: thousands commas, decimals shown, the value in hundredths (null beyond 2 decimals or 13 digits). */
+const scan = { commas: 0, dp: 0, units: null as number | null };
+const COMMAS = /,/g;
+
+/**
+ * Whether `s` is a plain amount: an optional "-", digits with any thousands commas, then optionally "." and digits.
+ * Such a text reads exactly as the general path reads it (commas dropped; SIMPLE matches with neither brackets nor
+ * "%"), which test/engine/amountFast.test.ts checks on random texts; anything else goes the general path.
+ */
+function scanPlain(s: string): boolean {
+  const n = s.length;
+  const negative = n > 0 && s.charCodeAt(0) === 45;
+  let intDigits = 0;
+  let fracDigits = 0;
+  let commas = 0;
+  let dot = false;
+  let acc = 0;
+  for (let i = negative ? 1 : 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      acc = acc * 10 + (ch - 48);
+      if (dot) fracDigits++;
+      else intDigits++;
+    } else if (ch === 44 && !dot) commas++;
+    else if (ch === 46 && !dot && intDigits > 0) dot = true;
+    else return false;
+  }
+  if (intDigits === 0 || (dot && fracDigits === 0)) return false;
+  scan.commas = commas;
+  scan.dp = fracDigits;
+  // the digits' integer is exact while it has at most 15 digits (13 before the point, 2 after): as parseInt gave
+  scan.units = fracDigits <= 2 && intDigits <= 13 ? acc * (fracDigits === 0 ? 100 : fracDigits === 1 ? 10 : 1) * (negative ? -1 : 1) : null;
+  return true;
 }
