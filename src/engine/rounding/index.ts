@@ -54,12 +54,48 @@ export interface SumJudgement {
 
 /** total = Σ parts (RULES.md §5.2): equal passes, within Σ half-widths is 尾差, beyond is the rule's verdict. */
 export function judgeSum(whole: Rounded, parts: readonly Rounded[]): SumJudgement {
-  const expected = total(parts);
-  const tol = whole.half.plus(tolerance(parts));
-  let tight = whole.value.isZero() ? ZERO : whole.half;
-  for (let i = 0; i < parts.length; i++) if (!parts[i].value.isZero()) tight = tight.plus(parts[i].half);
+  const expected = unitsTotal(parts) || total(parts);
+  const h = whole.half;
+  let tol: Decimal | null = null;
+  let tight: Decimal | null = null;
+  if (!h.isZero() && sameHalf(h, parts)) {
+    // every operand has the same half-width h (one table's figures): n·h, the same exact decimal as h + h + … + h
+    let nonZero = whole.value.isZero() ? 0 : 1;
+    for (let i = 0; i < parts.length; i++) if (!parts[i].value.isZero()) nonZero++;
+    tol = h.times(parts.length + 1);
+    tight = nonZero === 0 ? ZERO : h.times(nonZero);
+  } else {
+    tol = whole.half.plus(tolerance(parts));
+    tight = whole.value.isZero() ? ZERO : whole.half;
+    for (let i = 0; i < parts.length; i++) if (!parts[i].value.isZero()) tight = tight.plus(parts[i].half);
+  }
   const difference = whole.value.minus(expected);
   return { expected, difference, tolerance: tol, tight, verdict: verdictOf(difference, tol) };
+}
+
+function sameHalf(h: Decimal, ops: readonly Rounded[]): boolean {
+  for (let i = 0; i < ops.length; i++) if (ops[i].half !== h) return false;
+  return true;
+}
+
+const HUNDREDTH = new Decimal("0.01");
+const MAX_EXACT = 9007199254740991;
+
+/**
+ * Σ of the values from their hundredths, one decimal operation instead of one per operand, when every operand has
+ * them (a table's cells); null otherwise, and for a zero sum (whose sign the decimal sum decides: left to total()).
+ * Decimal values are held normalised, so the same non-zero value prints the same whichever way it was reached.
+ */
+function unitsTotal(ops: readonly Rounded[]): Decimal | null {
+  let u = 0;
+  for (let i = 0; i < ops.length; i++) {
+    const x = ops[i].units;
+    if (x === null || x === undefined) return null;
+    u += x;
+    // integers add exactly up to 2^53; beyond (never met in a table) the decimals do it
+    if (u > MAX_EXACT || u < -MAX_EXACT) return null;
+  }
+  return u === 0 ? null : new Decimal(u).times(HUNDREDTH);
 }
 
 /** The shares of one breakdown make 100 % (difference = Σ shares − 100, tolerance Σ of their half-widths). */

@@ -13,6 +13,8 @@ export interface Rounded {
   value: Decimal;
   /** Half-width of the rounding interval (0.005 for a 2-decimal 万元 figure, 0 for an unrounded 元 amount). */
   half: Decimal;
+  /** The value in hundredths as a safe integer when known (a table cell's, Amount.units), else null or absent. */
+  units?: number | null;
 }
 
 /** A figure printed with `dp` decimals, of its own unit (a percentage, a count): half a unit of its last digit. */
