@@ -8,6 +8,7 @@ import { TableModel, TRow } from "../model";
 import { normKey } from "../text";
 import { collectNotes, frame, makeCell, Region } from "./common";
 import { findLanes, firstDataRow, laneCode } from "./lanes";
+import { dict } from "../dict";
 import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBreakRow, readHead } from "./header";
 
 export function readBasic(reg: Region): TableModel | string {
@@ -30,8 +31,15 @@ export function readBasic(reg: Region): TableModel | string {
   let totalsRow = -1;
   let inferredRows = 0;
   const head = headerTexts(grid, headRows, reg.c1, reg.c2);
+  /** Keys of the rows taken so far (a code read twice is said once, the first kept). */
+  const keys = dict<boolean>();
   // The lane totals (人员经费合计 / 公用经费合计) and their group headers (人员经费 / 公用经费), from the pack.
-  const totalOf = (t: string) => reg.pack.basicTotals.filter((b) => t === b.name || t === b.name.replace(/合计$/, ""))[0];
+  // Asked of every cell of the table: the names without 合计 are worked out once here, not per cell.
+  const totals = reg.pack.basicTotals.map((b) => ({ total: b, bare: b.name.replace(/合计$/, "") }));
+  const totalOf = (t: string) => {
+    for (let i = 0; i < totals.length; i++) if (t === totals[i].total.name || t === totals[i].bare) return totals[i].total;
+    return undefined;
+  };
   for (let r = start; r <= reg.r2; r++) {
     if (isNoteRow(grid, r, reg.c1, reg.c2)) break;
     // A page break may repeat the header and the title and leave a page footer between the rows (§8.1 item 6).
@@ -60,6 +68,7 @@ export function readBasic(reg: Region): TableModel | string {
         if (amountCol < 0) continue;
         const row: TRow = { key, label: tot.name, row: r, cells: { amt: makeCell(grid, r, amountCol, 2) } };
         rows.push(row);
+        keys[key] = true;
         totalsRow = r;
         any = true;
         if (r > last) last = r;
@@ -78,8 +87,11 @@ export function readBasic(reg: Region): TableModel | string {
         row.inferred = "科目编码由名称推断";
         inferredRows++;
       }
-      if (rows.some((x) => x.key === code)) problems.push("经济分类科目 " + code + " 出现两次，审核时取第一次");
-      else rows.push(row);
+      if (keys[code]) problems.push("经济分类科目 " + code + " 出现两次，审核时取第一次");
+      else {
+        rows.push(row);
+        keys[code] = true;
+      }
       if (r > last) last = r;
     });
   }
