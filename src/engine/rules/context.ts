@@ -227,7 +227,7 @@ export class Context {
    * total = Σ parts. Difference 0: passes. Within Σ half-units of all operands (total included, zeros too):
    * 尾差. Beyond: the rule's severity. RULES.md §5.2.
    */
-  sum(rule: string, sev: RuleSeverity, where: string, total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
+  sum(rule: string, sev: RuleSeverity, place: string | (() => string), total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
     if (!total || parts.some((p) => p === null)) return null;
     const ps = parts as Operand[];
     const rec: CheckRecord = { kind: "sum", rule, ops: [total].concat(ps), finding: null };
@@ -248,6 +248,8 @@ export class Context {
     const unfilled = !within && total.blank && !!total.cell && !expected.isZero();
     const doubt = doubtOf([total].concat(ps));
     const severity: Severity = within ? "tail" : unfilled ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
+    // `place` may be a function: the wording is built only here, for a finding (most sums pass)
+    const where = typeof place === "function" ? place() : place;
     let msg = unfilled
       ? where + "：" + total.label + " 未填（空白），" + termList(ps.map((p) => this.term(p))) + " = " + money(expected, Math.max(total.dp, 2)) + "，合计未填，请核实"
       : sumSentence(where, this.term(total), ps.map((p) => this.term(p)), expected, d, tol, tight, severity === "tail" ? "tail" : severity === "error" ? "error" : "warning");

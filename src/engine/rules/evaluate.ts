@@ -1,7 +1,7 @@
 /** Evaluators for the shapes of the catalogue: each reads its cells and hands the comparison to the Context. */
 import { tableSpec, TableKind } from "../layouts";
 import { templateFor } from "../templates";
-import { childRows, columnName, rowByKey, rowTitle, TableModel, TRow } from "../model";
+import { childRows, columnName, rowByKey, rowTitle, TableModel, TCell, TRow } from "../model";
 import { TableId } from "../types";
 import { Condition, Ref, RuleSpec } from "./catalogue";
 import { Decimal } from "../decimal";
@@ -56,15 +56,13 @@ function emptyZero(ctx: Context, t: TableModel, ref: Ref): Operand {
 }
 
 
-function classKey(t: TableModel, code: string): string {
-  return isSummary(t) ? "C" + code : code;
-}
 
 function classCodes(t: TableModel): string[] {
   const out: string[] = [];
+  const summary = isSummary(t);
   for (const r of t.rows) {
-    if (isSummary(t) && r.key.charAt(0) === "C") out.push(r.key.slice(1));
-    else if (!isSummary(t) && r.level === 1 && r.code) out.push(r.code);
+    if (summary && r.key.charAt(0) === "C") out.push(r.key.slice(1));
+    else if (!summary && r.level === 1 && r.code) out.push(r.code);
   }
   return out;
 }
@@ -107,6 +105,8 @@ function variantApplies(ctx: Context, spec: RuleSpec): boolean {
  * identity is 未审核 (缺行) there rather than a false 不符.
  */
 function brokenParents(t: TableModel): { [key: string]: TRow } {
+  const known = holes && holes.get(t);
+  if (known) return known;
   const out = dict<TRow>();
   for (const r of t.rows) {
     if (!r.code || r.code.length <= 3) continue;
@@ -119,8 +119,12 @@ function brokenParents(t: TableModel): { [key: string]: TRow } {
     const key = up >= 3 ? r.code.slice(0, up) : "合计";
     if (!out[key]) out[key] = r;
   }
+  if (holes) holes.set(t, out);
   return out;
 }
+
+/** brokenParents by table: a table lives one audit, and its three tree rules (合计, 类, 款) ask alike. */
+const holes = typeof WeakMap !== "undefined" ? new WeakMap<TableModel, { [key: string]: TRow }>() : null;
 
 function what(spec: RuleSpec): string {
   return spec.title;
@@ -179,7 +183,12 @@ function rowSum(ctx: Context, spec: RowSum): void {
   const t = ctx.table(spec.t);
   if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
   // the parts' keys and signs, parsed once per rule rather than once per row (this loop runs over every row)
-  const parts = spec.parts.map((c) => ({ key: c.replace(/^-/, ""), neg: c.charAt(0) === "-" }));
+  // (their 栏 names too: the labels of the operands, the same for every row)
+  const parts = spec.parts.map((c) => {
+    const key = c.replace(/^-/, "");
+    return { key, neg: c.charAt(0) === "-", name: columnName(t, key) };
+  });
+  const totalName = columnName(t, spec.total);
   const absent = [spec.total].concat(parts.map((p) => p.key)).filter((k) => !hasColumn(t, k));
   if (absent.length) return skip(ctx, spec.id, t.id, missingColumn(ctx.template, t, t.id, absent[0]), what(spec));
   const diffs = ((ctx.rowDiffs[spec.id] = ctx.rowDiffs[spec.id] || {})[t.id] = dict<Decimal>());
@@ -190,31 +199,49 @@ function rowSum(ctx: Context, spec: RowSum): void {
       continue;
     }
     // A row without the total 栏 is on the other side of 公开04: the identity does not apply to it.
-    if (!row.cells[spec.total]) continue;
+    const totalCell = row.cells[spec.total];
+    if (!totalCell) continue;
     // A part absent from the row (a header over the 合计 row, RULES.md §8.1 items 1/7) is never 0: not checked.
-    const gone = row.absent ? parts.filter((p) => row.absent![p.key])[0] : undefined;
+    const gone = row.absent ? absentPart(row.absent, parts) : undefined;
     if (gone) {
       skip(ctx, spec.id, t.id, absentCell(t.id, row, gone.key), t.id + " " + rowTitle(row) + "：" + spec.title);
       continue;
     }
-    const present = parts.filter((p) => row.cells[p.key]);
-    if (!present.length) continue;
-    const ops = present.map((p) => {
-      const o = ctx.operand(t, row.cells[p.key], columnName(t, p.key), { row, col: p.key });
-      return o && p.neg ? o.negated() : o;
-    });
-    const total = ctx.operand(t, row.cells[spec.total], columnName(t, spec.total), { row, col: spec.total });
-    if (!total || ops.some((p) => !p)) {
-      const gap = firstUnreadable(t.id, [row.cells[spec.total]].concat(present.map((p) => row.cells[p.key]))) as Gap;
-      skip(ctx, spec.id, t.id, gap, t.id + " " + rowTitle(row) + "：" + spec.title);
+    // The parts the row has, in order (an operand that is not an amount is reported as it is read, then 未审核).
+    const ops: (Operand | null)[] = [];
+    let unread = false;
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      const cell = row.cells[p.key];
+      if (!cell) continue;
+      const o = ctx.operand(t, cell, p.name, { row, col: p.key });
+      if (!o) unread = true;
+      ops.push(o && p.neg ? o.negated() : o);
+    }
+    if (!ops.length) continue;
+    const total = ctx.operand(t, totalCell, totalName, { row, col: spec.total });
+    if (!total || unread) {
+      const cells: TCell[] = [totalCell];
+      for (const p of parts) if (row.cells[p.key]) cells.push(row.cells[p.key]);
+      skip(ctx, spec.id, t.id, firstUnreadable(t.id, cells) as Gap, t.id + " " + rowTitle(row) + "：" + spec.title);
       continue;
     }
-    const d = ctx.sum(spec.id, spec.sev, t.id + " " + rowTitle(row), total, ops, { rowKey: row.key });
+    const d = ctx.sum(spec.id, spec.sev, () => t.id + " " + rowTitle(row), total, ops, { rowKey: row.key });
     if (d) diffs[row.key] = d;
   }
 }
 
+function absentPart<P extends { key: string }>(absent: { [col: string]: string }, parts: P[]): P | undefined {
+  for (let i = 0; i < parts.length; i++) if (absent[parts[i].key]) return parts[i];
+  return undefined;
+}
+
 type Tree = Extract<RuleSpec, { kind: "tree" }>;
+
+/** Where a tree identity's 未审核 entry is (worded only for one: most cells are checked). */
+function treeWhere(t: TableModel, parent: TRow, c: { name: string }, spec: Tree): string {
+  return t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title;
+}
 
 /** 合计 = Σ类, 类 = Σ款, 款 = Σ项 in every 栏 (spec.level: the parents' level). */
 function tree(ctx: Context, spec: Tree): void {
@@ -222,33 +249,39 @@ function tree(ctx: Context, spec: Tree): void {
   if (!t) return skip(ctx, spec.id, spec.t, missingTable(spec.t), what(spec));
   const parents = t.rows.filter((r) => r.level === spec.level);
   if (spec.level === 0 && !parents.length && t.rows.some((r) => r.level === 1)) skip(ctx, spec.id, t.id, missingRow(ctx.template, t.id, "合计"), what(spec));
-  const broken = brokenParents(t);
   for (const parent of parents) {
     const kids = childRows(t, parent);
     if (!kids.length) continue;
-    const hole = broken[parent.level === 0 ? "合计" : parent.code || parent.key];
+    const hole = brokenParents(t)[parent.level === 0 ? "合计" : parent.code || parent.key];
     if (hole) {
       const code = (hole.code as string).slice(0, (parent.level === 0 ? 1 : (parent.code as string).length) + 2);
       skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 列有 " + rowTitle(hole) + "，但未列示其上级科目 " + code, key: "缺行|" + t.id + "|" + parent.key }, t.id + " " + rowTitle(parent) + "：" + spec.title);
       continue;
     }
+    const parentTitle = () => rowTitle(parent);
     for (const c of t.columns) {
-      if (parent.absent && parent.absent[c.key]) skip(ctx, spec.id, t.id, absentCell(t.id, parent, c.key), t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title);
+      if (parent.absent && parent.absent[c.key]) skip(ctx, spec.id, t.id, absentCell(t.id, parent, c.key), treeWhere(t, parent, c, spec));
       if (!parent.cells[c.key]) continue;
-      // the wording of a 未审核 entry, built only for one (most cells are checked)
-      const where = () => t.id + " " + rowTitle(parent) + " " + c.name + "栏：" + spec.title;
-      const lacking = kids.filter((k) => !k.cells[c.key])[0];
+      let lacking: TRow | undefined;
+      for (let i = 0; i < kids.length && !lacking; i++) if (!kids[i].cells[c.key]) lacking = kids[i];
       if (lacking) {
-        skip(ctx, spec.id, t.id, { reason: "缺栏", detail: t.id + " " + rowTitle(lacking) + " 没有“" + c.name + "”栏的数", key: "缺栏|" + t.id + "|" + lacking.key + "|" + c.key }, where());
+        skip(ctx, spec.id, t.id, { reason: "缺栏", detail: t.id + " " + rowTitle(lacking) + " 没有“" + c.name + "”栏的数", key: "缺栏|" + t.id + "|" + lacking.key + "|" + c.key }, treeWhere(t, parent, c, spec));
         continue;
       }
-      const total = ctx.operand(t, parent.cells[c.key], () => rowTitle(parent), { row: parent, col: c.key });
-      const parts = kids.map((k) => ctx.operand(t, k.cells[c.key], k.code || k.label, { row: k, col: c.key }));
-      if (!total || parts.some((p) => !p)) {
-        skip(ctx, spec.id, t.id, firstUnreadable(t.id, [parent.cells[c.key]].concat(kids.map((k) => k.cells[c.key]))) as Gap, where());
+      const total = ctx.operand(t, parent.cells[c.key], parentTitle, { row: parent, col: c.key });
+      const parts: (Operand | null)[] = [];
+      let unread = false;
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i];
+        const o = ctx.operand(t, k.cells[c.key], k.code || k.label, { row: k, col: c.key });
+        if (!o) unread = true;
+        parts.push(o);
+      }
+      if (!total || unread) {
+        skip(ctx, spec.id, t.id, firstUnreadable(t.id, [parent.cells[c.key]].concat(kids.map((k) => k.cells[c.key]))) as Gap, treeWhere(t, parent, c, spec));
         continue;
       }
-      ctx.sum(spec.id, spec.sev, t.id + " " + c.name + "栏", total, parts as Operand[], { rowKey: parent.key });
+      ctx.sum(spec.id, spec.sev, () => t.id + " " + c.name + "栏", total, parts as Operand[], { rowKey: parent.key });
     }
   }
 }
@@ -266,21 +299,23 @@ function lines(ctx: Context, spec: Lines): void {
   const partsRows = spec.kind === "classLines" ? t.rows.filter((r) => r.key.charAt(0) === "C") : t.rows.filter((r) => itemKeys.indexOf(r.key) >= 0);
   const cols = spec.kind === "classLines" ? spec.cols : [spec.col];
   for (const c of cols) {
-    const where = t.id + " " + label(t, totalRow, c, false) + "：" + spec.title;
+    // the total's label and the 未审核 wording are worded only when a finding or an entry needs them
+    const totalLabel = () => label(t, totalRow, c, false);
+    const where = () => t.id + " " + totalLabel() + "：" + spec.title;
     if (!totalRow.cells[c]) {
-      skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(ctx.template, t, t.id, c), where);
+      skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(ctx.template, t, t.id, c), where());
       continue;
     }
-    const total = ctx.operand(t, totalRow.cells[c], label(t, totalRow, c, false), { row: totalRow, col: c });
+    const total = ctx.operand(t, totalRow.cells[c], totalLabel, { row: totalRow, col: c });
     const rows = partsRows.filter((r) => r.cells[c]);
     const parts = rows.map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false), { row: r, col: c }));
     if (!total || parts.some((p) => !p)) {
-      skip(ctx, spec.id, t.id, firstUnreadable(t.id, [totalRow.cells[c]].concat(rows.map((r) => r.cells[c]))) as Gap, where);
+      skip(ctx, spec.id, t.id, firstUnreadable(t.id, [totalRow.cells[c]].concat(rows.map((r) => r.cells[c]))) as Gap, where());
       continue;
     }
     // No part line found at all: the total cannot be compared with anything (never with 0).
     if (!rows.length && !total.value.isZero()) {
-      skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 未找到" + (spec.kind === "classLines" ? "类级支出行" : "各项收入行"), key: "缺行|" + t.id + "|" + spec.kind }, where, cellsOf([total]));
+      skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 未找到" + (spec.kind === "classLines" ? "类级支出行" : "各项收入行"), key: "缺行|" + t.id + "|" + spec.kind }, where(), cellsOf([total]));
       continue;
     }
     ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts as Operand[]);
@@ -305,9 +340,12 @@ function perClass(ctx: Context, spec: PerClass): void {
   const [ta, tb] = both;
   const codes = classCodes(ta);
   for (const c of classCodes(tb)) if (codes.indexOf(c) < 0) codes.push(c);
+  const pa = isSummary(ta) ? "C" : "";
+  const pb = isSummary(tb) ? "C" : "";
   for (const code of codes) {
-    const ra = rowByKey(ta, classKey(ta, code));
-    const rb = rowByKey(tb, classKey(tb, code));
+    // a summary table keys its class lines "C" + code (公开01/04), a coded table by the code itself
+    const ra = rowByKey(ta, pa + code);
+    const rb = rowByKey(tb, pb + code);
     const name = code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
     // A 类 that one table does not list is read as 0, as an inference (at most a 疑点, RULES.md §0.3).
     const oa = ra ? readCell(ctx, ta, ra, spec.a.col, () => ta.id + " " + name + " " + columnName(ta, spec.a.col)) : (ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
