@@ -14,7 +14,6 @@ import { judgeLe, judgeSame, judgeSum, Rounded } from "../rounding";
 
 /** One figure taken from a table for a comparison. The label is built only when a message needs it. */
 export class Operand implements Rounded {
-  private text: string | null;
   constructor(
     readonly table: TableModel,
     readonly cell: TCell | null,
@@ -22,14 +21,13 @@ export class Operand implements Rounded {
     readonly half: Decimal,
     readonly dp: number,
     readonly blank: boolean,
-    private readonly source: string | (() => string),
+    /** The label, or the function that words it (replaced by its text at the first read). */
+    private source: string | (() => string),
     /** Hundredths as a safe integer, or null (see Amount.units). */
     readonly units: number | null = null,
     /** -1 when the cell's figure enters subtracted (see negated), for the root-cause grouping. */
     readonly sign: 1 | -1 = 1,
-  ) {
-    this.text = typeof source === "string" ? source : null;
-  }
+  ) {}
   /**
    * Why this figure is not certain (RULES.md §0.3 certainty ladder): its row or column was matched by inference,
    * or it is an absent row of a coded table read as 0. Null when read from a cell the recogniser is sure of.
@@ -37,8 +35,8 @@ export class Operand implements Rounded {
    */
   uncertain: string | null = null;
   get label(): string {
-    if (this.text === null) this.text = (this.source as () => string)();
-    return this.text;
+    if (typeof this.source !== "string") this.source = this.source();
+    return this.source;
   }
   /** The same figure subtracted ("减 …"). */
   negated(): Operand {
@@ -228,9 +226,13 @@ export class Context {
    * 尾差. Beyond: the rule's severity. RULES.md §5.2.
    */
   sum(rule: string, sev: RuleSeverity, place: string | (() => string), total: Operand | null, parts: (Operand | null)[], meta: Partial<FindingMeta> = {}): Decimal | null {
-    if (!total || parts.some((p) => p === null)) return null;
+    if (!total) return null;
+    for (let i = 0; i < parts.length; i++) if (parts[i] === null) return null;
     const ps = parts as Operand[];
-    const rec: CheckRecord = { kind: "sum", rule, ops: [total].concat(ps), finding: null };
+    // the total then the parts, copied by hand: Array.prototype.concat is a call into the runtime, once per check
+    const ops: Operand[] = [total];
+    for (let i = 0; i < ps.length; i++) ops.push(ps[i]);
+    const rec: CheckRecord = { kind: "sum", rule, ops, finding: null };
     this.log.push(rec);
     if (exactInUnits(total, ps)) {
       this.count(total.table.id, true);
@@ -246,7 +248,7 @@ export class Context {
     const within = verdict === "tail";
     // RULES.md §8.1 item 7: a 合计 cell left blank over non-zero parts is 合计未填, a 疑点, never a 不符.
     const unfilled = !within && total.blank && !!total.cell && !expected.isZero();
-    const doubt = doubtOf([total].concat(ps));
+    const doubt = doubtOf(ops);
     const severity: Severity = within ? "tail" : unfilled ? "warning" : capped(sev === "error" ? "error" : "warning", doubt);
     // `place` may be a function: the wording is built only here, for a finding (most sums pass)
     const where = typeof place === "function" ? place() : place;

@@ -138,7 +138,7 @@ export function evaluate(ctx: Context, spec: RuleSpec): void {
       const parts = spec.parts.map((p) => operand(ctx, p, false));
       const gap = firstGap([total].concat(parts));
       if (gap) return skip(ctx, spec.id, spec.total.t, gap, what(spec), cellsOf([total].concat(parts)));
-      ctx.sum(spec.id, spec.sev, spec.total.t + " " + spec.title.split(" = ")[0], total as Operand, parts as Operand[]);
+      ctx.sum(spec.id, spec.sev, () => spec.total.t + " " + spec.title.split(" = ")[0], total as Operand, parts as Operand[]);
       return;
     }
     case "rowSum":
@@ -318,7 +318,7 @@ function lines(ctx: Context, spec: Lines): void {
       skip(ctx, spec.id, t.id, { reason: "缺行", detail: t.id + " 未找到" + (spec.kind === "classLines" ? "类级支出行" : "各项收入行"), key: "缺行|" + t.id + "|" + spec.kind }, where(), cellsOf([total]));
       continue;
     }
-    ctx.sum(spec.id, spec.sev, t.id + " " + spec.title.split(" = ")[0], total, parts as Operand[]);
+    ctx.sum(spec.id, spec.sev, () => t.id + " " + spec.title.split(" = ")[0], total, parts as Operand[]);
   }
 }
 
@@ -384,7 +384,10 @@ function perCode(ctx: Context, spec: PerCode): void {
   for (const ra of ta.rows) {
     const rb = rowByKey(tb, ra.key);
     if (!rb && ra.key === "合计") continue;
-    for (const [ca, cb] of spec.cols) {
+    // indexed, not `for (const [ca, cb] of …)`: destructuring runs the iterator protocol, per row and pair
+    for (let i = 0; i < spec.cols.length; i++) {
+      const ca = spec.cols[i][0];
+      const cb = spec.cols[i][1];
       // A cell the row does not print (header over a 合计 row) is never 0: that comparison is 未审核.
       const gone = ra.absent && ra.absent[ca] ? absentCell(ta.id, ra, ca) : rb && rb.absent && rb.absent[cb] ? absentCell(tb.id, rb, cb) : null;
       if (gone) {
