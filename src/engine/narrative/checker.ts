@@ -10,7 +10,7 @@ import { Finding, NotChecked, NotCheckedReason, Severity, TableId } from "../typ
 import { original, Para } from "./normalise";
 import { HALF, judgeRatio, judgeSum, pct4, RatioResult, Rounded } from "../rounding";
 import { EXTERNAL_SHEET, FigureMark, MarkStatus } from "./result";
-import { Figure, halfUnit, sameAsTable } from "./tokens";
+import { Figure, halfUnit, operandHalf, sameAsTable } from "./tokens";
 import { say, SAY } from "./sayings";
 import { bareFinding } from "../rules/context";
 
@@ -242,9 +242,8 @@ export class Checker {
 
   /** A text figure as an operand (its own rounding half-width, at least that of 2 decimals of 万元). */
   textRef(fig: Figure, label: string): Ref {
-    const h = halfUnit(fig);
-    // “885 万元” means 885.00 at 2-decimal precision (RULES.md §0.2); 元 figures are finer still
-    return { value: fig.value, dp: Math.max(fig.dp, 2), ref: "", label, blank: false, half: fig.unit === "%" ? h : Decimal.min(h, HALF) };
+    // “885 万元” means 885.00 at 2-decimal precision (RULES.md §0.2); 元 figures are finer still (operandHalf: made once)
+    return { value: fig.value, dp: Math.max(fig.dp, 2), ref: "", label, blank: false, half: operandHalf(fig) };
   }
 
   /**

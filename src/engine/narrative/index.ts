@@ -24,6 +24,7 @@ import { EXTERNAL_SHEET, FigureMark, MarkStatus, NarrativeResult } from "./resul
 import { changeConsistency, checkS1S4, checkS10, checkS11, checkS12, checkS13, checkS2, checkS3, checkS5, checkS6, checkS7S8, checkS9, Shared } from "./sectionChecks";
 import { inTextChecks } from "./inText";
 import { gridsOf, keepRead, NarrativeRead, narrativeSheet, readNarrative, sourceOf } from "./source";
+import { withParsedNumbers } from "./tokens";
 
 export { EXTERNAL_SHEET } from "./result";
 export { sourceOf } from "./source";
@@ -55,6 +56,11 @@ function fiscalYear(tables: Tables, doc: string): number | undefined {
 
 /** Run every narrative and 绩效 check; pure (no Context needed), used by narrativeRules and by the pane. */
 export function analyseNarrative(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions = {}, read: NarrativeRead = readNarrative(rec, snapshot, options)): NarrativeResult {
+  // each figure of the text is parsed once in this analysis (tokens.ts), however many checks locate it
+  return withParsedNumbers(() => analyse(rec, snapshot, options, read));
+}
+
+function analyse(rec: Recognition, snapshot: WorkbookSnapshot, options: AuditOptions, read: NarrativeRead): NarrativeResult {
   const grids = gridsOf(rec, snapshot);
   const { src, out } = read;
   const ck = new Checker(src.doc, rec.tables);

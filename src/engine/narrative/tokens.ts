@@ -6,6 +6,7 @@
  * ("年初预算为0，").
  */
 import { Decimal } from "../decimal";
+import { HALF } from "../rounding/operand";
 
 /**
  * A number as printed: 2481.93, 2,481.93, -3.5. One capture group.
@@ -41,11 +42,36 @@ export interface Figure {
   end: number;
 }
 
-export function parseNumber(s: string): { value: Decimal; dp: number } {
+/**
+ * Numbers parsed during the running analysis, by the string as printed (analyseNarrative opens the memo and drops it
+ * at its end; outside it every call parses afresh). The section checks, then the checks inside the text, locate the
+ * same figures of one text again and again: a Decimal from a string is made once per analysis instead. Nothing
+ * outlives the analysis of one document (issue 9: no cache across files).
+ */
+let parsed: Map<string, { readonly value: Decimal; readonly dp: number }> | null = null;
+
+/** Run `fn` with a memo of parsed numbers that ends with it. */
+export function withParsedNumbers<T>(fn: () => T): T {
+  const outer = parsed;
+  parsed = new Map();
+  try {
+    return fn();
+  } finally {
+    parsed = outer;
+  }
+}
+
+/** A printed number and its count of decimals (read only: the same object may be given again in one analysis). */
+export function parseNumber(s: string): { readonly value: Decimal; readonly dp: number } {
+  const memo = parsed;
+  const hit = memo ? memo.get(s) : undefined;
+  if (hit) return hit;
   // most figures have no thousands separator: no replace (a new string) for them
   const t = s.indexOf(",") < 0 ? s : s.replace(/,/g, "");
   const dot = t.indexOf(".");
-  return { value: new Decimal(t), dp: dot < 0 ? 0 : t.length - dot - 1 };
+  const r = { value: new Decimal(t), dp: dot < 0 ? 0 : t.length - dot - 1 };
+  if (memo) memo.set(s, r);
+  return r;
 }
 
 /** Unit factors, made once (a Decimal never changes). */
@@ -105,10 +131,31 @@ export function locate(text: string, num: string, unit: string, from: number): F
  */
 export function sameAsTable(f: Figure, table: Decimal, tableDp: number): { equal: boolean; shown: Decimal } {
   const factor = f.unit === "%" ? ONE : unitFactor(f.unit);
-  const t = table.dividedBy(factor);
+  // table ÷ factor without a long division (issue 9: every amount check made one): × the inverse is the same exact
+  // quotient rounded to the same significant digits (both correctly rounded); ÷ 1 is the value itself while its
+  // digits fit the precision. Tested against dividedBy.
+  const t = factor === ONE ? (table.sd() <= Decimal.precision ? table : table.times(ONE)) : table.times(factor === YUAN ? YI : YUAN);
   const tDp = Math.max(0, tableDp + (f.unit === "元" ? 4 : f.unit === "亿元" ? -4 : 0));
   const shown = f.dp < tDp ? t.toDecimalPlaces(f.dp) : t;
   return { equal: shown.equals(f.printed), shown };
+}
+
+/** halfUnit at most HALF (0.005 万元) for amounts, by unit and decimals like `halves` (Checker.textRef). */
+const cappedHalves: { [unit: string]: Decimal[] } = { "元": [], "亿元": [], "": [] };
+
+/**
+ * A text amount's half-width as an operand: its halfUnit, at most HALF (「885 万元」 stands for 885.00 at 2-decimal
+ * precision, RULES.md §0.2); a percentage's own. Equal to Decimal.min(halfUnit, HALF), made once per unit and decimals.
+ */
+export function operandHalf(f: Figure): Decimal {
+  const h = halfUnit(f);
+  if (f.unit === "%") return h;
+  const by = f.dp >= 0 && f.dp <= 10 && f.dp === Math.floor(f.dp) ? cappedHalves[f.unit === "元" || f.unit === "亿元" ? f.unit : ""] : undefined;
+  const hit = by ? by[f.dp] : undefined;
+  if (hit) return hit;
+  const capped = Decimal.min(h, HALF);
+  if (by) by[f.dp] = capped;
+  return capped;
 }
 
 /** halfUnit by unit and decimals, made on first use (a Decimal never changes; NUM and PCT print at most 10 decimals). */
