@@ -15,7 +15,7 @@ import { judgeRatio, pct4 } from "./ratio";
 import { EXTERNAL_SHEET } from "./result";
 import { PCell, Performance, ProjectRow } from "./performance";
 import { AMT, locate, PCT } from "./tokens";
-import { HALF, halfOf, inferWeights, num, q } from "./performanceCells";
+import { CENT, HALF, halfOf, HUNDRED, inferWeights, num, q, rateShortfall, TEN } from "./performanceCells";
 
 export class PerfChecks {
   constructor(
@@ -70,17 +70,17 @@ export class PerfChecks {
     const score = num(r.score);
     const rate = num(r.rate);
     if (!r.score || !score || rate === null || !r.rate || !r.rate.percent) return;
-    const H = new Decimal(100);
-    let model = H.minus(new Decimal(10).times(H.minus(Decimal.min(rate, H))).dividedBy(100));
-    let tol = new Decimal(10).times(halfOfDecimals(r.rate.dp)).dividedBy(100).plus(halfOfDecimals(r.score.dp));
+    const H = HUNDRED;
+    let model = H.minus(rateShortfall(rate));
+    let tol = TEN.times(halfOfDecimals(r.rate.dp)).times(CENT).plus(halfOfDecimals(r.score.dp));
     const parts: string[] = ["预算执行率 10 分"];
     for (const k in r.rates) {
       const v = r.rates[k];
       if (v.state !== "number" || !v.value || v.value.gte(100)) continue;
       const w = weights[k];
       if (!w) return;
-      model = model.minus(w.times(H.minus(v.value)).dividedBy(100));
-      tol = tol.plus(w.times(halfOfDecimals(v.dp)).dividedBy(100));
+      model = model.minus(w.times(H.minus(v.value)).times(CENT));
+      tol = tol.plus(w.times(halfOfDecimals(v.dp)).times(CENT));
       parts.push(k.replace(/得分率$/, "") + " " + plain(w) + " 分");
     }
     if (model.minus(score).abs().lte(tol)) {
