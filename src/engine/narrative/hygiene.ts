@@ -8,13 +8,15 @@ import { P } from "./patterns";
 import { Section } from "./sections";
 
 export function hygiene(ck: Checker, paras: Para[]): void {
+  // one global copy for all paragraphs (each loop below runs to exec's null, which sets lastIndex back to 0)
+  const g = new RegExp(P.pctNoUnit.source, "g");
   for (const p of paras) {
     const t = P.template.exec(p.text);
     if (t) {
       ck.bad();
       ck.emit("N-TEMPLATE", "warning", p, { start: Math.max(0, t.index - 10), end: Math.min(p.text.length, t.index + t[0].length + 10) }, "文中留有模板占位或未删除的备选字样“" + ck.excerpt(p, t.index, t.index + t[0].length) + "”，应按实际情况改写", { actual: t[0] });
     } else ck.ok();
-    const g = new RegExp(P.pctNoUnit.source, "g");
+    g.lastIndex = 0;
     let m: RegExpExecArray | null;
     let pctOk = true;
     while ((m = g.exec(p.text))) {

@@ -26,17 +26,21 @@ import { disclosureChecks, rateChecks } from "./inTextRates";
 import { Para } from "./normalise";
 import { Outline } from "./sections";
 
+const SUB = /^\(([一二三四五六七八九十]+)\)/;
+
 /** Paragraphs to read: the sections' bodies, or every prose paragraph when the text has no section headings. */
 function places(out: Outline, paras: Para[]): Place[] {
   const pls: Place[] = [];
   if (out.sections.length) {
     for (const sec of out.sections) {
-      let sub = "";
+      // whereOf once per section and sub-heading, not per paragraph (the same label)
+      let where = whereOf(sec.title, "");
       for (const p of sec.body) {
         if (p.table) continue;
-        const m = /^\(([一二三四五六七八九十]+)\)/.exec(p.text);
-        if (m) sub = m[1];
-        pls.push({ p, where: whereOf(sec.title, sub), kind: sec.kind });
+        // only a paragraph starting "(" may open a sub-heading
+        const m = p.text.charCodeAt(0) === 40 ? SUB.exec(p.text) : null;
+        if (m) where = whereOf(sec.title, m[1]);
+        pls.push({ p, where, kind: sec.kind });
       }
     }
     return pls;

@@ -25,6 +25,9 @@ export function rateChecks(t: TextCtx, pl: Place, next: Para | null): void {
   const ck = t.ck;
   const p = pl.p;
   const text = p.text;
+  // RATE, ZERO_BUDGET and RATE_ONLY all need 「预算」: without it their patterns (optional words first) would be tried
+  // at every position of the paragraph for nothing
+  if (text.indexOf("预算") < 0) return;
   const done: number[] = [];
   RATE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -105,12 +105,21 @@ export function whereOf(sec: Section, sub: string): string {
 /** Walk a section's paragraphs with the current (一)/(二) sub-heading. */
 export function walk(sec: Section, fn: (p: Para, where: string, sub: string) => void): void {
   let sub = "";
+  // whereOf's label without reading the title again for every paragraph: "说明五" + "(二)"
+  const head = whereOf(sec, "");
+  let where = head;
   for (const p of sec.body) {
-    const m = /^\(([一二三四五六七八九十]+)\)/.exec(p.text);
-    if (m) sub = m[1];
-    fn(p, whereOf(sec, sub), sub);
+    // a paragraph starting "(" may open a sub-heading (most do not: no regex for them)
+    const m = p.text.charCodeAt(0) === 40 ? SUB.exec(p.text) : null;
+    if (m) {
+      sub = m[1];
+      where = head + "(" + sub + ")";
+    }
+    fn(p, where, sub);
   }
 }
+
+const SUB = /^\(([一二三四五六七八九十]+)\)/;
 
 /** A derived operand (not a cell). */
 export function derived(value: Decimal, label: string, half: Decimal, refs: string[] = []): Ref {

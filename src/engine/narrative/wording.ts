@@ -18,6 +18,7 @@ const SHORT_YEAR = /(^|[^\d.])(2\d{1,2})年度/;
 
 /** `classes`: the 功能分类 classes of the document's template pack (their outdated names). */
 export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefined, classes: ClassSpec[]): void {
+  const olds = fiscalYear && fiscalYear > 0 ? outdatedOf(classes, fiscalYear) : [];
   for (const p of paras) {
     const s = STRAY.exec(p.text);
     if (s) {
@@ -29,20 +30,33 @@ export function wording(ck: Checker, paras: Para[], fiscalYear: number | undefin
       ck.bad();
       ck.emit("N-WORD", "error", p, { start: f.index, end: f.index + f[0].length }, "表述矛盾：同一句既说“" + f[1] + "”又说“持平”");
     }
-    if (fiscalYear && fiscalYear > 0) outdatedNames(ck, p, fiscalYear, classes);
+    if (fiscalYear && fiscalYear > 0) outdatedNames(ck, p, fiscalYear, olds);
   }
 }
 
-function outdatedNames(ck: Checker, p: Para, year: number, classes: ClassSpec[]): void {
-  for (const c of classes)
-    for (const o of c.outdated || []) {
-      if (year <= o.lastYear) continue;
-      const old = o.name.replace(/支出$/, "");
-      const at = p.text.indexOf(old);
-      if (at < 0) continue;
-      ck.bad();
-      ck.emit("N-NAME", "warning", p, { start: at, end: at + old.length }, "类名“" + o.name + "”为 " + o.lastYear + " 年及以前的科目名称，" + year + " 年度应为“" + c.name + "”（" + c.code + "）", { actual: o.name, expected: c.name });
-    }
+interface Outdated {
+  /** The old name without its final 支出, as the text may write it. */
+  old: string;
+  name: string;
+  lastYear: number;
+  c: ClassSpec;
+}
+
+/** The class names renamed before `year`, in the pack's order (made once per text, not per paragraph). */
+function outdatedOf(classes: ClassSpec[], year: number): Outdated[] {
+  const out: Outdated[] = [];
+  for (const c of classes) for (const o of c.outdated || []) if (year > o.lastYear) out.push({ old: o.name.replace(/支出$/, ""), name: o.name, lastYear: o.lastYear, c });
+  return out;
+}
+
+function outdatedNames(ck: Checker, p: Para, year: number, olds: Outdated[]): void {
+  for (const o of olds) {
+    const at = p.text.indexOf(o.old);
+    if (at < 0) continue;
+    const c = o.c;
+    ck.bad();
+    ck.emit("N-NAME", "warning", p, { start: at, end: at + o.old.length }, "类名“" + o.name + "”为 " + o.lastYear + " 年及以前的科目名称，" + year + " 年度应为“" + c.name + "”（" + c.code + "）", { actual: o.name, expected: c.name });
+  }
 }
 
 /**
