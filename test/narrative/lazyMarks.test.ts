@@ -4,18 +4,24 @@
  * - the explanation of a passed amount, ratio or sum is written when read (LazyMark), and reads as it was written;
  * - a figure in 万元 (or bare) is its printed Decimal, not printed × 1;
  * - locate tests a figure's neighbours by character code instead of a regex per character;
- * - the 五(二) class and 五(三) item patterns are not run on a paragraph without 「占」 / 「(项)」.
+ * - the 五(二) class and 五(三) item patterns are not run on a paragraph without 「占」 / 「(项)」;
+ * - a number is parsed once per analysis (withParsedNumbers), a text figure's half-width without Decimal.min's copies,
+ *   a section's label made once per sub-heading;
+ * - a table value in the printed unit and the 绩效 score model by multiplication, not long division.
  */
 import fc from "fast-check";
 import { Decimal } from "../../src/engine/decimal";
 import { money } from "../../src/engine/messages";
-import { pct4 } from "../../src/engine/rounding";
+import { HALF, pct4 } from "../../src/engine/rounding";
 import { Checker, Ref } from "../../src/engine/narrative/checker";
 import { paragraphs } from "../../src/engine/narrative/normalise";
 import { itemStatements } from "../../src/engine/narrative/items";
 import { P } from "../../src/engine/narrative/patterns";
 import { say, SAY } from "../../src/engine/narrative/sayings";
-import { Figure, inWan, locate, parseNumber, unitFactor } from "../../src/engine/narrative/tokens";
+import { Figure, halfUnit, inWan, locate, parseNumber, sameAsTable, unitFactor, withParsedNumbers } from "../../src/engine/narrative/tokens";
+import { CENT, rateShortfall } from "../../src/engine/narrative/performanceCells";
+import { walk, whereOf } from "../../src/engine/narrative/scan";
+import { outline } from "../../src/engine/narrative/sections";
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp("^[0-9]{" + min + "," + max + "}$"));
 /** A number as the text prints it: sign, up to 18 integer digits, up to 10 decimals. */
@@ -140,4 +146,91 @@ test("the class pattern never matches a paragraph without 「占」; an item hea
   const text = "1.教育(类)普通教育(款)小学教育(项)。年初预算为10.00万元,支出决算为9.00万元,完成年初预算的90.00%。";
   const st = itemStatements(paragraphs(text, 0, text.length, null)[0]);
   expect(st.map((x) => [x.cls, x.kuan, x.xiang, x.rate ? x.rate.text : null])).toEqual([["教育", "普通教育", "小学教育", "90.00%"]]);
+});
+
+test("numbers parsed once per analysis: equal to a fresh parse, nothing kept after it", () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(printedNumber, fc.constantFrom("1,234.50", "12,345", "-0.00")), { minLength: 1, maxLength: 8 }), (nums) => {
+      const inside = withParsedNumbers(() =>
+        nums.map((n) => {
+          const a = parseNumber(n);
+          expect(parseNumber(n)).toBe(a); // the memo gives the same object again
+          return a;
+        }),
+      );
+      nums.forEach((n, i) => {
+        const t = n.replace(/,/g, "");
+        const fresh = new Decimal(t);
+        expect([inside[i].value.d, inside[i].value.e, inside[i].value.s]).toEqual([fresh.d, fresh.e, fresh.s]);
+        expect(inside[i].dp).toBe(t.indexOf(".") < 0 ? 0 : t.length - t.indexOf(".") - 1);
+        // outside the analysis every call parses afresh
+        expect(parseNumber(n)).not.toBe(inside[i]);
+      });
+    }),
+    { numRuns: 500, seed: 19 },
+  );
+  // the memo ends even when the analysis throws
+  expect(() => withParsedNumbers(() => { throw new Error("x"); })).toThrow("x");
+  expect(parseNumber("5")).not.toBe(parseNumber("5"));
+});
+
+test("a text figure's half-width is the smaller of its own and HALF, as Decimal.min gave it", () => {
+  const ck = new Checker("", {});
+  for (const unit of ["万元", "元", "亿元", "%"])
+    for (let dp = 0; dp <= 6; dp++) {
+      const num = dp ? "3." + "1".repeat(dp) : "3";
+      const f = locate("共" + num + unit, num, unit, 0) as Figure;
+      const h = ck.textRef(f, "").half;
+      const own = halfUnit(f);
+      expect(h.toFixed()).toBe((unit === "%" ? own : Decimal.min(own, HALF)).toFixed());
+    }
+});
+
+test("walk labels each paragraph with its section and current sub-heading, as whereOf does", () => {
+  const text = "五、一般公共预算财政拨款支出决算情况说明\n总述。\n(一)总体情况\n甲。\n（二）结构情况\n(三)乙\n(x)丙";
+  const paras = paragraphs(text, 0, text.length, null);
+  const sec = outline(paras).sections[0];
+  const got: string[] = [];
+  walk(sec, (p, where, sub) => got.push(where + "|" + sub));
+  let sub = "";
+  const want = sec.body.map((p) => {
+    const m = /^\(([一二三四五六七八九十]+)\)/.exec(p.text);
+    if (m) sub = m[1];
+    return whereOf(sec, sub) + "|" + sub;
+  });
+  expect(got).toEqual(want);
+  expect(got.slice(0, 5)).toEqual(["说明五|", "说明五(一)|一", "说明五(一)|一", "说明五(二)|二", "说明五(三)|三"]);
+});
+
+/** Decimals of any length, beyond the precision (40 digits) too. */
+const anyDecimal = fc.tuple(fc.constantFrom("", "-"), digits(1, 30), digits(0, 25)).map(([s, i, f]) => new Decimal(s + i + (f ? "." + f : "")));
+
+test("sameAsTable without division: the table value in the printed unit as table ÷ factor gave it", () => {
+  fc.assert(
+    fc.property(anyDecimal, fc.constantFrom("万元", "元", "亿元", "%", ""), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), (table, unit, dp, tableDp) => {
+      const num = dp ? "1." + "2".repeat(dp) : "1";
+      const f = locate("共" + num + unit, num, unit, 0) as Figure;
+      const slow = table.dividedBy(unit === "%" ? 1 : unitFactor(unit));
+      const tDp = Math.max(0, tableDp + (unit === "元" ? 4 : unit === "亿元" ? -4 : 0));
+      const shownSlow = f.dp < tDp ? slow.toDecimalPlaces(f.dp) : slow;
+      const got = sameAsTable(f, table, tableDp);
+      expect([got.shown.d, got.shown.e, got.shown.s]).toEqual([shownSlow.d, shownSlow.e, shownSlow.s]);
+      expect(got.equal).toBe(shownSlow.equals(f.printed));
+    }),
+    { numRuns: 3000, seed: 23 },
+  );
+});
+
+test("the 绩效 score model: × 0.01 equals ÷ 100, rateShortfall the formula with Decimal.min", () => {
+  fc.assert(
+    fc.property(anyDecimal, anyDecimal, (x, rate) => {
+      const a = x.times(CENT);
+      const b = x.dividedBy(100);
+      expect([a.d, a.e, a.s]).toEqual([b.d, b.e, b.s]);
+      const slow = new Decimal(10).times(new Decimal(100).minus(Decimal.min(rate, new Decimal(100)))).dividedBy(100);
+      const fast = rateShortfall(rate);
+      expect([fast.d, fast.e, fast.s]).toEqual([slow.d, slow.e, slow.s]);
+    }),
+    { numRuns: 3000, seed: 29 },
+  );
 });
