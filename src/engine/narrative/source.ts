@@ -72,7 +72,9 @@ export function sourceOf(grids: Grid[], options: AuditOptions): Source {
   const found = narrativeSheet(grids);
   if (!found) return { source: "none", sheet: null, doc: "", paras: [], cut };
   let doc = "";
-  const paras: Para[] = [];
+  // each cell's range of the document, split into paragraphs once the document is whole: split while it grew, every
+  // cell flattened the document so far again (quadratic; issue 9: most of the narrative's allocation)
+  const ranges: { from: number; to: number; cell: { sheet: string; addr: string } }[] = [];
   for (let i = 0; i < found.cells.length; i++) {
     const cl = found.cells[i];
     const where = qualified(found.grid.name, a1(cl.r, cl.c));
@@ -89,8 +91,11 @@ export function sourceOf(grids: Grid[], options: AuditOptions): Source {
     if (doc) doc += "\n";
     const from = doc.length;
     doc += t;
-    for (const p of paragraphs(doc, from, doc.length, { sheet: found.grid.name, addr: a1(cl.r, cl.c) })) paras.push(p);
+    ranges.push({ from, to: doc.length, cell: { sheet: found.grid.name, addr: a1(cl.r, cl.c) } });
   }
+  // (a paragraph reads nothing past its cell: the "\n" after it is no "**" and no line of it, as the end was before)
+  const paras: Para[] = [];
+  for (const rg of ranges) for (const p of paragraphs(doc, rg.from, rg.to, rg.cell)) paras.push(p);
   return { source: "sheet", sheet: found.grid.name, doc, paras, cut };
 }
 
