@@ -38,7 +38,7 @@ export interface TextCtx {
   /** The largest total the tables allow (公开01 收入总计 / 支出总计), to bound shares whose whole is not named. */
   cap: Ref | null;
   /** The section checks' marks by source offset, made on the first marksOf (they no longer change). */
-  marksAt?: { [start: number]: FigureMark[] };
+  marksAt?: Map<number, FigureMark[]>;
 }
 
 export interface Clause {
@@ -89,13 +89,16 @@ const NO_MARKS: FigureMark[] = [];
 export function marksOf(t: TextCtx, p: Para, fig: Figure): { status: string; related: string[]; explain: string }[] {
   let at = t.marksAt;
   if (!at) {
-    at = t.marksAt = Object.create(null) as { [start: number]: FigureMark[] };
+    // a Map, not an object: offsets as keys of an object made it allocate elements up to the largest offset
+    at = t.marksAt = new Map<number, FigureMark[]>();
     for (let i = 0; i < t.baseFigures; i++) {
       const m = t.ck.figures[i];
-      (at[m.start] || (at[m.start] = [])).push(m);
+      const list = at.get(m.start);
+      if (list) list.push(m);
+      else at.set(m.start, [m]);
     }
   }
-  return at[p.map[fig.start]] || NO_MARKS;
+  return at.get(p.map[fig.start]) || NO_MARKS;
 }
 
 /** The figure was compared with a table cell and agreed: the tables own every identity it takes part in. */
