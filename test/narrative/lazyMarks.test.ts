@@ -7,14 +7,15 @@
  * - the 五(二) class and 五(三) item patterns are not run on a paragraph without 「占」 / 「(项)」;
  * - a number is parsed once per analysis (withParsedNumbers), a text figure's half-width without Decimal.min's copies,
  *   a section's label made once per sub-heading;
- * - a table value in the printed unit and the 绩效 score model by multiplication, not long division.
+ * - a table value in the printed unit and the 绩效 score model by multiplication, not long division;
+ * - a sheet's paragraphs split once its document is whole (not while it grows: each cell flattened it again).
  */
 import fc from "fast-check";
 import { Decimal } from "../../src/engine/decimal";
 import { money } from "../../src/engine/messages";
 import { HALF, pct4 } from "../../src/engine/rounding";
 import { Checker, Ref } from "../../src/engine/narrative/checker";
-import { paragraphs } from "../../src/engine/narrative/normalise";
+import { Para, paragraphs } from "../../src/engine/narrative/normalise";
 import { itemStatements } from "../../src/engine/narrative/items";
 import { P } from "../../src/engine/narrative/patterns";
 import { say, SAY } from "../../src/engine/narrative/sayings";
@@ -232,5 +233,29 @@ test("the 绩效 score model: × 0.01 equals ÷ 100, rateShortfall the formula w
       expect([fast.d, fast.e, fast.s]).toEqual([slow.d, slow.e, slow.s]);
     }),
     { numRuns: 3000, seed: 29 },
+  );
+});
+
+test("the sheet's paragraphs split on the whole document equal those split while it grew, cell by cell", () => {
+  const piece = fc.constantFrom("一、收入支出决算总体情况说明", "收入12.00万元", "\n", "\r\n", " ", "**", "。", "，", "（", "）", "\t", "2024 年", "(一)", "a", "1");
+  fc.assert(
+    fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((ps) => ps.join("")), { minLength: 1, maxLength: 6 }), (cells) => {
+      let doc = "";
+      const grown: Para[] = [];
+      const ranges: [number, number][] = [];
+      cells.forEach((t, i) => {
+        if (doc) doc += "\n";
+        const from = doc.length;
+        doc += t;
+        ranges.push([from, doc.length]);
+        for (const p of paragraphs(doc, from, doc.length, { sheet: "S", addr: "A" + i })) grown.push(p);
+      });
+      const whole: Para[] = [];
+      ranges.forEach(([from, to], i) => {
+        for (const p of paragraphs(doc, from, to, { sheet: "S", addr: "A" + i })) whole.push(p);
+      });
+      expect(whole).toEqual(grown);
+    }),
+    { numRuns: 2000, seed: 31 },
   );
 });
