@@ -121,8 +121,10 @@ export function classShares(run: Run, p: Para, where: string): void {
 export function budgetTotal(run: Run, p: Para, where: string): void {
   const ck = run.c.ck;
   const s = state(run);
-  const total = run.cell("支出小计");
+  // the cell at the first statement only (most paragraphs have none)
+  let total: Ref | null | undefined;
   eachBudgetRate(p, (m, st, e, bf, f, pf) => {
+    if (total === undefined) total = run.cell("支出小计");
     const clause = { start: st, end: e };
     const num = ck.textRef(f, "支出决算");
     if (s.items.length) {

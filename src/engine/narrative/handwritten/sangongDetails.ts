@@ -53,8 +53,9 @@ export function shareOf(run: Run, p: Para, where: string, x: Match): void {
 /** After 「公务用车购置支出 A」: 「购置车辆 N 辆」 agrees with whether there is a 购置费. */
 export function carCount(run: Run, p: Para, where: string): void {
   const ck = run.c.ck;
-  const r = run.cell("购置费");
   const n = P.carCount.exec(p.text);
+  // the cell only where the text counts cars
+  const r = n ? run.cell("购置费") : null;
   if (!n || !r) return;
   const cars = parseInt(n[1], 10);
   if (cars > 0 === r.value.gt(0)) return ck.ok();

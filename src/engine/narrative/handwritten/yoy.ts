@@ -16,14 +16,19 @@ import { Ctx, derived, each, figs, HALF } from "../scan";
 
 // change over the prior year (N1 b–e, N4, N5a, N10)
 
-export function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref | null, subject: string): void {
+/** `current` may be a function: the cell is then looked up at the first stated change only (most paragraphs state none). */
+export function yoy(c: Ctx, rule: string, where: string, p: Para, currentOrLookup: Ref | null | (() => Ref | null), subject: string): void {
   const ck = c.ck;
+  let known: Ref | null | undefined = typeof currentOrLookup === "function" ? undefined : currentOrLookup;
   each(p, P.yoy, (m, s, e) => {
     const [df, pf] = figs(p, m, s, [
       [2, 3],
       [5, "%"],
     ]);
-    if (!df || !pf || !current) return;
+    if (!df || !pf) return;
+    if (known === undefined) known = (currentOrLookup as () => Ref | null)();
+    const current = known;
+    if (!current) return;
     const dir = m[1];
     const dir2 = m[4];
     const up = dir === "增加";
@@ -55,7 +60,9 @@ export function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref |
     }
     const st = ck.ratio(rule, where, p, { start: s, end: e }, pf, dir2, derived(delta, dir + "额", HALF), priorRef, "");
     const last = ck.findings.length - 1;
-    ck.mark(p, df, st === "exact" ? "ok" : st === "tail" ? "tail" : "error", rule, current.ref ? [current.ref] : [], dir + "额 " + df.text + "：上年数 " + money(prior, 2) + " 万元，" + dir2 + "率见后", st === "exact" ? undefined : last);
+    // (a passed change is explained when read, as Checker's passed checks are)
+    const explain = () => dir + "额 " + df.text + "：上年数 " + money(prior, 2) + " 万元，" + dir2 + "率见后";
+    ck.mark(p, df, st === "exact" ? "ok" : st === "tail" ? "tail" : "error", rule, current.ref ? [current.ref] : [], st === "exact" ? explain : explain(), st === "exact" ? undefined : last);
     if (!/原因/.test(p.text)) {
       ck.bad();
       ck.emit(rule, "warning", p, { start: s, end: e }, where + "：说明了" + dir + " " + df.text + "，但未说明主要原因");
@@ -65,5 +72,5 @@ export function yoy(c: Ctx, rule: string, where: string, p: Para, current: Ref |
 
 /** The change stated in each paragraph, against the named cell `current` of the table being run. */
 export function yoyOf(current: string, subject: string): Handwritten {
-  return { hand: (run, p, where) => yoy(run.c, run.rule, where, p, run.cell(current), subject) };
+  return { hand: (run, p, where) => yoy(run.c, run.rule, where, p, () => run.cell(current), subject) };
 }
