@@ -16,7 +16,10 @@ import { money } from "../../src/engine/messages";
 import { HALF, pct4 } from "../../src/engine/rounding";
 import { Checker, Ref } from "../../src/engine/narrative/checker";
 import { Para, paragraphs } from "../../src/engine/narrative/normalise";
+import { recognize } from "../../src/engine";
+import { analyseNarrative } from "../../src/engine/narrative";
 import { itemStatements } from "../../src/engine/narrative/items";
+import { loadSample, sampleText } from "./helpers";
 import { P } from "../../src/engine/narrative/patterns";
 import { say, SAY } from "../../src/engine/narrative/sayings";
 import { Figure, halfUnit, inWan, locate, parseNumber, sameAsTable, unitFactor, withParsedNumbers } from "../../src/engine/narrative/tokens";
@@ -258,4 +261,19 @@ test("the sheet's paragraphs split on the whole document equal those split while
     }),
     { numRuns: 2000, seed: 31 },
   );
+});
+
+test("the sample: every mark explains itself when read, passed changes over the prior year too", () => {
+  const snap = loadSample();
+  const r = analyseNarrative(recognize(snap), snap, { narrative: sampleText() });
+  const ok = r.figures.filter((m) => m.status === "ok");
+  expect(ok.length).toBeGreaterThan(50);
+  for (const m of r.figures) {
+    expect(typeof m.explain).toBe("string");
+    expect(m.explain.length).toBeGreaterThan(0);
+    expect(m.explain).not.toMatch(/\{[a-z0-9.]+\}/);
+    expect(m.explain).toBe(m.explain);
+  }
+  // a passed 增加/减少 amount of the prior-year check (yoy): 「增加额 …：上年数 … 万元，增长率见后」
+  expect(ok.some((m) => /额 .+：上年数 [\d,.]+ 万元，.+率见后$/.test(m.explain))).toBe(true);
 });
