@@ -1,6 +1,10 @@
 /** A1 addresses ↔ 0-based row/column numbers. */
 
+/** A … Z: the column of nearly every cell an audit names (a1 runs for every cell read). */
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+
 export function colName(c: number): string {
+  if (c >= 0 && c < 26 && (c | 0) === c) return LETTERS[c];
   let s = "";
   let n = c + 1;
   while (n > 0) {
@@ -24,8 +28,11 @@ export interface CellPos {
   col: number;
 }
 
+const A1 = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+const QUOTES = /'/g;
+
 export function parseA1(addr: string): CellPos | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(addr.trim());
+  const m = A1.exec(addr.trim());
   if (!m) return null;
   let col = 0;
   const letters = m[1].toUpperCase();
@@ -52,5 +59,6 @@ export function parseRange(ref: string): Area | null {
 
 /** Sheet-qualified address as Excel writes it: '公开03表'!D7. */
 export function qualified(sheet: string, addr: string): string {
-  return "'" + sheet.replace(/'/g, "''") + "'!" + addr;
+  // most sheet names hold no quote: the replace (a new string) only when one does; asked for every finding's cells
+  return "'" + (sheet.indexOf("'") < 0 ? sheet : sheet.replace(QUOTES, "''")) + "'!" + addr;
 }

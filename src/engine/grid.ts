@@ -63,9 +63,10 @@ export class Grid {
   text(r: number, c: number): string {
     const row = this.sheet.text && this.sheet.text[r - this.top];
     const t = row ? row[c - this.left] : undefined;
-    if (t !== undefined && t !== null) return String(t);
+    // typeof first: String(t) is a call even when t is a string already (it nearly always is); asked per cell, often
+    if (t !== undefined && t !== null) return typeof t === "string" ? t : String(t);
     const v = this.value(r, c);
-    return v === null ? "" : String(v);
+    return v === null ? "" : typeof v === "string" ? v : String(v);
   }
 
   format(r: number, c: number): string {

@@ -21,7 +21,7 @@ let keyChars = 0;
 /** Key for comparing labels and titles: half-width, no white space, no quotes of any kind. Cached: the same
  * header and label texts are asked for many times while a table is read. */
 export function normKey(s: string): string {
-  const str = String(s);
+  const str = typeof s === "string" ? s : String(s);
   if (str === "") return "";
   const hit = keys.get(str);
   if (hit !== undefined) return hit;
@@ -43,12 +43,16 @@ function computeKey(s: string): string {
     .replace(/[）]/g, ")");
 }
 
+const OF_WHICH = /^其中[:：]?/;
+const OUTLINE_CN = /^\(?[一二三四五六七八九十百零〇]+[)、.．]/;
+const OUTLINE_NUM = /^\(\d+\)|^\d+[、.．](?!\d)/;
+
 /** Row labels lose their outline numbering ("一、", "(三)", "1.", "其中：") before they are matched. */
 export function normLabel(s: string): string {
   let k = normKey(s);
-  k = k.replace(/^其中[:：]?/, "");
-  k = k.replace(/^\(?[一二三四五六七八九十百零〇]+[)、.．]/, "");
-  k = k.replace(/^\(\d+\)|^\d+[、.．](?!\d)/, "");
+  k = k.replace(OF_WHICH, "");
+  k = k.replace(OUTLINE_CN, "");
+  k = k.replace(OUTLINE_NUM, "");
   return k;
 }
 

@@ -13,6 +13,9 @@ import { firstNonEmpty, headerParts, headerTexts, isMetaRow, isNoteRow, isPageBr
 
 const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 const TOTAL = /^(?:合计|总计)$/;
+const TOTAL_IN = /合计|总计/;
+const CJK = /[\u4e00-\u9fa5]/;
+const CODE_THEN_NAME = /^\d{3,7}[^\d]/;
 /** Header words that may stand left of 合计 on a 合计 row that is also the last header row (RULES.md §8.1 item 1). */
 const HEAD_WORD = /^(?:类|款|项|项目|科目|(?:功能分类)?科目(?:编码|代码)|编码|代码|科目名称|名称)$/;
 
@@ -55,7 +58,7 @@ function isDataStart(reg: Region, r: number): boolean {
   const c = firstNonEmpty(reg.grid, r, reg.c1, reg.c2);
   if (c < 0) return false;
   const t = normKey(reg.grid.text(r, c));
-  return totalLabelCol(reg, r) >= 0 || (CODE.test(t) && /[\u4e00-\u9fa5]/.test(reg.grid.text(r, c + 1) + reg.grid.text(r, c + 2) + reg.grid.text(r, c + 3))) || /^\d{3,7}[^\d]/.test(t);
+  return totalLabelCol(reg, r) >= 0 || (CODE.test(t) && CJK.test(reg.grid.text(r, c + 1) + reg.grid.text(r, c + 2) + reg.grid.text(r, c + 3))) || CODE_THEN_NAME.test(t);
 }
 
 export function readCoded(reg: Region): TableModel | string {
@@ -157,7 +160,7 @@ export function readCoded(reg: Region): TableModel | string {
     const firstText = normKey(grid.shown(r, split ? split[0] : codeCol)) + normKey(grid.shown(r, nameCol));
     let key: string;
     let level: number;
-    if (!code && (/合计|总计/.test(firstText) || (r === start && totalCol >= 0))) {
+    if (!code && (TOTAL_IN.test(firstText) || (r === start && totalCol >= 0))) {
       key = "合计";
       level = 0;
       label = "合计";

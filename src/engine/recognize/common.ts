@@ -25,7 +25,13 @@ export interface Region {
 
 export function makeCell(grid: Grid, r: number, c: number, dp: number): TCell {
   // The amount object becomes the cell: one allocation per cell (large tables have hundreds of thousands).
-  const cell = readAmount(grid.value(r, c), grid.text(r, c), grid.format(r, c), dp, grid.formula(r, c)) as TCell;
+  // The formula matters only to a cell that shows nothing (a formula without a result is an error, not a blank):
+  // looked up then, not for every cell.
+  let cell = readAmount(grid.value(r, c), grid.text(r, c), grid.format(r, c), dp, null) as TCell;
+  if (cell.state === "blank") {
+    const f = grid.formula(r, c);
+    if (f) cell = readAmount(grid.value(r, c), grid.text(r, c), grid.format(r, c), dp, f) as TCell;
+  }
   cell.sheet = grid.name;
   cell.addr = a1(r, c);
   cell.row = r;
@@ -129,11 +135,16 @@ function lineAboveTitle(reg: Region): { year?: string; department?: string } {
   return {};
 }
 
+/** Made once (a regular-expression literal in a function is a new object at every call; these run per cell). */
+const SPACES = /[\s\u3000]/g;
+const DIGITS = /^\d+$/;
+const CJK = /[\u4e00-\u9fa5]/;
+
 /** Code digits from a cell ("2010301", 2010301, " 201 "), or "". */
 export function codeText(grid: Grid, r: number, c: number): string {
   if (c < 0) return "";
-  const t = String(grid.text(r, c) || "").replace(/[\s\u3000]/g, "");
-  return /^\d+$/.test(t) ? t : "";
+  const t = String(grid.text(r, c) || "").replace(SPACES, "");
+  return DIGITS.test(t) ? t : "";
 }
 
 export function collectNotes(grid: Grid, r1: number, r2: number, c1: number, c2: number): string[] {
@@ -141,7 +152,7 @@ export function collectNotes(grid: Grid, r1: number, r2: number, c1: number, c2:
   for (let r = r1; r <= r2; r++)
     for (let c = c1; c <= c2; c++) {
       const t = String(grid.text(r, c) || "").trim();
-      if (t && !grid.mergeOf(r, c) && /[\u4e00-\u9fa5]/.test(t) && t.length > 6) out.push(t);
+      if (t && !grid.mergeOf(r, c) && CJK.test(t) && t.length > 6) out.push(t);
     }
   return out;
 }

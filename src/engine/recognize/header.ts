@@ -7,6 +7,18 @@ import { Grid } from "../grid";
 import { normKey } from "../text";
 import { dict } from "../dict";
 
+// The patterns of the row tests below, made once: a regular-expression literal inside a function is a new RegExp
+// object at every evaluation, and these tests run for every row or cell of every table.
+const UP_TO_3_DIGITS = /^\d{1,3}$/;
+const ALL_DIGITS = /^\d+$/;
+const NOTE_HEAD = /^(?:注|说明|备注|填表说明)\d*[:：]/;
+const SENTENCE_MARK = /[。，,]/;
+const YEAR_LINE = /^(\d{4})年(?:度)?$/;
+const YEAR_IN = /(\d{4})年度/;
+const DEPARTMENT_LINE = /^(?:编制单位|单位名称|部门|单位)[:：](.+)$/;
+const UNIT_ONLY = /^(?:万元|千元|亿元|元)$/;
+const TOTAL_WORD = /^(?:合计|总计)$/;
+
 export function headerParts(grid: Grid, rows: number[], c1: number, c2: number, skip?: (r: number, c: number) => boolean): string[][] {
   const parts: string[][] = [];
   for (let c = c1; c <= c2; c++) parts.push([]);
@@ -56,7 +68,7 @@ export function isSequenceRow(grid: Grid, r: number, c1: number, c2: number): bo
       seen++;
       continue;
     }
-    if (!/^\d{1,3}$/.test(t)) return false;
+    if (!UP_TO_3_DIGITS.test(t)) return false;
     const n = parseInt(t, 10);
     if (n <= prev) return false;
     if (n !== prev + 1) gaps++;
@@ -104,7 +116,7 @@ export function isNoteRow(grid: Grid, r: number, c1: number, c2: number): boolea
   const c = firstNonEmpty(grid, r, c1, c2);
   if (c < 0) return false;
   const t = normKey(grid.text(r, c));
-  return /^(?:注|说明|备注|填表说明)\d*[:：]/.test(t) || (t.length > 30 && /[。，,]/.test(t));
+  return NOTE_HEAD.test(t) || (t.length > 30 && SENTENCE_MARK.test(t));
 }
 
 const UNIT = /(?:单位|金额单位)[:：]?(万元|千元|亿元|元)/;
@@ -118,10 +130,10 @@ export function readHead(grid: Grid, r1: number, r2: number, c1: number, c2: num
       const u = UNIT.exec(t);
       if (u && !out.unit) out.unit = u[1];
       else if ((t === "万元" || t === "元") && !out.unit) out.unit = t;
-      const y = /^(\d{4})年(?:度)?$/.exec(t) || /(\d{4})年度/.exec(t);
+      const y = YEAR_LINE.exec(t) || YEAR_IN.exec(t);
       if (y && !out.year) out.year = y[1];
-      const d = /^(?:编制单位|单位名称|部门|单位)[:：](.+)$/.exec(t);
-      if (d && !/^(?:万元|千元|亿元|元)$/.test(d[1]) && !out.department) out.department = d[1];
+      const d = DEPARTMENT_LINE.exec(t);
+      if (d && !UNIT_ONLY.test(d[1]) && !out.department) out.department = d[1];
     }
   }
   return out;
@@ -160,7 +172,7 @@ export function isPageBreakRow(grid: Grid, r: number, c1: number, c2: number, he
     if (t === "") continue;
     count++;
     if (count === 1) {
-      if (/^(?:合计|总计)$/.test(t)) return false;
+      if (TOTAL_WORD.test(t)) return false;
       first = t;
     }
     if (!other && !isPageBreakText(t, head, tk)) other = true;
@@ -168,12 +180,12 @@ export function isPageBreakRow(grid: Grid, r: number, c1: number, c2: number, he
   }
   if (count === 0) return false;
   // A lone small number is a page number; among other cells it could be an amount.
-  if (count === 1 && /^\d{1,3}$/.test(first)) return true;
+  if (count === 1 && UP_TO_3_DIGITS.test(first)) return true;
   return !other;
 }
 
 /** A text a page break leaves: a header text, a page mark, a head line, or the title repeated with 续表/（续）. */
 function isPageBreakText(t: string, head: { [t: string]: boolean }, tk: string): boolean {
-  if (head[t] || (PAGE_MARK.test(t) && !/^\d+$/.test(t)) || META_LINE.test(t)) return true;
+  if (head[t] || (PAGE_MARK.test(t) && !ALL_DIGITS.test(t)) || META_LINE.test(t)) return true;
   return !!tk && t.indexOf(tk) >= 0 && t.length <= tk.length + 8;
 }

@@ -88,13 +88,18 @@ function titleCells(grids: Grid[], tables: TableSpec[]): TitleCell[] {
   const found: TitleCell[] = [];
   for (const grid of grids) {
     let scanned = 0;
-    for (let r = grid.top; r < grid.bottom && scanned < SCAN_LIMIT; r++)
+    const values = grid.sheet.values;
+    for (let r = grid.top; r < grid.bottom && scanned < SCAN_LIMIT; r++) {
+      // the row's values read directly (grid.value per cell was a call per cell of every sheet); same cells, same order
+      const row = values[r - grid.top];
+      scanned += grid.right - grid.left;
+      if (!row) continue;
       for (let c = grid.left; c < grid.right; c++) {
-        scanned++;
-        const v = grid.value(r, c);
+        const v = row[c - grid.left];
         if (typeof v !== "string" || !mayBeTitle(v)) continue;
         if (matchTitle(v, tables)) found.push({ grid, r, c, text: v });
       }
+    }
   }
   return found;
 }

@@ -12,6 +12,8 @@ import { codeText, Region } from "./common";
 export const ECON = /^3\d{2}(?:\d{2})?$/;
 const CJK = /[\u4e00-\u9fa5]/;
 const AMOUNT_HEAD = /决算数|金额|合计|数$/;
+/** A 款 printed alone ("01", "1"); made once: laneCode runs for every row of every lane. */
+const KUAN = /^\d{1,2}$/;
 
 export interface Lane {
   /** Code column, or -1 when the lane has names only (codes inferred). */
@@ -106,7 +108,7 @@ export function laneCode(grid: Grid, r: number, lane: Lane): { code: string; inf
   if (lane.kuan >= 0) {
     const b = codeText(grid, r, lane.kuan);
     if (a.length === 3) lane.klass = a;
-    if (/^\d{1,2}$/.test(b) && a.length !== 5) code = (a.length === 3 ? a : lane.klass) + (b.length === 1 ? "0" + b : b);
+    if (KUAN.test(b) && a.length !== 5) code = (a.length === 3 ? a : lane.klass) + (b.length === 1 ? "0" + b : b);
   } else if (a.length === 3) lane.klass = a;
   return { code: ECON.test(code) ? code : "", inferred: false };
 }
