@@ -178,6 +178,11 @@ export class Context {
    * never certain: callers use it only for rows, never for a 合计 (RULES.md §0.3).
    */
   operand(t: TableModel, cell: TCell | undefined, label: string | (() => string), at: At = {}): Operand | null {
+    return this.cellOperand(t, cell, label, at.row, at.col);
+  }
+
+  /** operand() with the row and 栏 given apart: what the rules' loops call, without an `at` object per figure. */
+  cellOperand(t: TableModel, cell: TCell | undefined, label: string | (() => string), row?: TRow, col?: string): Operand | null {
     if (!cell) {
       const zero = new Operand(t, null, ZERO, ZERO, t.dp, true, label, 0);
       zero.uncertain = "未列示的科目按 0 计";
@@ -197,13 +202,13 @@ export class Context {
     const blank = cell.state !== "number";
     const units = blank ? 0 : cell.units === undefined ? null : cell.units;
     const o = new Operand(t, cell, blank ? ZERO : (cell.value as Decimal), t.halfUnit(cell.dp), cell.dp, blank, label, units);
-    const rowDoubt = at.row && at.row.inferred;
-    const colDoubt = at.col && t.inferredColumns && t.inferredColumns[at.col];
+    const rowDoubt = row && row.inferred;
+    const colDoubt = col && t.inferredColumns && t.inferredColumns[col];
     if (rowDoubt) o.uncertain = "科目系推断：" + rowDoubt;
     else if (colDoubt) o.uncertain = "栏目系推断：" + colDoubt;
     // RULES.md §0.1/§8.1 item 7: a blank in a total row is 0 only if the identities hold with it; where they do
     // not, the blank is 合计未填, at most a 疑点.
-    else if (blank && at.row && isTotalRow(this.template, t.id, at.row.key)) o.uncertain = "合计行“" + at.row.label + "”此栏空白（合计未填）";
+    else if (blank && row && isTotalRow(this.template, t.id, row.key)) o.uncertain = "合计行“" + row.label + "”此栏空白（合计未填）";
     return o;
   }
 

@@ -39,7 +39,7 @@ function operand(ctx: Context, ref: Ref, withTable: boolean): Operand | Gap {
   const cell = row.cells[ref.col];
   if (!cell) return row.absent && row.absent[ref.col] ? absentCell(ref.t, row, ref.col) : missingColumn(ctx.template, t, ref.t, ref.col);
   // the label is worded only when a finding needs it (most checks pass)
-  const o = ctx.operand(t, cell, () => label(t, row, ref.col, withTable), { row, col: ref.col });
+  const o = ctx.cellOperand(t, cell, () => label(t, row, ref.col, withTable), row, ref.col);
   if (!o) return unreadable(ref.t, cell);
   return ref.neg ? o.negated() : o;
 }
@@ -214,12 +214,12 @@ function rowSum(ctx: Context, spec: RowSum): void {
       const p = parts[i];
       const cell = row.cells[p.key];
       if (!cell) continue;
-      const o = ctx.operand(t, cell, p.name, { row, col: p.key });
+      const o = ctx.cellOperand(t, cell, p.name, row, p.key);
       if (!o) unread = true;
       ops.push(o && p.neg ? o.negated() : o);
     }
     if (!ops.length) continue;
-    const total = ctx.operand(t, totalCell, totalName, { row, col: spec.total });
+    const total = ctx.cellOperand(t, totalCell, totalName, row, spec.total);
     if (!total || unread) {
       const cells: TCell[] = [totalCell];
       for (const p of parts) if (row.cells[p.key]) cells.push(row.cells[p.key]);
@@ -268,12 +268,12 @@ function tree(ctx: Context, spec: Tree): void {
         skip(ctx, spec.id, t.id, { reason: "缺栏", detail: t.id + " " + rowTitle(lacking) + " 没有“" + c.name + "”栏的数", key: "缺栏|" + t.id + "|" + lacking.key + "|" + c.key }, treeWhere(t, parent, c, spec));
         continue;
       }
-      const total = ctx.operand(t, parent.cells[c.key], parentTitle, { row: parent, col: c.key });
+      const total = ctx.cellOperand(t, parent.cells[c.key], parentTitle, parent, c.key);
       const parts: (Operand | null)[] = [];
       let unread = false;
       for (let i = 0; i < kids.length; i++) {
         const k = kids[i];
-        const o = ctx.operand(t, k.cells[c.key], k.code || k.label, { row: k, col: c.key });
+        const o = ctx.cellOperand(t, k.cells[c.key], k.code || k.label, k, c.key);
         if (!o) unread = true;
         parts.push(o);
       }
@@ -306,9 +306,9 @@ function lines(ctx: Context, spec: Lines): void {
       skip(ctx, spec.id, t.id, totalRow.absent && totalRow.absent[c] ? absentCell(t.id, totalRow, c) : missingColumn(ctx.template, t, t.id, c), where());
       continue;
     }
-    const total = ctx.operand(t, totalRow.cells[c], totalLabel, { row: totalRow, col: c });
+    const total = ctx.cellOperand(t, totalRow.cells[c], totalLabel, totalRow, c);
     const rows = partsRows.filter((r) => r.cells[c]);
-    const parts = rows.map((r) => ctx.operand(t, r.cells[c], () => label(t, r, c, false), { row: r, col: c }));
+    const parts = rows.map((r) => ctx.cellOperand(t, r.cells[c], () => label(t, r, c, false), r, c));
     if (!total || parts.some((p) => !p)) {
       skip(ctx, spec.id, t.id, firstUnreadable(t.id, [totalRow.cells[c]].concat(rows.map((r) => r.cells[c]))) as Gap, where());
       continue;
@@ -346,13 +346,14 @@ function perClass(ctx: Context, spec: PerClass): void {
     // a summary table keys its class lines "C" + code (公开01/04), a coded table by the code itself
     const ra = rowByKey(ta, pa + code);
     const rb = rowByKey(tb, pb + code);
-    const name = code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
+    // the class's name for a message, worded only when one is written (most classes pass)
+    const name = () => code + " " + ((ra && ra.label) || (rb && rb.label) || "").replace(/^[一二三四五六七八九十]+、/, "");
     // A 类 that one table does not list is read as 0, as an inference (at most a 疑点, RULES.md §0.3).
-    const oa = ra ? readCell(ctx, ta, ra, spec.a.col, () => ta.id + " " + name + " " + columnName(ta, spec.a.col)) : (ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
-    const ob = rb ? readCell(ctx, tb, rb, spec.b.col, () => tb.id + " " + name + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col))) : (ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
+    const oa = ra ? readCell(ctx, ta, ra, spec.a.col, () => ta.id + " " + name() + " " + columnName(ta, spec.a.col)) : (ctx.operand(ta, undefined, () => ta.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
+    const ob = rb ? readCell(ctx, tb, rb, spec.b.col, () => tb.id + " " + name() + (isSummary(tb) ? "" : " " + columnName(tb, spec.b.col))) : (ctx.operand(tb, undefined, () => tb.id + " 未列示 " + code + " 类（按 0 计）") as Operand);
     const gap = firstGap([oa, ob]);
     if (gap) {
-      skip(ctx, spec.id, ta.id, gap, name + "：" + spec.title);
+      skip(ctx, spec.id, ta.id, gap, name() + "：" + spec.title);
       continue;
     }
     if (isGap(oa) || isGap(ob)) continue;
@@ -395,9 +396,9 @@ function perCode(ctx: Context, spec: PerCode): void {
         continue;
       }
       if (!ra.cells[ca] || !hasColumn(tb, cb) || (rb && !rb.cells[cb])) continue;
-      const oa = ctx.operand(ta, ra.cells[ca], () => ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca), { row: ra, col: ca });
+      const oa = ctx.cellOperand(ta, ra.cells[ca], () => ta.id + " " + rowTitle(ra) + " " + columnName(ta, ca), ra, ca);
       // A code that table b does not list is read as 0, as an inference (at most a 疑点).
-      const ob = rb ? ctx.operand(tb, rb.cells[cb], () => tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb), { row: rb, col: cb }) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + ra.key + "（按 0 计）");
+      const ob = rb ? ctx.cellOperand(tb, rb.cells[cb], () => tb.id + " " + rowTitle(rb) + " " + columnName(tb, cb), rb, cb) : ctx.operand(tb, undefined, () => tb.id + " 未列示 " + ra.key + "（按 0 计）");
       if (!oa || !ob) {
         const gap = firstUnreadable(ta.id, [ra.cells[ca]]) || (rb && firstUnreadable(tb.id, [rb.cells[cb]]));
         if (gap) skip(ctx, spec.id, ta.id, gap, rowTitle(ra) + "：" + spec.title);

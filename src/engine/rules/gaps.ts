@@ -102,7 +102,7 @@ export function firstGap(xs: (Operand | Gap | null)[]): Gap | null {
 export function readCell(ctx: Context, t: TableModel, row: TRow, col: string, label: string | (() => string)): Operand | Gap {
   const cell = row.cells[col];
   if (!cell) return row.absent && row.absent[col] ? absentCell(t.id, row, col) : { reason: "缺栏", detail: t.id + " " + (row.code ? row.code + " " : "") + row.label + " 没有“" + colName(ctx.template, t, t.id, col) + "”栏的数", key: "缺栏|" + t.id + "|" + row.key + "|" + col };
-  return ctx.operand(t, cell, label, { row, col }) || unreadable(t.id, cell);
+  return ctx.cellOperand(t, cell, label, row, col) || unreadable(t.id, cell);
 }
 
 /** Sheet-qualified addresses of the operands that were read (for the 未审核 entry's cells). */

@@ -131,9 +131,10 @@ export function codedRules(ctx: Context): void {
     // Disclosure depth: amounts shown only at 类/款 level (T02.7).
     for (const r of t.rows) {
       if (!r.code || r.level === 3) continue;
-      const hasChild = childRows(t, r).length > 0;
+      // a row with children is detailed further: its amounts are not looked at
+      if (childRows(t, r).length > 0) continue;
       const nonzero = Object.keys(r.cells).some((k) => r.cells[k].value && !r.cells[k].value!.isZero());
-      if (!hasChild && nonzero) ctx.note("T02.7", "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
+      if (nonzero) ctx.note("T02.7", "warning", t, { sheet: t.sheet, addr: r.cells[Object.keys(r.cells)[0]].addr }, id + " " + rowTitle(r) + " 有金额但未细化到项级科目");
     }
   }
 }
