@@ -15,6 +15,7 @@ import { Decimal, plain, ZERO } from "../decimal";
 import { money } from "../messages";
 import { judgeShares, judgeSum } from "../rounding";
 import { already, flaggedNear, halfPct, Place, REASON, Stated, tableBacked, marksOf, TextCtx } from "./inTextBase";
+import { Para } from "./normalise";
 import { sentences } from "./sections";
 import { Figure, locate } from "./tokens";
 
@@ -135,13 +136,13 @@ function listChecks(t: TextCtx, pl: Place, whole: Stated, parts: Part[], clause:
   const complete = named || sharesWhole;
   // the tables own an identity whose every figure agrees with them (the text only repeats their 尾差)
   const owned = tableBacked(t, p, W) && parts.every((x) => tableBacked(t, p, x.st.figs[0]));
-  // a section check that already summed this whole (N11 政府采购) has it
-  const summed = marksOf(t, p, W).some((x) => /之和/.test(x.explain));
   // a figure the section checks found at odds with its table is that finding's root; the sum would only echo it
   const blamed = [W].concat(parts.map((x) => x.st.figs[0])).some((f) => marksOf(t, p, f).some((x) => x.status === "error" || x.status === "warning"));
   // with tables, a misstatement in the paragraph is the table check's to report (one root, not two findings)
   if (blamed || (!t.alone && flaggedNear(t, p, 0, p.text.length))) return;
-  if (!owned && !summed && !already(t, "sum", p, clause.start, clause.end)) {
+  // a section check that already summed this whole (N11 政府采购) has it (asked only now: reading a passed check's
+  // explanation writes it)
+  if (!owned && !summedBefore(t, p, W) && !already(t, "sum", p, clause.start, clause.end)) {
     const what = whole.name + "应等于其中所列各项之和";
     if (complete) {
       ck.sum("NT.1", pl.where, p, clause, W, ck.textRef(W, whole.name || "总数"), parts.map((x) => ck.textRef(x.st.figs[0], x.st.name || "其中一项")), what, parts.map((x) => ({ p, fig: x.st.figs[0] })));
@@ -183,6 +184,11 @@ function listChecks(t: TextCtx, pl: Place, whole: Stated, parts: Part[], clause:
     ck.bad();
     ck.emit("NT.2", "error", p, clause, pl.where + "：同一总数下各项占比合计 " + plain(shareSum) + "%，超过 100%", { expected: "100", actual: plain(shareSum), difference: plain(d), tolerance: plain(shareTol) });
   }
+}
+
+/** A section check summed this figure already (its mark explains a 之和). */
+function summedBefore(t: TextCtx, p: Para, W: Figure): boolean {
+  return marksOf(t, p, W).some((x) => /之和/.test(x.explain));
 }
 
 const ANY_SHARE = /占(?:比)?(?:([^,;。%\d]{1,24}?)的)?(-?\d+(?:\.\d+)?)%/g;
