@@ -81,12 +81,19 @@ function cellOf(g: Grid, r: number, c: number): PCell {
   return cell;
 }
 
-/** Cheap pre-test before a row's header map is built: one of the words every 绩效 header row has. */
+const HEADER_WORD = /名称|指标|预算/;
+
+/**
+ * Cheap pre-test before a row's header map is built: one of the words every 绩效 header row has. It runs on every
+ * row of every sheet: the row's values are read directly (as Grid.value reads them), not cell by cell through it.
+ */
 function mayBeHeader(g: Grid, r: number): boolean {
-  const right = Math.min(g.right, g.left + 200);
-  for (let c = g.left; c < right; c++) {
-    const v = g.value(r, c);
-    if (typeof v === "string" && /名称|指标|预算/.test(v)) return true;
+  const row = g.sheet.values[r - g.top];
+  if (!row) return false;
+  const n = Math.min(row.length, 200);
+  for (let i = 0; i < n; i++) {
+    const v = row[i];
+    if (typeof v === "string" && HEADER_WORD.test(v)) return true;
   }
   return false;
 }
