@@ -19,6 +19,9 @@ import { Para, paragraphs } from "../../src/engine/narrative/normalise";
 import { recognize } from "../../src/engine";
 import { analyseNarrative } from "../../src/engine/narrative";
 import { itemStatements } from "../../src/engine/narrative/items";
+import { mayBeHeader } from "../../src/engine/narrative/performance";
+import { Grid } from "../../src/engine/grid";
+import { CellValue } from "../../src/engine/types";
 import { loadSample, sampleText } from "./helpers";
 import { P } from "../../src/engine/narrative/patterns";
 import { say, SAY } from "../../src/engine/narrative/sayings";
@@ -276,4 +279,22 @@ test("the sample: every mark explains itself when read, passed changes over the 
   }
   // a passed 增加/减少 amount of the prior-year check (yoy): 「增加额 …：上年数 … 万元，增长率见后」
   expect(ok.some((m) => /额 .+：上年数 [\d,.]+ 万元，.+率见后$/.test(m.explain))).toBe(true);
+});
+
+test("the 绩效 header pre-test on a row's values equals the test through Grid.value, ragged rows and offsets included", () => {
+  const cell = fc.oneof(fc.constantFrom(null, "", "项目名称", "指标", "年初预算数", "合计", "名", "称", "x名称"), fc.integer(), fc.constant(undefined));
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 }), fc.nat(3), fc.nat(3), (values, top, left) => {
+      const g = new Grid({ name: "S", visibility: "visible", top, left, values: values as CellValue[][], text: [], merges: [] });
+      for (let r = g.top; r < g.bottom; r++) {
+        let slow = false;
+        for (let c = g.left; c < Math.min(g.right, g.left + 200); c++) {
+          const v = g.value(r, c);
+          if (typeof v === "string" && /名称|指标|预算/.test(v)) slow = true;
+        }
+        expect(mayBeHeader(g, r)).toBe(slow);
+      }
+    }),
+    { numRuns: 2000, seed: 37 },
+  );
 });

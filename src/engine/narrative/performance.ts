@@ -87,7 +87,7 @@ const HEADER_WORD = /名称|指标|预算/;
  * Cheap pre-test before a row's header map is built: one of the words every 绩效 header row has. It runs on every
  * row of every sheet: the row's values are read directly (as Grid.value reads them), not cell by cell through it.
  */
-function mayBeHeader(g: Grid, r: number): boolean {
+export function mayBeHeader(g: Grid, r: number): boolean {
   const row = g.sheet.values[r - g.top];
   if (!row) return false;
   const n = Math.min(row.length, 200);
