@@ -8,6 +8,7 @@ import { Decimal } from "../decimal";
 import { Context, Operand } from "./context";
 import { absentCell, cellsOf, colName, firstGap, firstUnreadable, Gap, hasColumn, isGap, missingColumn, missingRow, missingTable, readCell, rowName, skip, unreadable } from "./gaps";
 import { dict } from "../dict";
+import { brokenParents } from "./hierarchy";
 
 /** The table's kind in the pack it was read with (summary = lines by label, 公开01/04; basic = 公开06; sangong = 公开09). */
 function kindOf(t: TableModel): TableKind {
@@ -97,34 +98,6 @@ function variantApplies(ctx: Context, spec: RuleSpec): boolean {
   // Without 公开08 its rules are reported 未审核 once, under the plain form.
   return t ? (t.variant || "plain") === spec.variant : spec.variant === "plain";
 }
-
-
-/**
- * Rows of a coded table whose hierarchy has a hole: parent key (a code, or "合计") → a row below it whose
- * intermediate parent is not listed. The parent's sum over its children would miss that row's amount, so the
- * identity is 未审核 (缺行) there rather than a false 不符.
- */
-function brokenParents(t: TableModel): { [key: string]: TRow } {
-  const known = holes && holes.get(t);
-  if (known) return known;
-  const out = dict<TRow>();
-  for (const r of t.rows) {
-    if (!r.code || r.code.length <= 3) continue;
-    let len = r.code.length - 2;
-    while (len >= 3 && rowByKey(t, r.code.slice(0, len))) len -= 2;
-    if (len < 3) continue;
-    // r.code.slice(0, len) is absent: the nearest listed row above it (or 合计) sums without r's branch.
-    let up = len - 2;
-    while (up >= 3 && !rowByKey(t, r.code.slice(0, up))) up -= 2;
-    const key = up >= 3 ? r.code.slice(0, up) : "合计";
-    if (!out[key]) out[key] = r;
-  }
-  if (holes) holes.set(t, out);
-  return out;
-}
-
-/** brokenParents by table: a table lives one audit, and its three tree rules (合计, 类, 款) ask alike. */
-const holes = typeof WeakMap !== "undefined" ? new WeakMap<TableModel, { [key: string]: TRow }>() : null;
 
 function what(spec: RuleSpec): string {
   return spec.title;
