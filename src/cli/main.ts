@@ -11,9 +11,9 @@ import * as path from "path";
 import { CliOptions, USAGE, parseArgs } from "./args";
 import { clashingInput } from "./outputClash";
 import { auditFiles, budgetsOf, threadsFor } from "./pool";
-import { AuditReport, FileReport, SCHEMA_VERSION, ToolInfo, failedReport } from "./report";
+import { FileReport, SCHEMA_VERSION, ToolInfo, failedReport } from "./report";
 import { escapeControls } from "./terminal";
-import { jsonDocument, reportJson } from "./jsonReport";
+import { JsonPiece, documentOf, jsonDocument, jsonPiece } from "./jsonReport";
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -117,61 +117,71 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // issue 12: last year's document of each workbook (--previous, or paired from --previous-dir); the unpaired named
   const plan = opts.previous !== undefined || opts.previousDir !== undefined ? await (require("./previous") as typeof import("./previous")).planPrevious(files, opts, budgetsOf(opts.budgets).cells) : null;
   if (plan) for (const m of plan.messages) io.stderr(escapeControls(m) + "\n");
-  // JSON of each report made as it arrives (jsonReport.ts); not with --previous, whose notes are added afterwards
-  const pieces = opts.format === "json" && !plan ? new WeakMap<FileReport, string>() : undefined;
+  const onStart = (i: number) => {
+    if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + escapeControls(shorten(files[i])) + "\u001b[K");
+  };
+  const unreadable = (r: { ok: boolean; file: string; error?: string }) => {
+    if (!r.ok && opts.format !== "text") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + escapeControls(r.file) + "：" + escapeControls(r.error || "") + "\n");
+  };
+  const common = { narrative: narrative, strict: opts.format === "json", threads: io.threads ? io.threads(files.length) : 0, budgets: opts.budgets, onStart: onStart };
+  if (opts.format === "json" && !plan && !extras) {
+    // --format json alone: every report arrives as its piece of the document, written on its worker (jsonReport.ts)
+    const got = await auditFiles(files, Object.assign({ pieces: true as const, onReport: (_i: number, r: JsonPiece) => unreadable(r) }, common));
+    if (progress) io.stderr("\r\u001b[K");
+    if (narrativeFailed) got.push(jsonPiece(narrativeFailed));
+    const body = documentOf({ schemaVersion: SCHEMA_VERSION, tool: tool, reports: [] }, got.map((g) => g.piece));
+    return deliver(opts, io, body) ? exitCode(got) : 2;
+  }
   // Progress and the unreadable-file lines come in command-line order, as in a serial run, whatever thread is done first.
-  const reports: FileReport[] = await auditFiles(files, {
-    narrative: narrative,
-    previous: plan ? plan.previous : undefined,
-    strict: opts.format === "json",
-    threads: io.threads ? io.threads(files.length) : 0,
-    budgets: opts.budgets,
-    onStart: (i) => {
-      if (progress) io.stderr("\r正在审核 " + (i + 1) + "/" + files.length + "：" + escapeControls(shorten(files[i])) + "\u001b[K");
-    },
-    onReport: (_i, r) => {
-      if (pieces) pieces.set(r, reportJson(r));
-      if (!r.ok && opts.format !== "text") io.stderr((progress ? "\r\u001b[K" : "") + "无法读取 " + escapeControls(r.file) + "：" + escapeControls(r.error || "") + "\n");
-    },
-  });
+  const reports: FileReport[] = await auditFiles(files, Object.assign({ previous: plan ? plan.previous : undefined, onReport: (_i: number, r: FileReport) => unreadable(r) }, common));
   if (progress) io.stderr("\r\u001b[K");
   if (plan) reports.forEach((r, i) => {
     if (r.ok && plan.notes[i] !== null && !r.previous) r.previous = { file: null, note: plan.notes[i] };
   });
   if (narrativeFailed) reports.push(narrativeFailed);
-  return finish(opts, io, tool, reports, pieces);
+  return finish(opts, io, tool, reports);
 }
 
 /** Print or write the report of every file (and --summary, --letter), and return the exit code. */
-async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[], pieces?: WeakMap<FileReport, string>): Promise<number> {
+async function finish(opts: CliOptions, io: CliIO, tool: ToolInfo, reports: FileReport[]): Promise<number> {
   let body: string;
   if (opts.format === "json") {
-    const doc: AuditReport = { schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports };
-    body = jsonDocument(doc, pieces);
+    body = jsonDocument({ schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports });
   } else if (opts.format === "html") {
     body = (require("./html") as typeof import("./html")).formatHtml(reports, { tool: tool, date: opts.date });
   } else {
     body = (require("./textReport") as typeof import("./textReport")).formatTextReport(reports);
   }
-  if (opts.output !== undefined) {
-    try {
-      fs.writeFileSync(opts.output, body, "utf8");
-      io.stderr("报告已写入 " + opts.output + "\n");
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      io.stderr("错误：无法写入报告文件“" + opts.output + "”（" + (code || "未知错误") + "）。\n");
-      return 2;
-    }
-  } else {
-    io.stdout(body);
-  }
+  if (!deliver(opts, io, body)) return 2;
   const extrasWritten =
     opts.summary === undefined && opts.letter === undefined ? true : await (require("./summaryOutputs") as typeof import("./summaryOutputs")).writeExtraOutputs(opts, reports, tool, io);
+  const code = exitCode(reports.map((r) => ({ ok: r.ok, errors: r.findings.some((f) => f.severity === "error") ? 1 : 0 })));
+  return extrasWritten ? code : 2;
+}
 
-  let code = extrasWritten ? 0 : 2;
-  for (const r of reports) {
-    if (!r.ok || code === 2) code = 2;
-    else if (code === 0 && r.findings.some((f) => f.severity === "error")) code = 1;
+/** The report to --output or stdout; false (said on stderr) when the file cannot be written. */
+function deliver(opts: CliOptions, io: CliIO, body: string): boolean {
+  if (opts.output === undefined) {
+    io.stdout(body);
+    return true;
+  }
+  try {
+    fs.writeFileSync(opts.output, body, "utf8");
+    io.stderr("报告已写入 " + opts.output + "\n");
+    return true;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    io.stderr("错误：无法写入报告文件“" + opts.output + "”（" + (code || "未知错误") + "）。\n");
+    return false;
+  }
+}
+
+/** 2 when a file could not be read, else 1 when any finding is 不符 (error), else 0. */
+function exitCode(outcomes: { ok: boolean; errors: number }[]): number {
+  let code = 0;
+  for (const r of outcomes) {
+    if (!r.ok) return 2;
+    if (r.errors > 0) code = 1;
   }
   return code;
 }

@@ -21,6 +21,7 @@ import { Budgets, BudgetKind, DEFAULT_BUDGETS, WORKER_OVERHEAD_MB, YOUNG_GENERAT
 import { tuneJitForBatch } from "./jit";
 import { BOOT, bundleFor } from "./workerBoot";
 import { FileReport, failedReport } from "./report";
+import { JsonPiece, jsonPiece } from "./jsonReport";
 
 /** In this thread (serial, or no worker could start): loaded only then, so the scheduling thread stays light. */
 function auditHere(file: string, narrative: string | undefined, strict: boolean, cells: number, previous?: string): Promise<FileReport> {
@@ -57,6 +58,11 @@ export interface AuditFilesOptions {
   threads?: number;
   /** Per-file budgets (defaults: DEFAULT_BUDGETS); the cell budget applies in-process too. */
   budgets?: Partial<Budgets>;
+  /**
+   * Each report as its piece of the JSON document (jsonReport.ts), written on the worker that made it; the result
+   * and onReport then hold JsonPiece. For `--format json` alone, where nothing else reads the reports.
+   */
+  pieces?: boolean;
   /** Called once per file, in command-line order, when its report and all before it are done. */
   onReport?: (index: number, report: FileReport) => void;
   /** Called, in order, before the file at `index` is audited or awaited (progress display). */
@@ -110,16 +116,28 @@ export function budgetsOf(partial?: Partial<Budgets>): Budgets {
   };
 }
 
-export async function auditFiles(files: string[], options: AuditFilesOptions = {}): Promise<FileReport[]> {
+/** A report, or its JSON piece when `pieces` is asked for. */
+type Outcome = FileReport | JsonPiece;
+
+export function auditFiles(files: string[], options: Omit<AuditFilesOptions, "onReport" | "pieces"> & { pieces: true; onReport?: (index: number, piece: JsonPiece) => void }): Promise<JsonPiece[]>;
+export function auditFiles(files: string[], options?: AuditFilesOptions & { pieces?: false }): Promise<FileReport[]>;
+export function auditFiles(files: string[], options: Omit<AuditFilesOptions, "onReport"> & { onReport?: (index: number, r: never) => void } = {}): Promise<Outcome[]> {
+  return run(files, options as Omit<AuditFilesOptions, "onReport"> & { onReport?: (index: number, r: Outcome) => void });
+}
+
+async function run(files: string[], options: Omit<AuditFilesOptions, "onReport"> & { onReport?: (index: number, r: Outcome) => void }): Promise<Outcome[]> {
   const strict = options.strict !== false;
+  const pieces = options.pieces === true;
+  /** A report made on this thread (serial, fallback, or a file stopped by a budget) in the form asked for. */
+  const outcome = (r: FileReport): Outcome => (pieces ? jsonPiece(r) : r);
   const narrative = options.narrative;
   const budgets = budgetsOf(options.budgets);
   const previousOf = (i: number): string | undefined => (options.previous ? options.previous[i] : undefined);
-  const reports: (FileReport | undefined)[] = new Array(files.length);
+  const reports: (Outcome | undefined)[] = new Array(files.length);
   let emitted = 0;
   const flush = () => {
     while (emitted < files.length && reports[emitted] !== undefined) {
-      if (options.onReport) options.onReport(emitted, reports[emitted] as FileReport);
+      if (options.onReport) options.onReport(emitted, reports[emitted] as Outcome);
       emitted++;
       if (emitted < files.length && options.onStart) options.onStart(emitted);
     }
@@ -129,16 +147,16 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
   const src = options.threads && options.threads >= 1 && files.length > 0 ? workerSource(options.workerEntry) : null;
   if (!src) {
     for (let i = 0; i < files.length; i++) {
-      reports[i] = await auditHere(files[i], narrative, strict, budgets.cells, previousOf(i));
+      reports[i] = outcome(await auditHere(files[i], narrative, strict, budgets.cells, previousOf(i)));
       flush();
     }
-    return reports as FileReport[];
+    return reports as Outcome[];
   }
   const stats = options.stats;
   const count = Math.min(options.threads as number, files.length);
   tuneJitForBatch();
 
-  return new Promise<FileReport[]>((resolve) => {
+  return new Promise<Outcome[]>((resolve) => {
     let next = 0;
     /** Files stopped by the memory watchdog while others ran: audited again, one at a time. */
     const solo: number[] = [];
@@ -150,7 +168,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
     const remaining = () => next < files.length || solo.length > 0;
     const busy = () => slots.filter((s) => s.index >= 0);
 
-    const settle = (i: number, r: FileReport) => {
+    const settle = (i: number, r: Outcome) => {
       reports[i] = r;
       flush();
     };
@@ -164,7 +182,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       if (remaining() || (slots.length > 0 && emitted < files.length)) return;
       finished = true;
       clearInterval(watch);
-      resolve(reports as FileReport[]);
+      resolve(reports as Outcome[]);
     };
 
     /** No worker can start: the rest runs here, without isolation (the old behaviour). */
@@ -178,7 +196,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
           return;
         }
         void auditHere(files[rest[k]], narrative, strict, budgets.cells, previousOf(rest[k])).then((r) => {
-          settle(rest[k], r);
+          settle(rest[k], outcome(r));
           one(k + 1);
         });
       };
@@ -225,7 +243,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       try {
         worker = new Worker(BOOT, {
           eval: true,
-          workerData: { entry: src.entry, tsx: src.tsx, bundle: src.bundle, narrative: narrative, strict: strict, cells: budgets.cells },
+          workerData: { entry: src.entry, tsx: src.tsx, bundle: src.bundle, narrative: narrative, strict: strict, cells: budgets.cells, pieces: pieces },
           resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
       } catch (_e) {
@@ -235,7 +253,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
       if (stats) stats.workers++;
       const slot: Slot = { worker: worker, ready: false, index: -1, solo: false, rssAtStart: 0, timer: null, stoppedFor: null, errorCode: null, errorText: null };
       slots.push(slot);
-      worker.on("message", (m: { ready?: true; index?: number; report?: FileReport }) => {
+      worker.on("message", (m: { ready?: true; index?: number; report?: Outcome }) => {
         if (m.ready) {
           slot.ready = true;
           everReady = true;
@@ -250,7 +268,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
         slot.solo = false;
         if (stats) stats.filesOnWorkers++;
         // Answered just before being stopped: the report stands, the worker takes nothing more.
-        settle(m.index as number, m.report as FileReport);
+        settle(m.index as number, m.report as Outcome);
         pump();
         finish();
       });
@@ -268,7 +286,7 @@ export async function auditFiles(files: string[], options: AuditFilesOptions = {
             const kind: BudgetKind =
               slot.stoppedFor === "time" ? "time" : slot.stoppedFor === "memory" || slot.errorCode === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "crash";
             if (stats) stats.stopped = (stats.stopped || 0) + 1;
-            settle(i, failedReport(files[i], budgetMessage(kind, budgets, kind === "crash" ? slot.errorText || undefined : undefined)));
+            settle(i, outcome(failedReport(files[i], budgetMessage(kind, budgets, kind === "crash" ? slot.errorText || undefined : undefined))));
           }
         } else if (!slot.ready) {
           startFailures++;

@@ -4,10 +4,12 @@
  *
  * Protocol: once loaded, the worker posts { ready: true }; then the parent posts { index, file } and the worker answers
  * { index, report } with exactly what auditFile returns in-process, so the reports are the same whichever thread
- * made them. The parent ends the worker (terminate) when a file exceeds its time or memory budget.
+ * made them, or with its JSON piece (jsonReport.ts) when the pool asks for pieces. The parent ends the worker
+ * (terminate) when a file exceeds its time or memory budget.
  */
 import { parentPort, workerData } from "worker_threads";
 import { auditAnyFile } from "./auditAny";
+import { jsonPiece } from "./jsonReport";
 
 interface Task {
   index: number;
@@ -16,13 +18,13 @@ interface Task {
   previous?: string;
 }
 
-const data = (workerData || {}) as { narrative?: string; strict?: boolean; cells?: number };
+const data = (workerData || {}) as { narrative?: string; strict?: boolean; cells?: number; pieces?: boolean };
 
 if (parentPort) {
   const port = parentPort;
   port.on("message", (task: Task) => {
     // A PDF is read asynchronously (PDF.js); a workbook's report comes back resolved at once.
-    void auditAnyFile(task.file, data.narrative, data.strict !== false, data.cells, task.previous).then((report) => port.postMessage({ index: task.index, report: report }));
+    void auditAnyFile(task.file, data.narrative, data.strict !== false, data.cells, task.previous).then((report) => port.postMessage({ index: task.index, report: data.pieces ? jsonPiece(report) : report }));
   });
   port.postMessage({ ready: true });
 }

@@ -6,7 +6,7 @@
 import * as path from "path";
 import fc from "fast-check";
 import { auditAnyFile } from "../../src/cli/auditAny";
-import { jsonDocument, reportJson } from "../../src/cli/jsonReport";
+import { documentOf, jsonDocument, jsonPiece, reportJson } from "../../src/cli/jsonReport";
 import { AuditReport, FileReport, SCHEMA_VERSION, failedReport } from "../../src/cli/report";
 import { escapeJsonControls } from "../../src/cli/terminal";
 
@@ -17,12 +17,10 @@ function inOneGo(doc: AuditReport): string {
   return escapeJsonControls(JSON.stringify(doc, null, 2)) + "\n";
 }
 
+/** The document as the command joins it: the reports made into pieces (some through jsonPiece, as a worker does). */
 function withPieces(reports: FileReport[], made: boolean[]): string {
-  const pieces = new WeakMap<FileReport, string>();
-  reports.forEach((r, i) => {
-    if (made[i]) pieces.set(r, reportJson(r));
-  });
-  return jsonDocument({ schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports }, pieces);
+  const pieces = reports.map((r, i) => (made[i] ? jsonPiece(r).piece : reportJson(r)));
+  return documentOf({ schemaVersion: SCHEMA_VERSION, tool: tool, reports: [] }, pieces);
 }
 
 test("the sample's report: pieces joined = the document stringified at once", async () => {
@@ -36,6 +34,16 @@ test("the sample's report: pieces joined = the document stringified at once", as
   // the findings really are in it (the test compares something)
   expect(once.split('"rule": "T03.1"').length - 1).toBe(2 * 7);
   expect(once.split('"file":').length - 1).toBeGreaterThanOrEqual(3);
+});
+
+test("jsonPiece: the piece and what the command reads of it (exit code, 无法读取 line, count)", async () => {
+  const r = await auditAnyFile(path.join(REPO, "examples", "2024-sanmenxia-xzsp.xlsx"), undefined, true, undefined, undefined);
+  const p = jsonPiece(r);
+  expect(p.piece).toBe(reportJson(r));
+  expect([p.file, p.ok, p.error, p.findings, p.errors]).toEqual([r.file, true, undefined, 43, 14]);
+  expect("error" in p).toBe(false);
+  const bad = jsonPiece(failedReport("x.xlsx", "无法读取"));
+  expect([bad.ok, bad.error, bad.findings, bad.errors]).toEqual([false, "无法读取", 0, 0]);
 });
 
 test("none and one report", () => {
@@ -56,7 +64,7 @@ test("random reports: strings with line breaks, controls, bidi overrides, quotes
   })).node;
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.dictionary(awkward, value, { maxKeys: 5 }), fc.boolean()), { maxLength: 5 }), (items) => {
-      const reports = items.map(([o]) => Object.assign({ file: "f.xlsx", ok: true }, o) as unknown as FileReport);
+      const reports = items.map(([o]) => Object.assign({ file: "f.xlsx", ok: true }, o, { findings: [] }) as unknown as FileReport);
       const made = items.map(([, m]) => m);
       expect(withPieces(reports, made)).toBe(inOneGo({ schemaVersion: SCHEMA_VERSION, tool: tool, reports: reports }));
     }),

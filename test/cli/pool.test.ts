@@ -7,6 +7,7 @@ import * as path from "path";
 import { auditFile } from "../../src/cli/audit";
 import { main } from "../../src/cli/main";
 import { MAX_DEFAULT_WORKERS, auditFiles, threadsFor } from "../../src/cli/pool";
+import { reportJson } from "../../src/cli/jsonReport";
 import { Fixtures, REPO, makeFixtures, removeFixtures } from "../io/fixtures";
 
 /** The command as `npm run audit` runs it: the compiled lib/ (rebuilt by scripts/cli.js when a source is newer). */
@@ -57,6 +58,25 @@ test("auditFiles on 2 workers gives the serial reports, in order, and calls back
   // strict: false reaches the workers too (text comparisons kept for the text report).
   const loose = await auditFiles(files.slice(0, 5), { strict: false, threads: 1 });
   expect(JSON.stringify(loose)).toBe(JSON.stringify(files.slice(0, 5).map((x) => auditFile(x, undefined, false))));
+});
+
+test("pieces: each report written on its worker is the serial report's JSON piece, with its counts, in order", async () => {
+  const files = mixed();
+  const serial = files.map((x) => auditFile(x, undefined, true));
+  const order: number[] = [];
+  const stats = { workers: 0, filesOnWorkers: 0 };
+  const got = await auditFiles(files, { pieces: true, threads: 2, stats: stats, onReport: (i, p) => order.push(i + (p.ok ? 0 : 1000)) });
+  expect(stats.filesOnWorkers).toBe(files.length);
+  expect(got.map((p) => p.piece)).toEqual(serial.map(reportJson));
+  expect(got.map((p) => [p.file, p.ok, p.error, p.findings, p.errors])).toEqual(
+    serial.map((r) => [r.file, r.ok, r.error, r.findings.length, r.findings.filter((x) => x.severity === "error").length]),
+  );
+  expect(order).toEqual(serial.map((r, i) => i + (r.ok ? 0 : 1000)));
+  // the sample has 不符 and some file of the mix cannot be read: both counts really vary
+  expect(got.some((p) => p.errors > 0) && got.some((p) => !p.ok)).toBe(true);
+  // serial (no worker) gives the same pieces
+  const here = await auditFiles(files, { pieces: true });
+  expect(here).toEqual(got);
 });
 
 test("workers that cannot start (their module throws on load) lose no file: the main thread audits them, same reports", async () => {
