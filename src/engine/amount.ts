@@ -90,12 +90,7 @@ export function readAmount(value: CellValue, text: string, format: string, fallb
   // 1e309 and beyond: no double holds it (the readers show "∞"); never an amount (issue 13 item 13).
   if (value === Infinity || value === -Infinity) return amount("error", shown, fallbackDp, "单元格存储的数值超出可表示的范围（" + shown + "），无法读取为金额");
   // Most amount texts are plain ("1,290.77", "0.00", "-66.89"): read by one scan instead of the general path's regexes
-  if (scanPlain(shown)) {
-    if (typeof value === "number" && isDateFormat(format)) return amount("text", shown, fallbackDp, "单元格是日期 " + shown + "，不是金额");
-    const key = scan.commas ? shown.replace(COMMAS, "") : shown;
-    return numberAmount(value, shown, key, scan.dp, scan.units, false);
-  }
-  return readGeneral(value, shown, format, fallbackDp, formula);
+  return plainAmount(value, shown, format, fallbackDp) || readGeneral(value, shown, format, fallbackDp, formula);
 }
 
 /** Every other text (exported for the test that the plain path reads what this path reads). */
@@ -128,16 +123,14 @@ function numberAmount(value: CellValue, shown: string, key: string, dp: number, 
   return { state: "number", value: v, dp, text: shown, percent, hidden, units };
 }
 
-/** What scanPlain found: thousands commas, decimals shown, the value in hundredths (null beyond 2 decimals or 13 digits). */
-const scan = { commas: 0, dp: 0, units: null as number | null };
 const COMMAS = /,/g;
 
 /**
- * Whether `s` is a plain amount: an optional "-", digits with any thousands commas, then optionally "." and digits.
- * Such a text reads exactly as the general path reads it (commas dropped; SIMPLE matches with neither brackets nor
- * "%"), which test/engine/amountFast.test.ts checks on random texts; anything else goes the general path.
+ * The amount of a plain text, or null: an optional "-", digits with any thousands commas, then optionally "." and
+ * digits. Such a text reads exactly as the general path reads it (commas dropped; SIMPLE matches with neither
+ * brackets nor "%"), which test/engine/amountFast.test.ts checks on random texts; anything else goes the general path.
  */
-function scanPlain(s: string): boolean {
+function plainAmount(value: CellValue, s: string, format: string, fallbackDp: number): Amount | null {
   const n = s.length;
   const negative = n > 0 && s.charCodeAt(0) === 45;
   let intDigits = 0;
@@ -153,12 +146,11 @@ function scanPlain(s: string): boolean {
       else intDigits++;
     } else if (ch === 44 && !dot) commas++;
     else if (ch === 46 && !dot && intDigits > 0) dot = true;
-    else return false;
+    else return null;
   }
-  if (intDigits === 0 || (dot && fracDigits === 0)) return false;
-  scan.commas = commas;
-  scan.dp = fracDigits;
+  if (intDigits === 0 || (dot && fracDigits === 0)) return null;
+  if (typeof value === "number" && isDateFormat(format)) return amount("text", s, fallbackDp, "单元格是日期 " + s + "，不是金额");
   // the digits' integer is exact while it has at most 15 digits (13 before the point, 2 after): as parseInt gave
-  scan.units = fracDigits <= 2 && intDigits <= 13 ? acc * (fracDigits === 0 ? 100 : fracDigits === 1 ? 10 : 1) * (negative ? -1 : 1) : null;
-  return true;
+  const units = fracDigits <= 2 && intDigits <= 13 ? acc * (fracDigits === 0 ? 100 : fracDigits === 1 ? 10 : 1) * (negative ? -1 : 1) : null;
+  return numberAmount(value, s, commas ? s.replace(COMMAS, "") : s, fracDigits, units, false);
 }

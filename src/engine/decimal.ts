@@ -20,9 +20,23 @@ export function plain(d: Decimal | null | undefined): string | null {
 export function fmt(d: Decimal | null | undefined, dp = 2): string {
   if (d === null || d === undefined) return "—";
   // a count of decimals below 0 or not whole throws (toFixed's check), as it always did
-  const s = d.toFixed(dp);
+  const s = fixed(d, dp);
   // "-0.00" (a small negative rounded to zero) is shown as "0.00"
   return s.charAt(0) === "-" && !/[1-9]/.test(s) ? s.slice(1) : s;
+}
+
+/**
+ * d.toFixed(dp), the same text. When d has no more decimals than dp (a table's figures and their sums), nothing
+ * rounds: its own text padded with zeros, without the copy and rounding pass of toFixed(dp) (messages show many
+ * figures). Everything else, NaN and a dp toFixed rejects included, is toFixed(dp) itself.
+ */
+export function fixed(d: Decimal, dp: number): string {
+  const have = d.decimalPlaces();
+  if (!(have <= dp && dp <= 100 && dp === Math.floor(dp))) return d.toFixed(dp);
+  let s = d.toFixed();
+  if (have === 0 && dp > 0) s += ".";
+  for (let k = have; k < dp; k++) s += "0";
+  return s;
 }
 
 /** A float as Excel shows it at most: 15 significant digits, so 0.1+0.2 stays 0.3. */

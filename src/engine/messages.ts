@@ -1,5 +1,5 @@
 /** Wording of findings: one Chinese sentence that names both sides, the difference, the tolerance and the verdict. */
-import { Decimal, fmt, ZERO } from "./decimal";
+import { Decimal, fixed, fmt, ZERO } from "./decimal";
 
 /** "0.00" for each number of decimals (0 shown with dp decimals), made once. */
 const ZERO_SHOWN: string[] = [];
@@ -12,7 +12,7 @@ export function money(d: Decimal, dp: number): string {
   // (d absent or dp no whole number of decimals ≥ 0: as fmt says it, or throws)
   if (d === null || d === undefined || !(dp >= 0 && dp <= 100 && dp === Math.floor(dp))) return group(fmt(d, dp));
   const zero = ZERO_SHOWN[dp] || (ZERO_SHOWN[dp] = ZERO.toFixed(dp));
-  const s = d.toFixed(dp);
+  const s = fixed(d, dp);
   return group(s.charAt(0) === "-" && s.length === zero.length + 1 && s.slice(1) === zero ? zero : s);
 }
 

@@ -1,7 +1,7 @@
 /** Pieces every table reader shares: cells, units, the table model's frame. */
 import { readAmount } from "../amount";
 import { a1, rangeA1 } from "../address";
-import { Decimal, ZERO } from "../decimal";
+import { Decimal, halfOfDecimals, ZERO } from "../decimal";
 import { Grid } from "../grid";
 import { TCell, TableModel, TRow } from "../model";
 import { TemplatePack, TemplateSet } from "../templates";
@@ -44,44 +44,47 @@ const UNIT_YUAN: { [u: string]: number } = { 元: 1, 千元: 1000, 万元: 10000
 /**
  * Half a unit of the last displayed decimal. Figures are kept in 元 to the 分 (0.01 元); a display no coarser than
  * that rounds nothing, so its tolerance is 0 (a 0.01 gap in a 元 table is an error, in a 万元 table a 尾差).
+ * Decided on integers (factor · 10^−dp ≤ 0.01 ⟺ factor ≤ 10^(dp−2)) and the half taken from halfOfDecimals' shared
+ * constants: no decimal arithmetic per table (every operand asks). Odd dp (never a count of decimals) keep the
+ * decimal computation; test/engine/tableFast.test.ts checks both ways agree.
  */
 export function halfUnitFor(unit: string): (dp: number) => Decimal {
-  const factor = UNIT_YUAN[unit] || 10000;
-  const cache: { [dp: number]: Decimal } = {};
+  // own keys only: a unit is document text ("toString" must not find Object.prototype's); other units are 万元 (§0.2)
+  const factor = Object.prototype.hasOwnProperty.call(UNIT_YUAN, unit) ? UNIT_YUAN[unit] : 10000;
   return (dp: number) => {
-    if (cache[dp]) return cache[dp];
+    if (dp >= 0 && dp <= 22 && dp === Math.floor(dp)) return dp >= 2 && factor <= Math.pow(10, dp - 2) ? ZERO : halfOfDecimals(dp);
     const step = new Decimal(10).pow(-dp);
-    const h = step.times(factor).lte("0.01") ? ZERO : step.div(2);
-    cache[dp] = h;
-    return h;
+    return step.times(factor).lte("0.01") ? ZERO : step.div(2);
   };
 }
 
-/** The most common number of decimals among the amounts (blank cells take it), 2 when there is none. */
-export function typicalDp(rows: TRow[]): number {
-  const counts: { [dp: number]: number } = {};
+/**
+ * The most common number of decimals among the amounts (2 when there is none; of equal counts, the one reached
+ * first), and blanks and dashes read before it was known take it. One pass over the cells: they are many.
+ */
+export function settleDp(rows: TRow[]): number {
+  const counts: number[] = [];
+  const others: TCell[] = [];
   let best = 2;
   let bestN = 0;
-  for (const r of rows)
-    for (const k in r.cells) {
-      const c = r.cells[k];
-      if (c.state !== "number") continue;
-      counts[c.dp] = (counts[c.dp] || 0) + 1;
-      if (counts[c.dp] > bestN) {
-        bestN = counts[c.dp];
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    for (const k in cells) {
+      const c = cells[k];
+      if (c.state !== "number") {
+        others.push(c);
+        continue;
+      }
+      const n = (counts[c.dp] || 0) + 1;
+      counts[c.dp] = n;
+      if (n > bestN) {
+        bestN = n;
         best = c.dp;
       }
     }
+  }
+  for (let i = 0; i < others.length; i++) others[i].dp = best;
   return best;
-}
-
-/** Blanks and dashes read before the table's precision was known take it now. */
-export function settleBlanks(rows: TRow[], dp: number): void {
-  for (const r of rows)
-    for (const k in r.cells) {
-      const c = r.cells[k];
-      if (c.state !== "number") c.dp = dp;
-    }
 }
 
 /** Template instruction text left in a published table (RULES.md §8.1 item 4: a TEXT finding). */
@@ -95,8 +98,7 @@ export function frame(reg: Region, headEnd: number, lastRow: number, rows: TRow[
     head.department = head.department || above.department;
   }
   const unit = head.unit || "万元";
-  const dp = typicalDp(rows);
-  settleBlanks(rows, dp);
+  const dp = settleDp(rows);
   const remarks = notes.filter((n) => TEMPLATE_TEXT.test(n.replace(/\s/g, ""))).map((n) => "表下保留了填表说明文字“" + n.trim().slice(0, 60) + "”，应删去或改为本单位的说明");
   return {
     remarks: remarks.length ? remarks : undefined,
