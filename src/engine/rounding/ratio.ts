@@ -29,11 +29,12 @@ const HUNDRED = new Decimal(100);
 
 export function judgeRatio(num: Op, den: Op, stated: Decimal, statedDp: number): RatioResult {
   if (den.value.isZero()) return { state: "undefined", ratio: null, rounded: null, lo: null, hi: null, tolerance: null };
+  // Most stated ratios tie (issue 9): proved without a division, the quotient made only if its sentence is written.
+  if (roundsTo(num.value, den.value, stated, statedDp)) return exact(num.value, den.value, statedDp);
   const n = num.value.abs();
   const d = den.value.abs();
   const ratio = n.dividedBy(d).times(HUNDRED);
   const rounded = ratio.toDecimalPlaces(statedDp);
-  // Most stated ratios tie: the interval is only worked out when they do not.
   if (rounded.equals(stated.abs())) return { state: "exact", ratio, rounded, lo: null, hi: null, tolerance: null };
   const nLo = Decimal.max(n.minus(num.half), ZERO);
   const nHi = n.plus(num.half);
@@ -45,9 +46,79 @@ export function judgeRatio(num: Op, den: Op, stated: Decimal, statedDp: number):
   const p = stated.abs();
   const spread = hi ? Decimal.max(hi.minus(ratio), ratio.minus(lo)) : null;
   const tolerance = spread ? spread.plus(halfP).toDecimalPlaces(4, Decimal.ROUND_UP) : null;
-  if (rounded.equals(p)) return { state: "exact", ratio, rounded, lo, hi, tolerance };
   const meets = p.plus(halfP).gte(lo) && (hi === null || p.minus(halfP).lte(hi));
   return { state: meets ? "tail" : "error", ratio, rounded, lo, hi, tolerance };
+}
+
+/**
+ * An exact ratio whose quotient (40 digits, as below) is only worked out when read: the callers read it for the
+ * sentence of a passed check, which a batch audit never writes.
+ */
+function exact(n: Decimal, d: Decimal, dp: number): RatioResult {
+  return {
+    state: "exact",
+    lo: null,
+    hi: null,
+    tolerance: null,
+    get ratio(): Decimal {
+      return n.abs().dividedBy(d.abs()).times(HUNDRED);
+    },
+    get rounded(): Decimal {
+      return this.ratio!.toDecimalPlaces(dp);
+    },
+  };
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const MAX = 9007199254740991;
+
+/**
+ * True when |n| / |d| × 100, worked out as above, certainly rounds half-up to |p| at dp decimals, by whole numbers
+ * and no division: |p| has at most dp decimals and (p − h)·d ≤ 100·n < (p + h)·d with h = ½·10^−dp, all scaled to
+ * integers at k decimals, every product checked to stay a safe integer (false otherwise: the division decides).
+ * The 40-digit quotient can round onto p ± h only when it lies within 10^−39 of it (relative); with every term
+ * below 2^53 a quotient that is not p ± h itself lies at least 2^−53 (relative) away, so both ways agree.
+ */
+function roundsTo(n: Decimal, d: Decimal, p: Decimal, dp: number): boolean {
+  if (!(dp >= 0 && dp <= 6 && dp === Math.floor(dp))) return false;
+  const P = unitsAt(p, dp);
+  const k = Math.max(dp, n.decimalPlaces(), d.decimalPlaces());
+  if (P < 0 || k > 6) return false;
+  const N = unitsAt(n, k);
+  const D = unitsAt(d, k);
+  const u = POW10[k - dp];
+  const p2 = 2 * P * u;
+  const lo = (p2 - u) * D;
+  const hi = (p2 + u) * D;
+  const mid = 200 * POW10[k] * N;
+  // N, D < 0: not whole at k decimals or too large; a product over MAX may be rounded: the division decides
+  if (N < 0 || D < 0 || p2 > MAX || hi > MAX || mid > MAX) return false;
+  return lo <= mid && mid < hi;
+}
+
+/**
+ * |x| × 10^k as a whole number, or −1 when that is not whole or not a safe integer. Decimal's digits (its
+ * documented, read-only `d` and `e`) are words of 7 digits: word i stands for d[i] × 10^(7·(⌊e/7⌋ − i)).
+ */
+function unitsAt(x: Decimal, k: number): number {
+  const w = x.d;
+  if (!w) return -1;
+  const top = 7 * Math.floor(x.e / 7) + k;
+  let acc = 0;
+  for (let i = 0; i < w.length; i++) {
+    const shift = top - 7 * i;
+    const v = w[i];
+    if (v === 0) continue;
+    if (shift < 0) {
+      if (shift < -7 || v % POW10[-shift] !== 0) return -1;
+      acc += v / POW10[-shift];
+    } else {
+      if (shift > 15) return -1;
+      acc += v * POW10[shift];
+    }
+    if (acc > MAX) return -1;
+  }
+  return acc;
 }
 
 /** Format a percentage for messages with 4 decimals ("98.3051"). */
