@@ -33,15 +33,15 @@ export function judgeRatio(num: Op, den: Op, stated: Decimal, statedDp: number):
   if (roundsTo(num.value, den.value, stated, statedDp)) return new Exact(num.value, den.value, statedDp);
   const n = num.value.abs();
   const d = den.value.abs();
-  const ratio = n.dividedBy(d).times(HUNDRED);
+  const ratio = per100(n, d);
   const rounded = ratio.toDecimalPlaces(statedDp);
   if (rounded.equals(stated.abs())) return { state: "exact", ratio, rounded, lo: null, hi: null, tolerance: null };
   const nLo = Decimal.max(n.minus(num.half), ZERO);
   const nHi = n.plus(num.half);
   const dLo = d.minus(den.half);
   const dHi = d.plus(den.half);
-  const lo = nLo.dividedBy(dHi).times(HUNDRED);
-  const hi = dLo.gt(0) ? nHi.dividedBy(dLo).times(HUNDRED) : null;
+  const lo = per100(nLo, dHi);
+  const hi = dLo.gt(0) ? per100(nHi, dLo) : null;
   const halfP = halfOfDecimals(statedDp);
   const p = stated.abs();
   const spread = hi ? Decimal.max(hi.minus(ratio), ratio.minus(lo)) : null;
@@ -73,6 +73,21 @@ class Exact implements RatioResult {
   get rounded(): Decimal {
     return this.ratio.toDecimalPlaces(this.dp);
   }
+}
+
+/** 10^k as Decimals, made on first use. */
+const tens: Decimal[] = [];
+
+/**
+ * n / d × 100 as n.dividedBy(d).times(100) gives it: when d is a whole D below 10^7 at its k decimals, n / D × 10^(k+2),
+ * decimal.js's short division by a one-word divisor instead of its long division (both quotients are the exact one
+ * rounded to 40 digits, and × a power of ten is exact: the same decimal).
+ */
+function per100(n: Decimal, d: Decimal): Decimal {
+  const k = d.decimalPlaces();
+  const D = k < 7 ? unitsAt(d, k) : -1;
+  if (D <= 0 || D >= 1e7) return n.dividedBy(d).times(HUNDRED);
+  return n.dividedBy(new Decimal(D)).times(tens[k] || (tens[k] = new Decimal(POW10[k + 2])));
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
