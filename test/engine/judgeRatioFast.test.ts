@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { Decimal, ZERO, halfOfDecimals } from "../../src/engine/decimal";
-import { judgeRatio, RatioResult, Rounded } from "../../src/engine/rounding";
+import { judgeRatio, pct4, RatioResult, Rounded } from "../../src/engine/rounding";
 
 const HUNDRED = new Decimal(100);
 
@@ -142,4 +142,17 @@ test("a zero denominator is undefined, an exact ratio is read as the division gi
   expect(judgeRatio(op("630.5"), op("2481.93"), new Decimal("25.41"), 2).state).toBe("error");
   expect(judgeRatio(op("1.56"), op("3.38"), new Decimal("46.11"), 2).state).toBe("tail");
   expect(judgeRatio(op("630.5"), op("2481.93"), new Decimal("26.4"), 2).state).toBe("error");
+});
+
+test("pct4 prints every decimal as toDecimalPlaces(4).toFixed(4) did", () => {
+  fc.assert(
+    fc.property(decimal, fc.integer({ min: 0, max: 8 }), (x, shift) => {
+      const v = x.dividedBy(new Decimal(10).pow(shift));
+      expect(pct4(v)).toBe(v.toDecimalPlaces(4).toFixed(4));
+    }),
+    { seed: 4, numRuns: 4000 },
+  );
+  expect(pct4(new Decimal("-0.00004"))).toBe("0.0000");
+  expect(pct4(new Decimal("-0.00005"))).toBe("-0.0001");
+  expect(pct4(null)).toBe("—");
 });

@@ -142,7 +142,10 @@ function unitsAt(x: Decimal, k: number): number {
   return acc;
 }
 
-/** Format a percentage for messages with 4 decimals ("98.3051"). */
+/**
+ * Format a percentage for messages with 4 decimals ("98.3051"). toFixed rounds as toDecimalPlaces does; only a small
+ * negative that rounds to 0 is printed "0.0000" through toDecimalPlaces (it keeps no sign), so only then is it used.
+ */
 export function pct4(d: Decimal | null): string {
-  return d ? d.toDecimalPlaces(4).toFixed(4) : "—";
+  return d ? (d.isNeg() ? d.toDecimalPlaces(4) : d).toFixed(4) : "—";
 }
