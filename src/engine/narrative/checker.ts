@@ -203,17 +203,9 @@ export class Checker {
     const r = judgeRatio(num, den, fig.value, fig.dp);
     if (r.state === "exact") {
       this.ok();
-      // written only when read (the pane); the operands' parts are taken now
-      const what1 = what;
-      const text = fig.text;
-      const dp = fig.dp;
-      const nl = num.label;
-      const nv = num.value;
-      const nd = num.dp;
-      const dl = den.label;
-      const dv = den.value;
-      const dd = den.dp;
-      this.mark(p, fig, "ok", rule, refs, () => say(SAY.ratioOk, { what: what1, text, recomputed: recomputedOf(nl, nv, nd, dl, dv, dd, r, dp) }));
+      // written only when read (the pane): a figure and an operand are made before their check and never changed
+      // after it (only an operand's `refs` may be, which the sentence does not read)
+      this.mark(p, fig, "ok", rule, refs, () => say(SAY.ratioOk, { what, text: fig.text, recomputed: recomputedOf(num, den, r, fig.dp) }));
       return "exact";
     }
     if (r.state === "undefined") {
@@ -223,7 +215,7 @@ export class Checker {
       this.mark(p, fig, "error", rule, refs, msg, i);
       return "undefined";
     }
-    const recomputed = recomputedOf(num.label, num.value, num.dp, den.label, den.value, den.dp, r, fig.dp);
+    const recomputed = recomputedOf(num, den, r, fig.dp);
     this.bad();
     const interval = "[" + pct4(r.lo) + "%, " + (r.hi ? pct4(r.hi) + "%" : "∞") + "]";
     const tail = r.state === "tail";
@@ -282,8 +274,8 @@ function partsText(parts: { label: string; value: Decimal; dp: number }[]): stri
 }
 
 /** 「按 num / den 重算为 r%（保留 n 位为 x%）」 of a judged ratio. */
-function recomputedOf(nl: string, nv: Decimal, nd: number, dl: string, dv: Decimal, dd: number, r: RatioResult, dp: number): string {
-  const ops = nl + " " + money(nv, Math.max(nd, 2)) + " / " + dl + " " + money(dv, Math.max(dd, 2));
+function recomputedOf(num: Ref, den: Ref, r: RatioResult, dp: number): string {
+  const ops = num.label + " " + money(num.value, Math.max(num.dp, 2)) + " / " + den.label + " " + money(den.value, Math.max(den.dp, 2));
   return say(SAY.ratioRecomputed, { ops, ratio: pct4(r.ratio), dp: String(dp), rounded: r.rounded!.toFixed(dp) });
 }
 
