@@ -3,7 +3,7 @@
  * rounding, and the weights of 得分率 columns inferred from the rows.
  */
 import { qualified } from "../address";
-import { Decimal, halfOfDecimals } from "../decimal";
+import { Decimal, halfOfDecimals, ZERO } from "../decimal";
 import { HALF } from "../rounding";
 import { PCell, ProjectRow } from "./performance";
 import { dict } from "../dict";
@@ -25,16 +25,20 @@ export function halfOf(c: PCell): Decimal {
 
 /** Constants of the score model, made once (a Decimal never changes). */
 export const HUNDRED = new Decimal(100);
-export const TEN = new Decimal(10);
 /**
  * × 0.01 instead of ÷ 100 (a long division in decimal.js): the same exact quotient, rounded to the same significant
  * digits (both are correctly rounded). Tested against dividedBy.
  */
 export const CENT = new Decimal("0.01");
 
-/** 10 × (100 − min(执行率, 100)) / 100: the points 预算执行率 (weighing 10) loses. */
+const TENTH = new Decimal("0.1");
+
+/**
+ * 10 × (100 − min(执行率, 100)) / 100: the points 预算执行率 (weighing 10) loses. Written (100 − rate) × 0.1, and 0 at
+ * 100 % or more (most rows): × 10 and × 0.01 only shift the digits, so this is the same decimal. Tested against it.
+ */
 export function rateShortfall(rate: Decimal): Decimal {
-  return TEN.times(HUNDRED.minus(rate.gt(HUNDRED) ? HUNDRED : rate)).times(CENT);
+  return rate.gte(HUNDRED) ? ZERO : HUNDRED.minus(rate).times(TENTH);
 }
 
 /** Weights of the other 得分率 columns, from rows where that column alone falls short (consistent values only). */

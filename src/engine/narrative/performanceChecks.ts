@@ -15,7 +15,7 @@ import { judgeRatio, pct4 } from "./ratio";
 import { EXTERNAL_SHEET } from "./result";
 import { PCell, Performance, ProjectRow } from "./performance";
 import { AMT, locate, PCT } from "./tokens";
-import { CENT, HALF, halfOf, HUNDRED, inferWeights, num, q, rateShortfall, TEN } from "./performanceCells";
+import { CENT, HALF, halfOf, HUNDRED, inferWeights, num, q, rateShortfall } from "./performanceCells";
 
 export class PerfChecks {
   constructor(
@@ -72,8 +72,9 @@ export class PerfChecks {
     if (!r.score || !score || rate === null || !r.rate || !r.rate.percent) return;
     const H = HUNDRED;
     let model = H.minus(rateShortfall(rate));
-    let tol = TEN.times(halfOfDecimals(r.rate.dp)).times(CENT).plus(halfOfDecimals(r.score.dp));
-    const parts: string[] = ["预算执行率 10 分"];
+    // 10 × ½ unit of the rate's last decimal × 0.01: ½ unit of one decimal more (the same decimal)
+    let tol = halfOfDecimals(r.rate.dp + 1).plus(halfOfDecimals(r.score.dp));
+    const short: string[] = [];
     for (const k in r.rates) {
       const v = r.rates[k];
       if (v.state !== "number" || !v.value || v.value.gte(100)) continue;
@@ -81,13 +82,15 @@ export class PerfChecks {
       if (!w) return;
       model = model.minus(w.times(H.minus(v.value)).times(CENT));
       tol = tol.plus(w.times(halfOfDecimals(v.dp)).times(CENT));
-      parts.push(k.replace(/得分率$/, "") + " " + plain(w) + " 分");
+      short.push(k);
     }
     if (model.minus(score).abs().lte(tol)) {
       this.ck.ok();
       return;
     }
     this.ck.bad();
+    const parts = ["预算执行率 10 分"];
+    for (const k of short) parts.push(k.replace(/得分率$/, "") + " " + plain(weights[k]) + " 分");
     const m2 = model.toDecimalPlaces(2);
     this.add("P.3", "warning", r.score, where + "：按权重（" + parts.join("、") + "）和各项得分率计，自评得分应为 " + m2.toFixed(2) + "，表中为 " + r.score.text + "，请核实", { related: [q(r.rate)], expected: m2.toFixed(2), actual: plain(score), difference: plain(score.minus(m2)) }, ext);
   }
