@@ -7,6 +7,11 @@ import { Decimal, fixed, fmt, ZERO } from "../../src/engine/decimal";
 import { money } from "../../src/engine/messages";
 import { halfUnitFor, settleDp } from "../../src/engine/recognize/common";
 import { TCell, TRow } from "../../src/engine/model";
+import { linkIfEcho } from "../../src/engine/rules/echoes";
+import { bareFinding } from "../../src/engine/rules/context";
+import { linkCause } from "../../src/engine/cause";
+import { qualified } from "../../src/engine/address";
+import { Finding } from "../../src/engine/types";
 
 /** Same decimal, digit for digit and sign for sign (what every printing of it depends on). */
 const same = (a: Decimal, b: Decimal) => (a.s === b.s || (Number.isNaN(a.s) && Number.isNaN(b.s))) && a.e === b.e && JSON.stringify(a.d) === JSON.stringify(b.d);
@@ -121,5 +126,39 @@ test("settleDp finds the typical decimals and gives them to the blanks, as the t
       expect(a).toEqual(b);
     }),
     { seed: 20261130, numRuns: 3000 },
+  );
+});
+
+/** linkIfEcho as it was: Σ over every kid from a fresh 0, one carrier among the non-zero ones. */
+function referenceEcho(parent: Finding, d: Decimal, kids: { d?: Decimal; f?: Finding }[]): void {
+  let total = new Decimal(0);
+  const carrying: Finding[] = [];
+  for (const k of kids) {
+    if (!k.d) continue;
+    total = total.plus(k.d);
+    if (!k.d.isZero() && k.f) carrying.push(k.f);
+  }
+  if (carrying.length === 1 && total.equals(d)) {
+    const r = carrying[0];
+    linkCause(parent, r);
+    parent.message += "；与 " + (r.cell ? qualified(r.sheet, r.cell) : r.sheet) + " 的" + (r.severity === "tail" ? "尾差" : r.severity === "error" ? "不符" : "差异") + "同源（" + r.rule + "），不另计原因";
+  }
+}
+
+test("linkIfEcho links a parent to its one differing child exactly when the Σ over all children did", () => {
+  const finding = (i: number): Finding => bareFinding("T03.1", i % 2 ? "tail" : "error", "公开03", "表3", "B" + i, "m" + i);
+  const diff = fc.oneof(fc.constant(undefined), fc.constantFrom("0", "-0", "0.00", "0.01", "-0.01", "0.02", "1e-40", "123456789012345678901234567890.12"), fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100)));
+  const kid = fc.record({ d: diff, f: fc.boolean() });
+  fc.assert(
+    fc.property(fc.array(kid, { maxLength: 8 }), diff, (kids, pd) => {
+      const d = new Decimal(pd || "0");
+      const build = () => kids.map((k, i) => ({ d: k.d === undefined ? undefined : new Decimal(k.d), f: k.f ? finding(i) : undefined }));
+      const a = bareFinding("T03.1", "tail", "公开03", "表3", "A1", "parent");
+      const b = bareFinding("T03.1", "tail", "公开03", "表3", "A1", "parent");
+      linkIfEcho(a, d, build(), (f) => f);
+      referenceEcho(b, d, build());
+      expect(a).toEqual(b);
+    }),
+    { seed: 20261130, numRuns: 5000 },
   );
 });

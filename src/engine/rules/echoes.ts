@@ -11,12 +11,16 @@ import { Decimal } from "../decimal";
 import { childRows, TRow } from "../model";
 import { Finding } from "../types";
 import { Context, FindingMeta } from "./context";
+import { dict } from "../dict";
 
 export function linkEchoes(ctx: Context): void {
-  const byKey: { [k: string]: { f: Finding; m: FindingMeta } } = {};
+  // findings that name a row, by rule and table, then by row key: a rule's table without any is skipped whole
+  const byRow = dict<{ [row: string]: { f: Finding; m: FindingMeta } }>();
   ctx.findings.forEach((f, i) => {
     const m = ctx.meta[i];
-    if (m.rowKey && m.table) byKey[m.rule + "|" + m.table + "|" + m.rowKey] = { f, m };
+    if (!m.rowKey || !m.table) return;
+    const k = m.rule + "|" + m.table;
+    (byRow[k] || (byRow[k] = dict<{ f: Finding; m: FindingMeta }>()))[m.rowKey] = { f, m };
   });
   const root = (f: Finding): Finding => {
     let cur = f;
@@ -31,14 +35,15 @@ export function linkEchoes(ctx: Context): void {
   for (const rule in ctx.rowDiffs) {
     for (const tid in ctx.rowDiffs[rule]) {
       const t = ctx.tables[tid as keyof typeof ctx.tables];
-      if (!t) continue;
+      const found = byRow[rule + "|" + tid];
+      if (!t || !found) continue;
       const diffs = ctx.rowDiffs[rule][tid];
       const rows = t.rows.filter((r) => r.level !== undefined).sort((a, b) => (b.level || 0) - (a.level || 0));
       for (const p of rows) {
-        const own = byKey[rule + "|" + tid + "|" + p.key];
+        const own = found[p.key];
         if (!own || own.f.severity === "info" || own.f.cause) continue;
         const kids: TRow[] = childRows(t, p);
-        linkIfEcho(own.f, own.m.diff as Decimal, kids.map((k) => ({ d: diffs[k.key], f: byKey[rule + "|" + tid + "|" + k.key] && byKey[rule + "|" + tid + "|" + k.key].f })), root);
+        linkIfEcho(own.f, own.m.diff as Decimal, kids.map((k) => ({ d: diffs[k.key], f: found[k.key] && found[k.key].f })), root);
       }
     }
   }
@@ -55,16 +60,23 @@ export function linkEchoes(ctx: Context): void {
   });
 }
 
-function linkIfEcho(parent: Finding, d: Decimal, kids: { d?: Decimal; f?: Finding }[], root: (f: Finding) => Finding): void {
-  let total = new Decimal(0);
-  const carrying: Finding[] = [];
-  for (const k of kids) {
-    if (!k.d) continue;
-    total = total.plus(k.d);
-    if (!k.d.isZero() && k.f) carrying.push(k.f);
+/** Exported for its test (test/engine/tableFast.test.ts). */
+export function linkIfEcho(parent: Finding, d: Decimal, kids: { d?: Decimal; f?: Finding }[], root: (f: Finding) => Finding): void {
+  // Σ of the kids' differences over the non-zero ones only (adding a zero changes no sum; most kids have none)
+  let total: Decimal | null = null;
+  let carrying: Finding | null = null;
+  let carriers = 0;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (!k.d || k.d.isZero()) continue;
+    total = total === null ? k.d : total.plus(k.d);
+    if (k.f) {
+      carriers++;
+      carrying = k.f;
+    }
   }
-  if (carrying.length === 1 && total.equals(d)) {
-    const r = root(carrying[0]);
+  if (carriers === 1 && carrying && total !== null && total.equals(d)) {
+    const r = root(carrying);
     linkCause(parent, r);
     parent.message += "；与 " + (r.cell ? qualified(r.sheet, r.cell) : r.sheet) + " 的" + (r.severity === "tail" ? "尾差" : r.severity === "error" ? "不符" : "差异") + "同源（" + r.rule + "），不另计原因";
   }

@@ -164,7 +164,8 @@ export function summaryRules(ctx: Context): void {
       if (id !== "公开01") continue;
       for (const k in r.cells) {
         const c = r.cells[k];
-        if (c.state === "number" && c.value && c.value.lt(0)) ctx.note("T01.7", "warning", t, c, "公开01 " + r.label + " 为负数 " + money(c.value, c.dp) + "，请核实并在说明中解释");
+        // isNeg and not zero is lt(0) without a Decimal made for the 0 at every cell (−0 is not below 0)
+        if (c.state === "number" && c.value && c.value.isNeg() && !c.value.isZero()) ctx.note("T01.7", "warning", t, c, "公开01 " + r.label + " 为负数 " + money(c.value, c.dp) + "，请核实并在说明中解释");
       }
     }
   }
