@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { fill } from "../../src/engine/narrative/statements/fill";
 import { money } from "../../src/engine/messages";
 import { Decimal, fmt } from "../../src/engine/decimal";
-import { halfUnit, locate, unitFactor } from "../../src/engine/narrative/tokens";
+import { halfUnit, locate, parseNumber, unitFactor } from "../../src/engine/narrative/tokens";
 import { Checker } from "../../src/engine/narrative/checker";
 import { paragraphs } from "../../src/engine/narrative/normalise";
 import { marksOf, tableBacked, TextCtx } from "../../src/engine/narrative/inTextBase";
@@ -95,4 +95,19 @@ test("marksOf: the section checks' marks at a figure, in order, none made after 
   expect(marksOf(t, p, { ...a, start: 0, end: 2 })).toEqual([]);
   expect(tableBacked(t, p, a)).toBe(true);
   expect(tableBacked(t, p, b)).toBe(false);
+});
+
+test("parseNumber makes the decimal the string gives, whole numbers of up to 7 digits from their number", () => {
+  const same = (a: Decimal, b: Decimal) => a.s === b.s && a.e === b.e && JSON.stringify(a.d) === JSON.stringify(b.d);
+  fc.assert(
+    fc.property(fc.constantFrom("", "-"), fc.stringMatching(/^[0-9]{1,9}$/), fc.constantFrom("", ".", ".5", ".00", ".123"), (sign, i, f) => {
+      const s = sign + i + (f.length > 1 ? f : "");
+      const got = parseNumber(s);
+      expect(same(got.value, new Decimal(s))).toBe(true);
+      expect(got.dp).toBe(f.length > 1 ? f.length - 1 : 0);
+    }),
+    { seed: 12, numRuns: 3000 },
+  );
+  expect(parseNumber("0000000").value.toFixed()).toBe("0");
+  expect(parseNumber("1,234").value.toFixed()).toBe("1234");
 });

@@ -69,7 +69,10 @@ export function parseNumber(s: string): { readonly value: Decimal; readonly dp: 
   // most figures have no thousands separator: no replace (a new string) for them
   const t = s.indexOf(",") < 0 ? s : s.replace(/,/g, "");
   const dot = t.indexOf(".");
-  const r = { value: new Decimal(t), dp: dot < 0 ? 0 : t.length - dot - 1 };
+  // a whole number of up to 7 digits (885, 100, 0) from its number: decimal.js's path for small integers, without
+  // the string parse and its pattern test; the same decimal (tested against the string)
+  const small = dot < 0 && t.length <= 7 && /^\d+$/.test(t);
+  const r = { value: new Decimal(small ? +t : t), dp: dot < 0 ? 0 : t.length - dot - 1 };
   if (memo) memo.set(s, r);
   return r;
 }
