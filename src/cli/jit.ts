@@ -18,10 +18,21 @@
  * speculation), the tier V8 runs by default anyway; here it only comes sooner, which is what a worker that audits a
  * few dozen files needs. On 100 copies, six alternating idle runs each: median wall 2.63 → 2.48 s, CPU 4.99 → 4.64 s.
  * The worker bundle's code cache is made under the same flags (scripts/cli.js calls this first), so V8 accepts it.
+ *
+ * Fourth round (same day): the young generation of each worker starts at two 16 MB semi-spaces instead of growing
+ * from 1 MB. An audit keeps its workbook's snapshot and tables alive while it allocates ~4 MB of short-lived
+ * objects; every scavenge copies that live set, and a small young generation scavenges once or twice per file. With
+ * 16 MB it does so about every four files. Measured: 20 files through the command under valgrind 5.41 → 5.20 G
+ * instructions (−3.5 %; 32 MB −4.1 %), 16 alternating idle pairs on 100 copies median wall −4.4 %, peak RSS of the
+ * process +17 MB (221 → 238 MB). 16 rather than 32: half the extra memory for most of the gain. resourceLimits'
+ * maxYoungGenerationSizeMb (budgets.ts) still caps it.
  */
 import * as v8 from "v8";
 
 export const INTERRUPT_BUDGET = 500 * 1024;
+
+/** The fourth-round note above: the young generation of a worker starts at 2 × 16 MB instead of growing from 1 MB. */
+export const MIN_SEMI_SPACE_MB = 16;
 
 let tuned = false;
 
@@ -31,4 +42,5 @@ export function tuneJitForBatch(): void {
   tuned = true;
   v8.setFlagsFromString("--interrupt-budget=" + INTERRUPT_BUDGET);
   v8.setFlagsFromString("--always-sparkplug");
+  v8.setFlagsFromString("--min-semi-space-size=" + MIN_SEMI_SPACE_MB);
 }
