@@ -26,13 +26,6 @@
  * instructions (−3.5 %; 32 MB −4.1 %), 16 alternating idle pairs on 100 copies median wall −4.4 %, peak RSS of the
  * process +17 MB (221 → 238 MB). 16 rather than 32: half the extra memory for most of the gain. resourceLimits'
  * maxYoungGenerationSizeMb (budgets.ts) still caps it.
- *
- * Same round: `--no-regexp-tier-up`. By default V8 compiles a regular expression first to its bytecode (with a peephole
- * pass) and interprets it, then compiles it again to machine code once it has run; the narrative's and the readers'
- * patterns run a few times per file, so every worker compiled most of them twice. Compiled to machine code at first
- * use instead (V8's behaviour before regexp tier-up; the same engine and the same matches, backtracking included).
- * Measured with `node --predictable` under valgrind, one thread loading the worker bundle: start-up + 15 files
- * 3.24 → 3.12 G instructions, + 40 files 5.20 → 4.98 G (−4.2 %).
  */
 import * as v8 from "v8";
 
@@ -50,5 +43,4 @@ export function tuneJitForBatch(): void {
   v8.setFlagsFromString("--interrupt-budget=" + INTERRUPT_BUDGET);
   v8.setFlagsFromString("--always-sparkplug");
   v8.setFlagsFromString("--min-semi-space-size=" + MIN_SEMI_SPACE_MB);
-  v8.setFlagsFromString("--no-regexp-tier-up");
 }
